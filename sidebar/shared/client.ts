@@ -1,0 +1,40 @@
+// The sidebar's only way to reach the server: a typed promise wrapper over google.script.run.
+// Types come from the server functions' own signatures (type-only import: no server code is bundled).
+import type { ServerApi } from '../../src/gas/api';
+
+export type ServerCall = {
+  [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => Promise<ReturnType<ServerApi[K]>>;
+};
+
+type Runner = {
+  withSuccessHandler(fn: (value: unknown) => void): Runner;
+  withFailureHandler(fn: (error: Error) => void): Runner;
+} & Record<string, (...args: unknown[]) => void>;
+
+function runner(): Runner {
+  const g = (globalThis as unknown as { google?: { script?: { run?: unknown } } }).google;
+  if (!g?.script?.run) throw new Error('google.script.run is not available');
+  return g.script.run as Runner;
+}
+
+function call(name: string, args: unknown[]): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const r = runner()
+      .withSuccessHandler((v) => resolve(v))
+      .withFailureHandler((e) => reject(e instanceof Error ? e : new Error(String(e))));
+    const fn = r[name];
+    if (typeof fn !== 'function') {
+      reject(new Error(`server function ${name} is not available`));
+      return;
+    }
+    fn.apply(r, args);
+  });
+}
+
+/** server.getNamingQueue(), server.saveBuyerName(key, name), … each returns a Promise. */
+export const server: ServerCall = new Proxy({} as ServerCall, {
+  get:
+    (_t, name: string) =>
+    (...args: unknown[]) =>
+      call(name, args),
+});

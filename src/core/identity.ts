@@ -1,0 +1,59 @@
+// The customer-identity rule: a customer is (buyer_username, address_full), the address hashed.
+//   address_identifier = lower-case hex SHA-1 of the UTF-8 bytes of the trimmed address
+//   universal identifier (buyerKey) = `buyer_username|address_identifier`
+import { sha1 } from '@noble/hashes/legacy.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+
+/** UTF-8 bytes of a string. Hand-written because Apps Script has no TextEncoder. Lone surrogates
+ *  become U+FFFD, as TextEncoder does. */
+export function utf8Bytes(s: string): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      } else c = 0xfffd;
+    } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return Uint8Array.from(out);
+}
+
+// Shops repeat the same few thousand addresses over many orders: hash each distinct address once.
+const hashCache = new Map<string, string>();
+
+/** sha1_hex(trim(address_full)); trim is JavaScript's (all Unicode white space), nothing else is normalised. */
+export function addressIdentifier(addressFull: string): string {
+  const trimmed = addressFull.trim();
+  let h = hashCache.get(trimmed);
+  if (h === undefined) {
+    h = bytesToHex(sha1(utf8Bytes(trimmed)));
+    if (hashCache.size > 500_000) hashCache.clear();
+    hashCache.set(trimmed, h);
+  }
+  return h;
+}
+
+export function buyerKey(buyerUsername: string, addressIdentifierHex: string): string {
+  return `${buyerUsername}|${addressIdentifierHex}`;
+}
+
+export function buyerKeyOf(buyerUsername: string, addressFull: string): string {
+  return buyerKey(buyerUsername, addressIdentifier(addressFull));
+}
+
+/** Splits a universal identifier at its LAST '|' (a username may itself contain '|'; the hash cannot).
+ *  Returns null when the key is not `username|40-hex`. */
+export function parseBuyerKey(key: string): { buyerUsername: string; addressIdentifier: string } | null {
+  const at = key.lastIndexOf('|');
+  if (at < 0) return null;
+  const hash = key.slice(at + 1);
+  if (!/^[0-9a-f]{40}$/.test(hash)) return null;
+  return { buyerUsername: key.slice(0, at), addressIdentifier: hash };
+}

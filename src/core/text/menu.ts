@@ -1,0 +1,23 @@
+const id = {
+  title: 'Kenali',
+  import: 'Impor data',
+  naming: 'Beri nama pembeli',
+  lookup: 'Cari pelanggan',
+  segment: 'Segmentasi RFM',
+  setup: 'Siapkan sheet',
+  demo: 'Muat data contoh',
+  help: 'Bantuan',
+};
+
+const en: typeof id = {
+  title: 'Kenali',
+  import: 'Import data',
+  naming: 'Name buyers',
+  lookup: 'Find customer',
+  segment: 'RFM segmentation',
+  setup: 'Set up sheets',
+  demo: 'Load sample data',
+  help: 'Help',
+};
+
+export const menu = { id, en };

@@ -1,0 +1,122 @@
+// Calendar arithmetic in the spreadsheet's time zone, independent of the machine's own TZ
+// (Apps Script's servers do not run in Jakarta time, and neither do ours).
+import type { EpochMs } from './types';
+
+export const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, Map<number, number>>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    // Throws RangeError for an unknown zone: better loud than silently UTC.
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+function computeOffset(epoch: EpochMs, timeZone: string): number {
+  const p: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(new Date(epoch))) {
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
+  }
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second);
+  return asUtc - Math.floor(epoch / 1000) * 1000;
+}
+
+/** Milliseconds to add to an instant to get the wall-clock time in `timeZone`. Cached per hour: zones
+ *  only change offset on (half-)hour boundaries, and formatToParts is far too slow for a million rows. */
+export function tzOffsetMs(epoch: EpochMs, timeZone: string): number {
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const bucket = Math.floor(epoch / HOUR_MS);
+  let off = zone.get(bucket);
+  if (off === undefined) {
+    off = computeOffset(bucket * HOUR_MS, timeZone);
+    zone.set(bucket, off);
+  }
+  return off;
+}
+
+export interface LocalParts {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function localParts(epoch: EpochMs, timeZone: string): LocalParts {
+  const d = new Date(epoch + tzOffsetMs(epoch, timeZone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+/** Whole local calendar days since 1970-01-01 in `timeZone`: equal for two instants on the same local day. */
+export function localDayNumber(epoch: EpochMs, timeZone: string): number {
+  return Math.floor((epoch + tzOffsetMs(epoch, timeZone)) / DAY_MS);
+}
+
+/** The instant at which the wall clock in `timeZone` shows the given local time. */
+export function epochFromLocal(p: LocalParts, timeZone: string): EpochMs {
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  let guess = wall - tzOffsetMs(wall, timeZone);
+  guess = wall - tzOffsetMs(guess, timeZone); // second pass settles DST edges
+  return guess;
+}
+
+/** Start of the local day (00:00) `dayNumber` days after 1970-01-01 in `timeZone`. */
+export function epochOfLocalDay(dayNumber: number, timeZone: string): EpochMs {
+  const d = new Date(dayNumber * DAY_MS);
+  return epochFromLocal(
+    {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: 0,
+      minute: 0,
+      second: 0,
+    },
+    timeZone,
+  );
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** 'YYYY-MM-DD' in `timeZone`. */
+export function formatLocalDate(epoch: EpochMs, timeZone: string): string {
+  const p = localParts(epoch, timeZone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** 'YYYY-MM-DD HH:mm' in `timeZone`. */
+export function formatLocalDateTime(epoch: EpochMs, timeZone: string): string {
+  const p = localParts(epoch, timeZone);
+  return `${formatLocalDate(epoch, timeZone)} ${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+export function toIso(epoch: EpochMs): string {
+  return new Date(epoch).toISOString();
+}
