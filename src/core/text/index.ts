@@ -1,9 +1,15 @@
 // All user-facing text lives under src/core/text/: Indonesian first, English second.
 // One file per area; each exports { id: {...}, en: {...} } with the same keys (TypeScript checks it).
 import type { Lang } from '../types';
+import { cli } from './cli';
+import { common } from './common';
+import { importText } from './import';
+import { lookup } from './lookup';
 import { menu } from './menu';
+import { naming } from './naming';
+import { segments } from './segments';
 
-export const texts = { menu };
+export const texts = { menu, common, import: importText, naming, lookup, segments, cli };
 
 export type Texts = typeof texts;
 
