@@ -1,0 +1,385 @@
+// Marketplace exports → orders, order lines and payments. A sheet may hold several exports pasted one below
+// another (each with its own header row, possibly from different marketplaces): every header row starts a
+// new block, parsed with its own column mapping. One pass over the grid, Maps for orders: linear in rows.
+//
+// Decisions (see also the SPEC):
+// - A row with an unreadable value is not imported and gets an 'error' Problem (sheet, 1-based row, the
+//   column's header as written in the file, reason). The other lines of that order are withheld too, with
+//   one Problem saying so: a partial order would replace the stored lines of that order on merge.
+// - Blank status is kept as ''; blank address is kept as '' (marketplaces mask addresses of some orders);
+//   blank username, order number, creation time or total is an error.
+// - The same order again in a LATER block (an overlapping export pasted below) replaces the earlier one,
+//   lines included. Within one block the later row's status wins; a differing buyer, address, time or total
+//   gets a 'warning' and the later row wins.
+import {
+  type ColumnMap,
+  detectHeader,
+  type ExportFormat,
+  expectedHeader,
+  type Field,
+  type HeaderMatch,
+} from './headers';
+import { importText } from './text/import';
+import type { CellValue, Grid, Lang, Order, OrderItem, OrderPayment, ParsedExport, Problem } from './types';
+import {
+  cellText,
+  implausiblySmallAmounts,
+  isBlank,
+  isDate,
+  parseDateValue,
+  parseMoney,
+  parseQuantity,
+  type ValueResult,
+} from './values';
+
+/** Titles and notes may sit above the first header row; it must appear within this many rows. */
+export const HEADER_SCAN_ROWS = 30;
+
+export interface ExportBlock {
+  /** 0-based grid index of the header row. */
+  headerIndex: number;
+  /** 0-based grid index one past the block's last row. */
+  end: number;
+  match: HeaderMatch;
+}
+
+/** Every header row of the grid, each starting a block that runs to the next header row. */
+export function findBlocks(grid: Grid): ExportBlock[] {
+  const blocks: ExportBlock[] = [];
+  for (let i = 0; i < grid.length; i++) {
+    if (blocks.length === 0 && i >= HEADER_SCAN_ROWS) break;
+    const row = grid[i];
+    if (!row) continue;
+    const match = detectHeader(row);
+    if (!match) continue;
+    if (blocks.length > 0) blocks[blocks.length - 1].end = i;
+    blocks.push({ headerIndex: i, end: grid.length, match });
+  }
+  return blocks;
+}
+
+const SCIENTIFIC = /^\d(?:[.,]\d+)?e\+?\d+$/i;
+
+/** An order number: trimmed text, or a whole number written out in full. Digits already lost (a number
+ *  above 2^53, or text like "5.76461E+17" from a spreadsheet that showed it in scientific notation)
+ *  cannot be recovered, so they are reported instead of imported under a wrong number. */
+export function readOrderSn(v: CellValue, lang: Lang = 'id'): ValueResult<string> {
+  const tx = importText[lang];
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v) || !Number.isInteger(v) || v < 0) return fail(tx.orderSnNotInteger(String(v)));
+    if (!Number.isSafeInteger(v)) return fail(tx.orderSnTooBig(String(v)));
+    return { ok: true, value: String(v) };
+  }
+  if (typeof v === 'boolean' || isDate(v)) return fail(tx.orderSnUnreadable(cellText(v)));
+  const s = typeof v === 'string' ? v.trim() : '';
+  if (s === '') return { ok: false, empty: true, reason: tx.orderSnEmpty };
+  if (SCIENTIFIC.test(s)) return fail(tx.orderSnTooBig(s));
+  return { ok: true, value: s };
+}
+
+function fail(reason: string): ValueResult<never> {
+  return { ok: false, empty: false, reason };
+}
+
+function rowIsBlank(row: readonly CellValue[]): boolean {
+  for (const c of row) if (!isBlank(c)) return false;
+  return true;
+}
+
+/** TikTok puts a row of column descriptions under its header ("Platform unique order ID."): an order
+ *  number never contains white space between words, a description does. */
+function isDescription(v: CellValue): boolean {
+  return typeof v === 'string' && /\S\s+\S/.test(v.trim()) && /[a-z]{2}/i.test(v);
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/** Per-order state while reading; reset when the order shows up in a later block. */
+interface OrderAcc {
+  block: number;
+  order: Order | null;
+  items: OrderItem[];
+  /** Lazada: running sum of the rows' price, the order total. */
+  sum: number;
+  goodRows: number;
+  firstGoodRow: number;
+  badRows: number[];
+  snColumn: string;
+}
+
+/**
+ * Parses a sheet holding one or more marketplace exports (or income reports). `timeZone` is the
+ * spreadsheet's: local date texts are read in it. Problems are sorted by row.
+ */
+export function parseExport(
+  grid: Grid,
+  sheetName: string,
+  timeZone: string,
+  lang: Lang = 'id',
+): ParsedExport {
+  const tx = importText[lang];
+  const problems: Problem[] = [];
+  const blocks = findBlocks(grid);
+  if (blocks.length === 0) {
+    problems.push({ sheet: sheetName, row: 1, column: '', reason: tx.noHeader, severity: 'error' });
+    return { source: 'unknown', orders: [], items: [], payments: [], problems };
+  }
+
+  const accs = new Map<string, OrderAcc>();
+  const payments = new Map<string, OrderPayment>();
+
+  blocks.forEach((block, b) => {
+    const { format, columns: cols, missing } = block.match;
+    const header = grid[block.headerIndex];
+    const headerRow = block.headerIndex + 1;
+    if (missing.length > 0) {
+      for (const f of missing) {
+        const column = expectedHeader(format, f);
+        problems.push({
+          sheet: sheetName,
+          row: headerRow,
+          column,
+          reason: tx.missingColumn(column, format.label),
+          severity: 'error',
+        });
+      }
+      return;
+    }
+    const columnName = (f: Field) => {
+      const j = cols[f];
+      return j === undefined ? expectedHeader(format, f) : cellText(header[j]).trim();
+    };
+    const ctx: BlockContext = { format, cols, columnName, sheetName, timeZone, lang, problems };
+    const amounts =
+      format.kind === 'payments'
+        ? readPaymentRows(grid, block, ctx, payments)
+        : readLineRows(grid, block, b, ctx, accs);
+    if (implausiblySmallAmounts(amounts)) {
+      const totalField: Field =
+        format.kind === 'payments' ? 'total_income' : format.unitRows ? 'price' : 'total_price';
+      problems.push({
+        sheet: sheetName,
+        row: headerRow,
+        column: columnName(totalField),
+        reason: tx.localeWarning(sheetName),
+        severity: 'warning',
+      });
+    }
+  });
+
+  const orders: Order[] = [];
+  const items: OrderItem[] = [];
+  for (const [orderSn, acc] of accs) {
+    if (acc.badRows.length > 0) {
+      if (acc.goodRows > 0) {
+        problems.push({
+          sheet: sheetName,
+          row: acc.firstGoodRow,
+          column: acc.snColumn,
+          reason: tx.orderWithheld(orderSn, acc.badRows.join(', ')),
+          severity: 'error',
+        });
+      }
+      continue;
+    }
+    if (!acc.order) continue;
+    if (blocks[acc.block].match.format.unitRows) acc.order.totalPrice = round2(acc.sum);
+    orders.push(acc.order);
+    for (const it of acc.items) items.push(it);
+  }
+  problems.sort((a, b) => a.row - b.row); // stable: same-row problems keep their order
+  const sources = [...new Set(blocks.map((bl) => bl.match.format.source))];
+  return { source: sources.join('+'), orders, items, payments: [...payments.values()], problems };
+}
+
+interface BlockContext {
+  format: ExportFormat;
+  cols: ColumnMap;
+  columnName: (f: Field) => string;
+  sheetName: string;
+  timeZone: string;
+  lang: Lang;
+  problems: Problem[];
+}
+
+/** Data rows of a block: blank rows skipped, and a description row right under the header. */
+function* dataRows(grid: Grid, block: ExportBlock, snCol: number): Generator<number> {
+  let first = true;
+  for (let i = block.headerIndex + 1; i < block.end; i++) {
+    const row = grid[i];
+    if (!row || rowIsBlank(row)) continue;
+    if (first) {
+      first = false;
+      if (isDescription(row[snCol])) continue;
+    }
+    yield i;
+  }
+}
+
+/** Reads an order-export block into `accs`; returns the amounts for the locale check. */
+function readLineRows(
+  grid: Grid,
+  block: ExportBlock,
+  b: number,
+  ctx: BlockContext,
+  accs: Map<string, OrderAcc>,
+) {
+  const { format, cols, columnName, sheetName, timeZone, lang, problems } = ctx;
+  const tx = importText[lang];
+  const amounts: number[] = [];
+  const snCol = cols.order_sn!;
+  const cell = (row: CellValue[], f: Field): CellValue => {
+    const j = cols[f];
+    return j === undefined ? '' : (row[j] ?? '');
+  };
+  const text = (row: CellValue[], f: Field) => cellText(cell(row, f));
+  const hasItems = cols.product_name !== undefined;
+
+  for (const i of dataRows(grid, block, snCol)) {
+    const row = grid[i];
+    const rowNo = i + 1;
+    const errors: Problem[] = [];
+    const err = (f: Field, reason: string) =>
+      errors.push({ sheet: sheetName, row: rowNo, column: columnName(f), reason, severity: 'error' });
+
+    const sn = readOrderSn(cell(row, 'order_sn'), lang);
+    if (!sn.ok) err('order_sn', sn.reason);
+    const buyerUsername = text(row, 'buyer_username').trim();
+    if (buyerUsername === '') err('buyer_username', tx.usernameEmpty);
+    let addressFull = text(row, 'address_full');
+    if (cols.district !== undefined || cols.province !== undefined) {
+      addressFull = [addressFull, text(row, 'district'), text(row, 'province')]
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+        .join(', ');
+    }
+    const created = parseDateValue(cell(row, 'created_at'), timeZone, lang);
+    if (!created.ok) err('created_at', created.reason);
+    let total = 0;
+    if (!format.unitRows) {
+      const t = parseMoney(cell(row, 'total_price'), lang);
+      if (!t.ok) err('total_price', t.reason);
+      else if (t.value < 0) err('total_price', tx.negative(text(row, 'total_price')));
+      else total = t.value;
+    }
+    const status = text(row, 'status').trim();
+
+    let item: OrderItem | null = null;
+    if (hasItems) {
+      let quantity = 1;
+      if (!format.unitRows) {
+        const q = parseQuantity(cell(row, 'quantity'), lang);
+        if (q.ok) quantity = q.value;
+        else err('quantity', q.reason);
+      }
+      let price: number | null = null;
+      if (cols.price !== undefined) {
+        const p = parseMoney(cell(row, 'price'), lang);
+        if (p.ok && p.value < 0) err('price', tx.negative(text(row, 'price')));
+        else if (p.ok) price = p.value;
+        else if (!p.empty || format.unitRows) err('price', p.reason); // Lazada's total is the sum of prices
+      }
+      let variantSku = text(row, 'variant_sku');
+      if (variantSku.trim() === '' && cols.variant_sku_fallback !== undefined) {
+        variantSku = text(row, 'variant_sku_fallback');
+      }
+      item = {
+        orderSn: sn.ok ? sn.value : '',
+        productName: text(row, 'product_name'),
+        variantName: text(row, 'variant_name'),
+        variantSku,
+        quantity,
+        price,
+      };
+    }
+
+    if (!sn.ok) {
+      for (const e of errors) problems.push(e);
+      continue;
+    }
+    let acc = accs.get(sn.value);
+    if (!acc) {
+      acc = newAcc(b, columnName('order_sn'));
+      accs.set(sn.value, acc);
+    } else if (acc.block !== b) {
+      Object.assign(acc, newAcc(b, columnName('order_sn')));
+    }
+    if (errors.length > 0) {
+      for (const e of errors) problems.push(e);
+      acc.badRows.push(rowNo);
+      continue;
+    }
+
+    const createdAt = created.ok ? created.value : 0; // ok whenever errors is empty
+    const prev = acc.order;
+    if (prev) {
+      const warn = (f: Field, what: string) =>
+        problems.push({
+          sheet: sheetName,
+          row: rowNo,
+          column: columnName(f),
+          reason: tx.conflict(sn.value, what),
+          severity: 'warning',
+        });
+      if (prev.buyerUsername !== buyerUsername) warn('buyer_username', tx.fields.buyer_username);
+      if (prev.addressFull !== addressFull) warn('address_full', tx.fields.address_full);
+      if (prev.createdAt !== createdAt) warn('created_at', tx.fields.created_at);
+      if (!format.unitRows && prev.totalPrice !== total) warn('total_price', tx.fields.total_price);
+    }
+    acc.order = { orderSn: sn.value, buyerUsername, addressFull, totalPrice: total, createdAt, status };
+    if (acc.goodRows++ === 0) acc.firstGoodRow = rowNo;
+    if (item) {
+      acc.items.push(item);
+      if (format.unitRows) acc.sum += item.price ?? 0;
+    }
+    amounts.push(format.unitRows ? (item?.price ?? 0) : total);
+  }
+  return amounts;
+}
+
+function newAcc(block: number, snColumn: string): OrderAcc {
+  return { block, order: null, items: [], sum: 0, goodRows: 0, firstGoodRow: 0, badRows: [], snColumn };
+}
+
+/** Reads an income-report block into `payments` (by order number, the later row wins). */
+function readPaymentRows(
+  grid: Grid,
+  block: ExportBlock,
+  ctx: BlockContext,
+  payments: Map<string, OrderPayment>,
+) {
+  const { cols, columnName, sheetName, lang, problems } = ctx;
+  const amounts: number[] = [];
+  for (const i of dataRows(grid, block, cols.order_sn!)) {
+    const row = grid[i];
+    const rowNo = i + 1;
+    let bad = false;
+    const read = <T>(f: Field, r: ValueResult<T>): T | undefined => {
+      if (r.ok) return r.value;
+      bad = true;
+      problems.push({
+        sheet: sheetName,
+        row: rowNo,
+        column: columnName(f),
+        reason: r.reason,
+        severity: 'error',
+      });
+      return undefined;
+    };
+    const at = (f: Field) => row[cols[f]!] ?? '';
+    const orderSn = read('order_sn', readOrderSn(at('order_sn'), lang));
+    const totalIncome = read('total_income', parseMoney(at('total_income'), lang));
+    const adminFee = read('admin_fee', parseMoney(at('admin_fee'), lang));
+    const serviceFee = read('service_fee', parseMoney(at('service_fee'), lang));
+    if (bad) continue;
+    // Fees keep the sign the report gives them (Shopee shows them as negative amounts).
+    payments.set(orderSn!, {
+      orderSn: orderSn!,
+      totalIncome: totalIncome!,
+      adminFee: adminFee!,
+      serviceFee: serviceFee!,
+    });
+    amounts.push(totalIncome!);
+  }
+  return amounts;
+}

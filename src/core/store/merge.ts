@@ -1,0 +1,177 @@
+// Merging parsed exports into the store: upsert by order number, so an overlapping export pasted twice never
+// double-counts and a later export updates an order. Existing rows keep their places (new ones are appended)
+// so the sheets do not reshuffle. Maps throughout: linear in the number of rows.
+import { parseBuyerKey } from '../identity';
+import { importText } from '../text/import';
+import type { EpochMs, Lang, Order, OrderItem, OrderPayment, ParsedExport, Problem } from '../types';
+import type { ProfileRow, StatusChange } from './schema';
+
+export interface StoreContent {
+  orders: Order[];
+  items: OrderItem[];
+  payments: OrderPayment[];
+}
+
+export interface MergeStats {
+  newOrders: number;
+  /** Orders already stored whose fields changed. */
+  updatedOrders: number;
+  /** Orders already stored that the import repeated unchanged. */
+  unchangedOrders: number;
+  newPayments: number;
+  updatedPayments: number;
+}
+
+export interface MergeResult extends StoreContent {
+  /** Status changes to append to OrderStatusHistory. */
+  history: StatusChange[];
+  stats: MergeStats;
+}
+
+const sameOrder = (a: Order, b: Order) =>
+  a.buyerUsername === b.buyerUsername &&
+  a.addressFull === b.addressFull &&
+  a.totalPrice === b.totalPrice &&
+  a.createdAt === b.createdAt &&
+  a.status === b.status;
+
+const samePayment = (a: OrderPayment, b: OrderPayment) =>
+  a.totalIncome === b.totalIncome && a.adminFee === b.adminFee && a.serviceFee === b.serviceFee;
+
+/** Upserts records by order number into a copy of `existing`; the first stored row of a number is the one
+ *  updated. Returns the positions of stored rows the incoming records touched. */
+function upsert<T extends { orderSn: string }>(
+  existing: readonly T[],
+  incoming: Iterable<T>,
+  onChange?: (old: T, next: T) => void,
+  same: (a: T, b: T) => boolean = () => false,
+): { rows: T[]; touched: Set<number> } {
+  const rows = existing.slice();
+  const index = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (!index.has(r.orderSn)) index.set(r.orderSn, i);
+  });
+  const touched = new Set<number>();
+  for (const rec of incoming) {
+    const at = index.get(rec.orderSn);
+    if (at === undefined) {
+      index.set(rec.orderSn, rows.length);
+      rows.push({ ...rec });
+      continue;
+    }
+    if (at < existing.length) touched.add(at);
+    if (same(rows[at], rec)) continue;
+    onChange?.(rows[at], rec);
+    rows[at] = { ...rec };
+  }
+  return { rows, touched };
+}
+
+function* each<T>(lists: readonly (readonly T[])[]): Generator<T> {
+  for (const list of lists) yield* list;
+}
+
+/**
+ * Merges exports (in the order given: a later one wins) into the store. Orders and payments upsert by order
+ * number; a status change is recorded in `history` with `now`. An order's lines in an export REPLACE its
+ * stored lines (a re-import never duplicates them), in the place of its first stored line; orders an export
+ * carries no lines for (an orders-only sheet) keep theirs. Importing the same export twice changes nothing.
+ */
+export function mergeImport(
+  existing: StoreContent,
+  incoming: readonly ParsedExport[],
+  now: EpochMs,
+): MergeResult {
+  const history: StatusChange[] = [];
+  const o = upsert(
+    existing.orders,
+    each(incoming.map((e) => e.orders)),
+    (old, next) => {
+      if (old.status !== next.status) {
+        history.push({
+          orderSn: next.orderSn,
+          oldStatus: old.status,
+          newStatus: next.status,
+          changedAt: now,
+        });
+      }
+    },
+    sameOrder,
+  );
+  let updatedOrders = 0;
+  for (const at of o.touched) if (!sameOrder(existing.orders[at], o.rows[at])) updatedOrders++;
+
+  const p = upsert(existing.payments, each(incoming.map((e) => e.payments)), undefined, samePayment);
+  let updatedPayments = 0;
+  for (const at of p.touched) if (!samePayment(existing.payments[at], p.rows[at])) updatedPayments++;
+
+  return {
+    orders: o.rows,
+    items: mergeItems(existing.items, incoming),
+    payments: p.rows,
+    history,
+    stats: {
+      newOrders: o.rows.length - existing.orders.length,
+      updatedOrders,
+      unchangedOrders: o.touched.size - updatedOrders,
+      newPayments: p.rows.length - existing.payments.length,
+      updatedPayments,
+    },
+  };
+}
+
+function mergeItems(existing: readonly OrderItem[], incoming: readonly ParsedExport[]): OrderItem[] {
+  // The lines of an order come from the last export that has lines for it.
+  const replacement = new Map<string, OrderItem[]>();
+  for (const exp of incoming) {
+    const fresh = new Set<string>();
+    for (const it of exp.items) {
+      if (!fresh.has(it.orderSn)) {
+        fresh.add(it.orderSn);
+        replacement.set(it.orderSn, []);
+      }
+      replacement.get(it.orderSn)!.push({ ...it });
+    }
+  }
+  const out: OrderItem[] = [];
+  const placed = new Set<string>();
+  const place = (sn: string, lines: OrderItem[]) => {
+    placed.add(sn);
+    for (const l of lines) out.push(l);
+  };
+  for (const it of existing) {
+    const lines = replacement.get(it.orderSn);
+    if (!lines) out.push(it);
+    else if (!placed.has(it.orderSn)) place(it.orderSn, lines);
+  }
+  for (const [sn, lines] of replacement) if (!placed.has(sn)) place(sn, lines);
+  return out;
+}
+
+/** The profile row of a universal identifier (`buyer_username|address_identifier`), or null. The first
+ *  row wins when the sheet holds duplicates (readProfiles warns about them). */
+export function findProfileRow(profiles: readonly ProfileRow[], buyerKey: string): ProfileRow | null {
+  const key = parseBuyerKey(buyerKey);
+  if (!key) return null;
+  for (const p of profiles) {
+    if (p.buyerUsername === key.buyerUsername && p.addressIdentifier === key.addressIdentifier) return p;
+  }
+  return null;
+}
+
+/** Distinct (sheet, row) pairs with an error: the rows that were not imported. */
+export function problemRowCount(problems: readonly Problem[]): number {
+  const rows = new Set<string>();
+  for (const p of problems) if (p.severity === 'error') rows.add(`${p.row}\u0000${p.sheet}`);
+  return rows.size;
+}
+
+/** "X pesanan baru, Y diperbarui, Z tidak berubah, N baris bermasalah" */
+export function importSummary(stats: MergeStats, problems: readonly Problem[], lang: Lang = 'id'): string {
+  return importText[lang].summary(
+    stats.newOrders,
+    stats.updatedOrders,
+    stats.unchangedOrders,
+    problemRowCount(problems),
+  );
+}
