@@ -1,0 +1,308 @@
+// Customers: one per universal identifier (buyer_username|sha1(trim(address_full))), built from the store
+// records in one linear pass with Maps, so a shop with a million order lines stays comfortable.
+// Statistics cover COUNTED orders only (status.ts); the customer still carries every order it placed.
+import { addressIdentifier, buyerKey } from './identity';
+import { isCounted } from './status';
+import { localDayNumber, toIso } from './time';
+import type { BuyerProfile, Clock, EpochMs, Order, OrderItem, OrderPayment } from './types';
+import type { CustomerDetailView, OrderView, SegmentView, TopProductView } from './views';
+
+/** The store sheets' records. Each list is keyed by order_sn in the store, but nothing here relies on it. */
+export interface StoreRecords {
+  orders: readonly Order[];
+  items: readonly OrderItem[];
+  payments: readonly OrderPayment[];
+  profiles: readonly BuyerProfile[];
+}
+
+export interface CustomerOrder {
+  order: Order;
+  /** The order's lines in store order (empty when the store has none). */
+  lines: OrderItem[];
+  payment: OrderPayment | null;
+  counted: boolean;
+}
+
+export interface CustomerMetrics {
+  /** Sum of total_price over counted orders, each order once. */
+  totalSpend: number;
+  /** Distinct counted order numbers. */
+  orderCount: number;
+  /** totalSpend / orderCount; 0 when there is no counted order (orderCount says so). */
+  averageOrderValue: number;
+  firstOrderAt: EpochMs | null;
+  lastOrderAt: EpochMs | null;
+  /** Sum of line quantities over counted orders. */
+  totalItems: number;
+  /** Sums over counted orders that have a payment row; null when none has one. */
+  netIncome: number | null;
+  adminFees: number | null;
+  serviceFees: number | null;
+  ordersWithPayment: number;
+  /** Every order, cancelled/unpaid/returned included. */
+  allOrderCount: number;
+}
+
+export interface Customer {
+  key: string;
+  buyerUsername: string;
+  addressIdentifier: string;
+  /** Trimmed address of the newest order (the identifier ignores surrounding white space anyway). */
+  addressFull: string;
+  /** The BuyerProfile with a non-blank name for this key, or null (a "temporary profile"). */
+  profile: BuyerProfile | null;
+  /** Every order, newest first (created_at descending; same instant → greater order_sn first). */
+  orders: CustomerOrder[];
+  metrics: CustomerMetrics;
+}
+
+export interface CustomerIndex {
+  byKey: Map<string, Customer>;
+  /** All customers, newest order (any status) first; same instant → key ascending. */
+  list: Customer[];
+  /** The effective BuyerProfile per key, including profiles whose buyer has no order in the store. */
+  profiles: Map<string, BuyerProfile>;
+  /** Store rows that could not join an order: worth a warning by the caller, never silently fatal. */
+  orphanLines: number;
+  orphanPayments: number;
+  /** Order rows that repeated an order_sn (the later row wins, as a re-import would). */
+  duplicateOrders: number;
+}
+
+/** The universal identifier a profile row stands for. The hash is lower-cased and trimmed because the
+ *  sheet is edited by hand; the username is taken exactly (it is part of the identity). */
+export function profileKey(p: BuyerProfile): string {
+  return buyerKey(p.buyerUsername, p.addressIdentifier.trim().toLowerCase());
+}
+
+const hasName = (p: BuyerProfile) => p.buyerRealName.trim() !== '';
+const stamp = (p: BuyerProfile) => (Number.isFinite(p.updatedAt) ? p.updatedAt : Number.NEGATIVE_INFINITY);
+
+/** Whether `b` should replace `a` as the profile of a key when a key has several rows (hand edits,
+ *  an old duplicate): a named row beats a blank one, then the newer updated_at, then the later row. */
+export function profilePreferred(a: BuyerProfile, b: BuyerProfile): boolean {
+  if (hasName(a) !== hasName(b)) return hasName(b);
+  return stamp(b) >= stamp(a);
+}
+
+/** One profile per key; keys whose best row has a blank name are left out (the seller cleared it). */
+export function effectiveProfiles(profiles: readonly BuyerProfile[]): Map<string, BuyerProfile> {
+  const best = new Map<string, BuyerProfile>();
+  for (const p of profiles) {
+    const k = profileKey(p);
+    const cur = best.get(k);
+    if (!cur || profilePreferred(cur, p)) best.set(k, p);
+  }
+  for (const [k, p] of best) if (!hasName(p)) best.delete(k);
+  return best;
+}
+
+/** Newest first: later created_at, then the greater order_sn (marketplace numbers grow with time). */
+export function compareNewestFirst(a: Order, b: Order): number {
+  if (a.createdAt !== b.createdAt) return b.createdAt - a.createdAt;
+  return a.orderSn < b.orderSn ? 1 : a.orderSn > b.orderSn ? -1 : 0;
+}
+
+function emptyMetrics(): CustomerMetrics {
+  return {
+    totalSpend: 0,
+    orderCount: 0,
+    averageOrderValue: 0,
+    firstOrderAt: null,
+    lastOrderAt: null,
+    totalItems: 0,
+    netIncome: null,
+    adminFees: null,
+    serviceFees: null,
+    ordersWithPayment: 0,
+    allOrderCount: 0,
+  };
+}
+
+function addToMetrics(m: CustomerMetrics, co: CustomerOrder): void {
+  m.allOrderCount++;
+  if (!co.counted) return;
+  const o = co.order;
+  m.orderCount++;
+  m.totalSpend += o.totalPrice;
+  if (m.firstOrderAt === null || o.createdAt < m.firstOrderAt) m.firstOrderAt = o.createdAt;
+  if (m.lastOrderAt === null || o.createdAt > m.lastOrderAt) m.lastOrderAt = o.createdAt;
+  for (const line of co.lines) m.totalItems += line.quantity;
+  if (co.payment) {
+    m.ordersWithPayment++;
+    m.netIncome = (m.netIncome ?? 0) + co.payment.totalIncome;
+    m.adminFees = (m.adminFees ?? 0) + co.payment.adminFee;
+    m.serviceFees = (m.serviceFees ?? 0) + co.payment.serviceFee;
+  }
+}
+
+/** Groups the store into customers. Linear in orders + lines + payments + profiles (plus sorting). */
+export function buildCustomers(records: StoreRecords): CustomerIndex {
+  // The store keys orders by order_sn; should a list repeat one anyway, the later row wins.
+  const orders = new Map<string, Order>();
+  let duplicateOrders = 0;
+  for (const o of records.orders) {
+    if (orders.has(o.orderSn)) duplicateOrders++;
+    orders.set(o.orderSn, o);
+  }
+
+  const lines = new Map<string, OrderItem[]>();
+  let orphanLines = 0;
+  for (const item of records.items) {
+    if (!orders.has(item.orderSn)) {
+      orphanLines++;
+      continue;
+    }
+    const list = lines.get(item.orderSn);
+    if (list) list.push(item);
+    else lines.set(item.orderSn, [item]);
+  }
+
+  const payments = new Map<string, OrderPayment>();
+  let orphanPayments = 0;
+  for (const p of records.payments) {
+    if (!orders.has(p.orderSn)) orphanPayments++;
+    else payments.set(p.orderSn, p);
+  }
+
+  const profiles = effectiveProfiles(records.profiles);
+  const byKey = new Map<string, Customer>();
+  for (const order of orders.values()) {
+    const hash = addressIdentifier(order.addressFull);
+    const key = buyerKey(order.buyerUsername, hash);
+    let c = byKey.get(key);
+    if (!c) {
+      c = {
+        key,
+        buyerUsername: order.buyerUsername,
+        addressIdentifier: hash,
+        addressFull: '',
+        profile: profiles.get(key) ?? null,
+        orders: [],
+        metrics: emptyMetrics(),
+      };
+      byKey.set(key, c);
+    }
+    const co: CustomerOrder = {
+      order,
+      lines: lines.get(order.orderSn) ?? [],
+      payment: payments.get(order.orderSn) ?? null,
+      counted: isCounted(order.status),
+    };
+    c.orders.push(co);
+    addToMetrics(c.metrics, co);
+  }
+
+  const list: Customer[] = [];
+  for (const c of byKey.values()) {
+    if (c.orders.length > 1) c.orders.sort((a, b) => compareNewestFirst(a.order, b.order));
+    c.addressFull = c.orders[0].order.addressFull.trim();
+    const m = c.metrics;
+    m.averageOrderValue = m.orderCount > 0 ? m.totalSpend / m.orderCount : 0;
+    list.push(c);
+  }
+  list.sort(compareCustomersNewestFirst);
+  return { byKey, list, profiles, orphanLines, orphanPayments, duplicateOrders };
+}
+
+/** By newest order of any status, newest first; same instant → key ascending (deterministic). */
+export function compareCustomersNewestFirst(a: Customer, b: Customer): number {
+  const d = b.orders[0].order.createdAt - a.orders[0].order.createdAt;
+  if (d !== 0) return d;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+export function orderView(co: CustomerOrder): OrderView {
+  const o = co.order;
+  return {
+    orderSn: o.orderSn,
+    createdAt: toIso(o.createdAt),
+    status: o.status,
+    counted: co.counted,
+    totalPrice: o.totalPrice,
+    lines: co.lines.map((l) => ({
+      productName: l.productName,
+      variantName: l.variantName,
+      variantSku: l.variantSku,
+      quantity: l.quantity,
+      price: l.price,
+    })),
+  };
+}
+
+export const TOP_PRODUCTS = 10;
+
+/** Products of counted orders grouped by (trimmed) product name — variants of one product are one
+ *  product to a seller — by quantity, then by number of orders, then by name (code-unit order). */
+export function topProducts(c: Customer, limit = TOP_PRODUCTS): TopProductView[] {
+  const byName = new Map<string, { productName: string; quantity: number; orders: number; seenIn: number }>();
+  c.orders.forEach((co, i) => {
+    if (!co.counted) return;
+    for (const line of co.lines) {
+      const name = line.productName.trim();
+      let p = byName.get(name);
+      if (!p) {
+        p = { productName: name, quantity: 0, orders: 0, seenIn: -1 };
+        byName.set(name, p);
+      }
+      p.quantity += line.quantity;
+      // Several lines of one order (two variants) are still one order for this product.
+      if (p.seenIn !== i) {
+        p.orders++;
+        p.seenIn = i;
+      }
+    }
+  });
+  return [...byName.values()]
+    .sort(
+      (a, b) =>
+        b.quantity - a.quantity ||
+        b.orders - a.orders ||
+        (a.productName < b.productName ? -1 : a.productName > b.productName ? 1 : 0),
+    )
+    .slice(0, limit)
+    .map(({ productName, quantity, orders }) => ({ productName, quantity, orders }));
+}
+
+/** Whole local calendar days from the last counted order's day to today's (clock) day. */
+export function daysSince(at: EpochMs, clock: Clock): number {
+  return localDayNumber(clock.now, clock.timeZone) - localDayNumber(at, clock.timeZone);
+}
+
+/** The 360° view of one customer, or null when no order carries this key. */
+export function customerDetail(
+  index: CustomerIndex,
+  key: string,
+  clock: Clock,
+  segment: SegmentView | null,
+): CustomerDetailView | null {
+  const c = index.byKey.get(key);
+  if (!c) return null;
+  const m = c.metrics;
+  const realName = c.profile ? c.profile.buyerRealName.trim() : null;
+  return {
+    buyerKey: c.key,
+    buyerUsername: c.buyerUsername,
+    realName,
+    displayName: realName ?? c.buyerUsername,
+    hasProfile: c.profile !== null,
+    addressFull: c.addressFull,
+    stats: {
+      totalSpend: m.totalSpend,
+      orderCount: m.orderCount,
+      averageOrderValue: m.averageOrderValue,
+      firstOrderAt: m.firstOrderAt === null ? null : toIso(m.firstOrderAt),
+      lastOrderAt: m.lastOrderAt === null ? null : toIso(m.lastOrderAt),
+      daysSinceLastOrder: m.lastOrderAt === null ? null : daysSince(m.lastOrderAt, clock),
+      totalItems: m.totalItems,
+      netIncome: m.netIncome,
+      adminFees: m.adminFees,
+      serviceFees: m.serviceFees,
+      ordersWithPayment: m.ordersWithPayment,
+      allOrderCount: m.allOrderCount,
+    },
+    lastOrder: orderView(c.orders[0]),
+    topProducts: topProducts(c),
+    segment,
+  };
+}
