@@ -1,0 +1,229 @@
+// The Segments sheet as pure data (the gas side writes it in one batch), the CSV variant for the CLI,
+// and the reader that gives the lookup a customer's segment back from the sheet.
+import type { CustomerIndex } from './customers';
+import {
+  type RfmResult,
+  type RfmRow,
+  scoreRfm,
+  segmentById,
+  segmentForCode,
+  segmentLabel,
+  segmentOrder,
+  summariseSegments,
+} from './rfm';
+import { t, texts } from './text';
+import { formatLocalDateTime } from './time';
+import type { CellValue, Clock, Grid, Lang } from './types';
+import type { SegmentView } from './views';
+
+type Headers = (typeof texts.segments.id)['header'];
+type Column = keyof Headers;
+
+/** Column order of the Segments sheet (and of the canonical CSV). */
+export const SEGMENT_COLUMNS: readonly Column[] = [
+  'buyerKey',
+  'name',
+  'username',
+  'address',
+  'firstOrder',
+  'lastOrder',
+  'recencyDays',
+  'frequency',
+  'monetary',
+  'r',
+  'f',
+  'm',
+  'rfm',
+  'segment',
+];
+
+export const CANONICAL_HEADER: Readonly<Record<Column, string>> = {
+  buyerKey: 'buyer_key',
+  name: 'name',
+  username: 'buyer_username',
+  address: 'address_full',
+  firstOrder: 'first_order_at',
+  lastOrder: 'last_order_at',
+  recencyDays: 'recency_days',
+  frequency: 'frequency',
+  monetary: 'monetary',
+  r: 'r',
+  f: 'f',
+  m: 'm',
+  rfm: 'rfm',
+  segment: 'segment',
+};
+
+const col = (c: Column) => SEGMENT_COLUMNS.indexOf(c);
+
+export interface SegmentsSheet {
+  header: string[];
+  rows: CellValue[][];
+  /** 0-based column of the segment label, whose cells take the colours below (one per row). */
+  labelColumn: number;
+  backgrounds: string[];
+  fontColors: string[];
+  /** 0-based columns holding untrusted or digit-only text: write them as plain text ('@'), so a
+   *  username like '=HYPERLINK(…)' stays text and the RFM code '545' is not turned into a number. */
+  textColumns: number[];
+  summary: {
+    header: string[];
+    /** label, customers, orders, revenue, share of customers, share of revenue (fractions 0..1). */
+    rows: CellValue[][];
+    /** Colours of the label cells (column 0), one per summary row. */
+    backgrounds: string[];
+    fontColors: string[];
+  };
+  /** The too-thin message, or null when the scores are meaningful. */
+  notice: string | null;
+}
+
+/** Sheet order: segment table order, then monetary descending, then key (deterministic). */
+export function sortForSheet(rows: readonly RfmRow[]): RfmRow[] {
+  return [...rows].sort(
+    (a, b) =>
+      segmentOrder(a.segmentId) - segmentOrder(b.segmentId) ||
+      b.monetary - a.monetary ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+}
+
+const displayName = (r: RfmRow) =>
+  r.customer.profile ? r.customer.profile.buyerRealName.trim() : r.customer.buyerUsername;
+
+function noticeFor(result: RfmResult, lang: Lang): string | null {
+  const tx = t('segments', lang);
+  if (result.thinReason === 'few') return tx.thinFew(result.rows.length);
+  if (result.thinReason === 'equal') return tx.thinEqual(result.rows.length);
+  return null;
+}
+
+export function buildSegmentsSheet(index: CustomerIndex, clock: Clock, lang: Lang): SegmentsSheet {
+  const result = scoreRfm(index, clock);
+  const sorted = sortForSheet(result.rows);
+  const h = t('segments', lang).header;
+  const rows: CellValue[][] = [];
+  const backgrounds: string[] = [];
+  const fontColors: string[] = [];
+  for (const r of sorted) {
+    const seg = segmentById(r.segmentId);
+    rows.push([
+      r.key,
+      displayName(r),
+      r.customer.buyerUsername,
+      r.customer.addressFull,
+      new Date(r.firstOrderAt),
+      new Date(r.lastOrderAt),
+      r.recencyDays,
+      r.frequency,
+      r.monetary,
+      r.r,
+      r.f,
+      r.m,
+      r.code,
+      segmentLabel(r.segmentId, lang),
+    ]);
+    backgrounds.push(seg.background);
+    fontColors.push(seg.color);
+  }
+
+  const sh = t('segments', lang).summaryHeader;
+  const summary = summariseSegments(result.rows);
+  return {
+    header: SEGMENT_COLUMNS.map((c) => h[c]),
+    rows,
+    labelColumn: col('segment'),
+    backgrounds,
+    fontColors,
+    textColumns: (['buyerKey', 'name', 'username', 'address', 'rfm', 'segment'] as const).map(col),
+    summary: {
+      header: [sh.segment, sh.customers, sh.orders, sh.revenue, sh.customerShare, sh.revenueShare],
+      rows: summary.map((s) => [
+        segmentLabel(s.segmentId, lang),
+        s.customers,
+        s.orders,
+        s.revenue,
+        s.customerShare,
+        s.revenueShare,
+      ]),
+      backgrounds: summary.map((s) => segmentById(s.segmentId).background),
+      fontColors: summary.map((s) => segmentById(s.segmentId).color),
+    },
+    notice: noticeFor(result, lang),
+  };
+}
+
+/**
+ * The CLI's table: canonical snake_case header, the same rows and order as the sheet, instants as
+ * local 'YYYY-MM-DD HH:mm' in the spreadsheet's zone (what the seller sees in the sheet; a CSV has no
+ * date type and UTC would shift evening orders to the next day), segment label in `lang`.
+ */
+export function segmentsTableCanonical(
+  index: CustomerIndex,
+  clock: Clock,
+  lang: Lang,
+): { header: string[]; rows: (string | number)[][]; notice: string | null } {
+  const result = scoreRfm(index, clock);
+  const rows = sortForSheet(result.rows).map((r) => [
+    r.key,
+    displayName(r),
+    r.customer.buyerUsername,
+    r.customer.addressFull,
+    formatLocalDateTime(r.firstOrderAt, clock.timeZone),
+    formatLocalDateTime(r.lastOrderAt, clock.timeZone),
+    r.recencyDays,
+    r.frequency,
+    r.monetary,
+    r.r,
+    r.f,
+    r.m,
+    r.code,
+    segmentLabel(r.segmentId, lang),
+  ]);
+  return { header: SEGMENT_COLUMNS.map((c) => CANONICAL_HEADER[c]), rows, notice: noticeFor(result, lang) };
+}
+
+const norm = (v: CellValue) => (typeof v === 'string' ? v.trim().toLowerCase() : '');
+
+/** Where a header may be: ours in either language, or the canonical CSV name. */
+function headerNames(c: Column): Set<string> {
+  return new Set([texts.segments.id.header[c], texts.segments.en.header[c], CANONICAL_HEADER[c]].map(norm));
+}
+
+/** How far down to look for the header row (a notice may stand above it). */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * Segments per buyer key from the Segments sheet's values, for the lookup. The header row is found by
+ * the key column's name in either language; the segment comes from the RFM code (the authoritative
+ * cell: a number 545 is accepted as well as the text '545'), the label in `lang`. Rows without a key or
+ * a valid code give no segment; an empty map when the sheet is missing or not ours.
+ */
+export function readSegmentsSheet(grid: Grid, lang: Lang = 'id'): Map<string, SegmentView> {
+  const out = new Map<string, SegmentView>();
+  const keyNames = headerNames('buyerKey');
+  const codeNames = headerNames('rfm');
+  for (let h = 0; h < Math.min(grid.length, HEADER_SEARCH_ROWS); h++) {
+    const header = grid[h].map(norm);
+    const keyCol = header.findIndex((v) => keyNames.has(v));
+    const codeCol = header.findIndex((v) => codeNames.has(v));
+    if (keyCol < 0 || codeCol < 0) continue;
+    for (let i = h + 1; i < grid.length; i++) {
+      const row = grid[i];
+      const key = typeof row[keyCol] === 'string' ? (row[keyCol] as string).trim() : '';
+      const raw = row[codeCol];
+      const code = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+      const seg = segmentForCode(code);
+      if (key === '' || !seg) continue;
+      out.set(key, {
+        rfm: code,
+        segmentId: seg.id,
+        label: segmentLabel(seg.id, lang),
+        background: seg.background,
+        color: seg.color,
+      });
+    }
+    break;
+  }
+  return out;
+}

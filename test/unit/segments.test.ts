@@ -1,0 +1,211 @@
+import { buildCustomers } from '../../src/core/customers';
+import { buyerKeyOf } from '../../src/core/identity';
+import { SEGMENTS, segmentById } from '../../src/core/rfm';
+import { buildSegmentsSheet, readSegmentsSheet, segmentsTableCanonical } from '../../src/core/segments';
+import type { CellValue, Grid } from '../../src/core/types';
+import { at, clockAt, order, profile, store } from './helpers/records';
+
+const RUN = clockAt('2024-05-10 12:00');
+const addr = (u: string) => `Jl. ${u} No. 1`;
+
+// Worked by hand (N = 6; score = 1 + floor(5 * below / 6)):
+//   vip  recency 1,  F 3, M 900k → 5 5 5 Juara
+//   e    recency 5,  F 2, M 120k → 4 4 4 Pelanggan Setia
+//   a    recency 9,  F 1, M 100k → 3 1 3 Menjanjikan
+//   b    recency 39, F 1, M 50k  → 2 1 2 Hibernasi
+//   c    recency 70, F 1, M 20k  → 1 1 1 Hilang
+//   d    recency 99, F 1, M 10k  → 1 1 1 Hilang
+function shop() {
+  const o = (u: string, when: string, totalPrice: number) =>
+    order({ buyerUsername: u, addressFull: addr(u), at: when, totalPrice });
+  const orders = [
+    o('d', '2024-02-01 10:00', 10_000),
+    o('c', '2024-03-01 10:00', 20_000),
+    o('b', '2024-04-01 10:00', 50_000),
+    o('a', '2024-05-01 10:00', 100_000),
+    o('e', '2024-01-05 10:00', 60_000),
+    o('e', '2024-05-05 10:00', 60_000),
+    o('=vip', '2024-05-09 08:00', 300_000),
+    o('=vip', '2024-05-09 09:00', 300_000),
+    o('=vip', '2024-05-09 21:00', 300_000),
+    o('x', '2024-05-09 10:00', 999_000),
+  ];
+  orders[orders.length - 1].status = 'Batal'; // x has no counted order: not segmented
+  return buildCustomers(store({ orders, profiles: [profile('=vip', addr('=vip'), 'Ibu Vip')] }));
+}
+
+describe('buildSegmentsSheet', () => {
+  const sheet = buildSegmentsSheet(shop(), RUN, 'id');
+
+  it('writes one row per customer with counted orders, in segment order then monetary', () => {
+    expect(sheet.rows.map((r) => r[2])).toEqual(['=vip', 'e', 'a', 'b', 'c', 'd']);
+    expect(sheet.rows.map((r) => r[12])).toEqual(['555', '444', '313', '212', '111', '111']);
+    expect(sheet.rows.map((r) => r[13])).toEqual([
+      'Juara',
+      'Pelanggan Setia',
+      'Menjanjikan',
+      'Hibernasi',
+      'Hilang',
+      'Hilang',
+    ]);
+  });
+
+  it('fills every column of a row as the seller should see it', () => {
+    const vip = sheet.rows[0];
+    expect(vip).toEqual([
+      buyerKeyOf('=vip', addr('=vip')),
+      'Ibu Vip',
+      '=vip',
+      addr('=vip'),
+      new Date(at('2024-05-09 08:00')),
+      new Date(at('2024-05-09 21:00')),
+      1,
+      3,
+      900_000,
+      5,
+      5,
+      5,
+      '555',
+      'Juara',
+    ]);
+    expect(typeof vip[12]).toBe('string'); // the code is text, not the number 555
+    expect(sheet.rows[1][1]).toBe('e'); // no profile: the username is the name
+  });
+
+  it('has a header in the language, the label column and its colours', () => {
+    expect(sheet.header).toHaveLength(14);
+    expect(sheet.header[0]).toBe('ID Pelanggan');
+    expect(buildSegmentsSheet(shop(), RUN, 'en').header[13]).toBe('Segment');
+    expect(sheet.labelColumn).toBe(13);
+    expect(sheet.backgrounds).toEqual(
+      ['champions', 'loyal-customers', 'promising', 'hibernating', 'lost', 'lost'].map(
+        (id) => segmentById(id as 'lost').background,
+      ),
+    );
+    expect(sheet.fontColors[0]).toBe(segmentById('champions').color);
+    expect(sheet.textColumns).toEqual([0, 1, 2, 3, 12, 13]);
+    expect(sheet.notice).toBeNull();
+  });
+
+  it('summarises every segment in table order with counts, revenue and shares', () => {
+    expect(sheet.summary.header).toEqual([
+      'Segmen',
+      'Pelanggan',
+      'Pesanan',
+      'Pendapatan (Rp)',
+      '% Pelanggan',
+      '% Pendapatan',
+    ]);
+    expect(sheet.summary.rows).toHaveLength(11);
+    expect(sheet.summary.backgrounds).toEqual(SEGMENTS.map((s) => s.background));
+    const total = 900_000 + 120_000 + 100_000 + 50_000 + 20_000 + 10_000;
+    const byLabel = new Map(sheet.summary.rows.map((r) => [r[0], r.slice(1)]));
+    expect(byLabel.get('Juara')).toEqual([1, 3, 900_000, 1 / 6, 900_000 / total]);
+    expect(byLabel.get('Hilang')).toEqual([2, 2, 30_000, 2 / 6, 30_000 / total]);
+    expect(byLabel.get('Berisiko')).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it.each([
+    { n: 3, same: false, id: /baru 3 pelanggan/, en: /only 3 customers/ },
+    { n: 5, same: true, id: /ke-5 pelanggan punya recency/, en: /all 5 customers have the same/ },
+  ])('says when the data is too thin ($n customers, identical: $same)', ({ n, same, id, en }) => {
+    const orders = Array.from({ length: n }, (_, i) =>
+      order({ buyerUsername: `b${i}`, at: '2024-05-01 10:00', totalPrice: same ? 1000 : 1000 * (i + 1) }),
+    );
+    const index = buildCustomers(store({ orders }));
+    expect(buildSegmentsSheet(index, RUN, 'id').notice).toMatch(id);
+    expect(buildSegmentsSheet(index, RUN, 'en').notice).toMatch(en);
+    expect(buildSegmentsSheet(index, RUN, 'id').rows).toHaveLength(n); // still written, with the notice
+  });
+});
+
+describe('readSegmentsSheet', () => {
+  const index = shop();
+  const grid = (lang: 'id' | 'en'): Grid => {
+    const s = buildSegmentsSheet(index, RUN, lang);
+    return [s.header, ...s.rows];
+  };
+
+  it.each(['id', 'en'] as const)('reads back what buildSegmentsSheet wrote (%s headers)', (lang) => {
+    const segs = readSegmentsSheet(grid(lang), 'en');
+    expect(segs.size).toBe(6);
+    expect(segs.get(buyerKeyOf('=vip', addr('=vip')))).toEqual({
+      rfm: '555',
+      segmentId: 'champions',
+      label: 'Champions',
+      background: segmentById('champions').background,
+      color: segmentById('champions').color,
+    });
+    expect(segs.get(buyerKeyOf('a', addr('a')))?.label).toBe('Promising');
+  });
+
+  it('finds the header below a notice, in any column order, and accepts a numeric code', () => {
+    const key = buyerKeyOf('a', addr('a'));
+    const g: CellValue[][] = [
+      ['Data terlalu sedikit …', '', ''],
+      ['', '', ''],
+      ['  kode rfm ', 'Segmen', 'ID PELANGGAN'],
+      [313, 'Menjanjikan', key],
+      ['999', 'x', 'bad|code'],
+      ['111', 'Hilang', ''],
+    ];
+    const segs = readSegmentsSheet(g);
+    expect([...segs.keys()]).toEqual([key]);
+    expect(segs.get(key)).toMatchObject({ rfm: '313', segmentId: 'promising', label: 'Menjanjikan' });
+  });
+
+  it('reads the canonical CSV header too', () => {
+    const t = segmentsTableCanonical(index, RUN, 'id');
+    expect(readSegmentsSheet([t.header, ...t.rows]).size).toBe(6);
+  });
+
+  it('gives an empty map for an empty or foreign sheet', () => {
+    expect(readSegmentsSheet([]).size).toBe(0);
+    expect(
+      readSegmentsSheet([
+        ['a', 'b'],
+        [1, 2],
+      ]).size,
+    ).toBe(0);
+  });
+});
+
+describe('segmentsTableCanonical', () => {
+  it('has the canonical header, local date-times and the same rows as the sheet', () => {
+    const t = segmentsTableCanonical(shop(), RUN, 'en');
+    expect(t.header).toEqual([
+      'buyer_key',
+      'name',
+      'buyer_username',
+      'address_full',
+      'first_order_at',
+      'last_order_at',
+      'recency_days',
+      'frequency',
+      'monetary',
+      'r',
+      'f',
+      'm',
+      'rfm',
+      'segment',
+    ]);
+    expect(t.rows[0]).toEqual([
+      buyerKeyOf('=vip', addr('=vip')),
+      'Ibu Vip',
+      '=vip',
+      addr('=vip'),
+      '2024-05-09 08:00',
+      '2024-05-09 21:00',
+      1,
+      3,
+      900_000,
+      5,
+      5,
+      5,
+      '555',
+      'Champions',
+    ]);
+    expect(t.rows.map((r) => r[0])).toEqual(buildSegmentsSheet(shop(), RUN, 'en').rows.map((r) => r[0]));
+    expect(t.notice).toBeNull();
+  });
+});
