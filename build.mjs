@@ -66,7 +66,8 @@ async function buildCode() {
   return names;
 }
 
-async function buildPage({ name, dir }) {
+/** The self-contained HTML of one page (also what the sidebar tests load, so they test what we ship). */
+export async function renderPage({ name, dir }) {
   const srcDir = join(root, 'sidebar', dir);
   const result = await esbuild.build({
     entryPoints: [join(srcDir, 'main.ts')],
@@ -91,8 +92,11 @@ async function buildPage({ name, dir }) {
     if (!template.includes(marker)) throw new Error(`${name}: page.html lacks ${marker}`);
   }
   // Function replacers: a string replacer would expand `$&` and friends inside minified code.
-  const html = template.replace('/*KENALI_CSS*/', () => css).replace('/*KENALI_JS*/', () => js);
-  writeFileSync(join(dist, `${name}.html`), html);
+  return template.replace('/*KENALI_CSS*/', () => css).replace('/*KENALI_JS*/', () => js);
+}
+
+async function buildPage(page) {
+  writeFileSync(join(dist, `${page.name}.html`), await renderPage(page));
 }
 
 export async function build() {

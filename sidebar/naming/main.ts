@@ -1,3 +1,260 @@
+// The naming sidebar ("Beri Nama Pembeli"): the queue of recent buyers without a profile. One server call
+// loads it; each name saves on its own; a saved entry leaves without the list being rebuilt.
+import '../shared/base.css';
 import './style.css';
+import { formatNumber } from '../../src/core/format';
+import { naming } from '../../src/core/text/naming';
+import type { Lang } from '../../src/core/types';
+import type { NamingQueueView, SaveNameResult } from '../../src/core/views';
+import { server } from '../shared/client';
+import { createToast, el, errorMessage, safeTimeZone, statusBox } from '../shared/dom';
+import { cleanName, showSaverState } from '../shared/nameField';
+import { buildEntry, type Entry, type NamingTexts, toggleExpanded } from './entry';
 
-document.getElementById('app')!.textContent = 'Kenali';
+let lang: Lang = 'id';
+let texts: NamingTexts = naming.id;
+let timeZone = 'Asia/Jakarta';
+let days = 2;
+let loaded = false;
+let loading = false;
+/** Filter terms (lower case); every term must occur in an entry's haystack. */
+let terms: string[] = [];
+
+/** Insertion order is the server's order; the DOM order is the same. */
+let entries = new Map<string, Entry>();
+const entryOfLi = new WeakMap<Element, Entry>();
+
+// The page skeleton, built once.
+const app = document.getElementById('app')!;
+const title = el('h1');
+const refresh = el('button', { className: 'refresh', attrs: { type: 'button' } });
+const count = el('p', { className: 'count', attrs: { 'aria-live': 'polite' } });
+const hint = el('p', { className: 'hint muted' });
+const filterLabel = el('label', { className: 'visually-hidden', attrs: { for: 'filter' } });
+const filter = el('input', {
+  className: 'filter',
+  attrs: { id: 'filter', type: 'search', autocomplete: 'off', spellcheck: 'false' },
+});
+const shown = el('p', { className: 'shown muted', hidden: true });
+const toast = createToast();
+const banner = el('div', { className: 'banner' });
+const list = el('ul', { className: 'queue' });
+const emptyNote = el('p', { className: 'empty muted', hidden: true });
+app.append(
+  el('header', { className: 'top' }, [title, refresh]),
+  count,
+  hint,
+  filterLabel,
+  filter,
+  shown,
+  toast.node,
+  banner,
+  list,
+  emptyNote,
+);
+
+function applyStaticTexts(): void {
+  document.documentElement.lang = lang;
+  document.title = texts.title;
+  title.textContent = texts.title;
+  refresh.textContent = texts.refresh;
+  refresh.title = texts.refreshTitle;
+  hint.textContent = texts.hint;
+  filterLabel.textContent = texts.filterLabel;
+  filter.placeholder = texts.filterPlaceholder;
+}
+
+function n(x: number): string {
+  return formatNumber(x, lang);
+}
+
+function updateCount(): void {
+  if (!loaded) return;
+  const total = entries.size;
+  count.textContent = total === 0 ? texts.countNone : texts.count(n(total));
+  let visible = 0;
+  for (const e of entries.values()) if (e.visible) visible++;
+  const filtering = terms.length > 0;
+  shown.hidden = !filtering || total === 0;
+  shown.textContent = filtering ? texts.shown(n(visible), n(total)) : '';
+  if (total === 0) {
+    emptyNote.textContent = texts.empty(n(days));
+    emptyNote.hidden = false;
+  } else if (visible === 0) {
+    emptyNote.textContent = texts.noMatch;
+    emptyNote.hidden = false;
+  } else {
+    emptyNote.hidden = true;
+  }
+}
+
+/** An entry holding text the seller typed (in flight or failed) stays visible whatever the filter says. */
+function mustStay(e: Entry): boolean {
+  return e.saver.state === 'saving' || e.saver.state === 'error';
+}
+
+function applyFilter(): void {
+  for (const e of entries.values()) {
+    const match = mustStay(e) || terms.every((t) => e.haystack.includes(t));
+    if (match !== e.visible) {
+      e.visible = match;
+      e.li.hidden = !match;
+    }
+  }
+  updateCount();
+}
+
+const SPACES = /\s+/;
+filter.addEventListener('input', () => {
+  const q = filter.value.trim().toLowerCase();
+  terms = q === '' ? [] : q.split(SPACES);
+  applyFilter();
+});
+
+/** The next (or previous) entry the seller can type into. */
+function neighbour(from: Entry, direction: 'next' | 'previous'): Entry | null {
+  let node = direction === 'next' ? from.li.nextElementSibling : from.li.previousElementSibling;
+  while (node) {
+    const e = entryOfLi.get(node);
+    if (e?.visible && e.saver.state !== 'saving' && e.saver.state !== 'saved') return e;
+    node = direction === 'next' ? node.nextElementSibling : node.previousElementSibling;
+  }
+  return null;
+}
+
+function focusEntry(e: Entry | null): boolean {
+  if (!e) return false;
+  e.field.input.focus();
+  return true;
+}
+
+function removeEntry(e: Entry): void {
+  const hadFocus = e.li.contains(document.activeElement);
+  if (hadFocus && !focusEntry(neighbour(e, 'next')) && !focusEntry(neighbour(e, 'previous'))) filter.focus();
+  entries.delete(e.key);
+  e.li.remove();
+  updateCount();
+}
+
+function hooksFor(e: Entry) {
+  return {
+    save: (name: string): Promise<SaveNameResult> => server.saveBuyerName(e.key, name),
+    onChange: () => {
+      showSaverState(e.field, e.saver, texts);
+      e.li.classList.toggle('saving', e.saver.state === 'saving');
+      e.li.classList.toggle('failed', e.saver.state === 'error');
+    },
+    onSaved: (result: SaveNameResult, name: string) => {
+      toast.show(texts.saved(result?.buyerRealName || name));
+      removeEntry(e);
+    },
+  };
+}
+
+function entryOf(target: EventTarget | null): Entry | undefined {
+  const li = (target as Element | null)?.closest?.('li.entry');
+  return li ? entryOfLi.get(li) : undefined;
+}
+
+// One set of listeners for the whole list (event delegation): 500 entries cost no extra handlers.
+list.addEventListener('keydown', (ev) => {
+  const target = ev.target as HTMLElement;
+  if (ev.key !== 'Enter' || ev.isComposing || !target.classList.contains('name-input')) return;
+  const e = entryOf(target);
+  if (!e) return;
+  ev.preventDefault();
+  const empty = cleanName(e.field.input.value) === '';
+  const started = e.saver.commit(e.field.input.value, 'enter');
+  // Keyboard flow: move on at once (saves take a second on Apps Script) unless this entry needs attention.
+  if (empty || started || e.saver.state === 'saving') focusEntry(neighbour(e, 'next'));
+});
+
+list.addEventListener('focusout', (ev) => {
+  const target = ev.target as HTMLElement;
+  if (!target.classList.contains('name-input')) return;
+  const e = entryOf(target);
+  if (e) e.saver.commit(e.field.input.value, 'blur');
+});
+
+list.addEventListener('click', (ev) => {
+  const target = ev.target as HTMLElement;
+  const e = entryOf(target);
+  if (!e) return;
+  if (target.closest('button.retry')) {
+    e.saver.commit(e.field.input.value, 'retry');
+  } else if (target.closest('button.more')) {
+    toggleExpanded(e, texts);
+  } else if (
+    target.closest('.clamp') &&
+    e.li.classList.contains('long') &&
+    !e.li.classList.contains('expanded')
+  ) {
+    toggleExpanded(e, texts);
+  }
+});
+
+/** Merges a fresh queue into the page. Entries holding typed text keep their element (and the text);
+ *  untouched ones are rebuilt from the new data. */
+function applyQueue(view: NamingQueueView): void {
+  lang = view.lang === 'en' ? 'en' : 'id';
+  texts = naming[lang];
+  timeZone = safeTimeZone(view.timeZone);
+  days = view.days;
+  applyStaticTexts();
+
+  const focusedKey = entryOf(document.activeElement)?.key;
+  const next = new Map<string, Entry>();
+  const fragment = document.createDocumentFragment();
+  const ctx = { texts, lang, timeZone, hooks: hooksFor };
+  const keep = (e: Entry) => mustStay(e) || cleanName(e.field.input.value) !== '';
+  for (const v of view.entries) {
+    if (next.has(v.buyerKey)) continue; // one entry per buyer key, whatever the server sends
+    const old = entries.get(v.buyerKey);
+    const e = old && keep(old) ? old : buildEntry(v, ctx);
+    entryOfLi.set(e.li, e);
+    next.set(v.buyerKey, e);
+    fragment.appendChild(e.li);
+  }
+  // Named elsewhere meanwhile, but the seller typed something here: never throw typed text away.
+  for (const [key, e] of entries) {
+    if (next.has(key) || !keep(e) || e.saver.state === 'saved') continue;
+    next.set(key, e);
+    fragment.appendChild(e.li);
+  }
+  entries = next;
+  for (const e of entries.values()) e.visible = !e.li.hidden;
+  list.replaceChildren(fragment);
+  loaded = true;
+  applyFilter();
+  const refocus = focusedKey ? entries.get(focusedKey) : undefined;
+  if (refocus) refocus.field.input.focus();
+}
+
+function load(): void {
+  if (loading) return;
+  loading = true;
+  refresh.disabled = true;
+  refresh.setAttribute('aria-busy', 'true');
+  banner.replaceChildren(statusBox('loading', texts.loading));
+  server.getNamingQueue().then(
+    (view) => {
+      loading = false;
+      refresh.disabled = false;
+      refresh.setAttribute('aria-busy', 'false');
+      banner.replaceChildren();
+      applyQueue(view);
+    },
+    (error: unknown) => {
+      loading = false;
+      refresh.disabled = false;
+      refresh.setAttribute('aria-busy', 'false');
+      const reason = errorMessage(error);
+      const message = `${loaded ? texts.refreshFailed : texts.loadFailed}${reason ? ` (${reason})` : ''}`;
+      banner.replaceChildren(statusBox('error', message, { label: texts.retry, onRetry: load }));
+    },
+  );
+}
+
+refresh.addEventListener('click', load);
+applyStaticTexts();
+load();

@@ -17,11 +17,19 @@ function runner(): Runner {
   return g.script.run as Runner;
 }
 
+/** google.script.run hands the failure handler an Error; keep its message even when it comes from another
+ *  realm (an Error made outside this frame is not `instanceof` ours) or is a bare string. */
+function asError(e: unknown): Error {
+  if (e instanceof Error) return e;
+  const message = (e as { message?: unknown } | null)?.message;
+  return new Error(typeof message === 'string' ? message : String(e));
+}
+
 function call(name: string, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const r = runner()
       .withSuccessHandler((v) => resolve(v))
-      .withFailureHandler((e) => reject(e instanceof Error ? e : new Error(String(e))));
+      .withFailureHandler((e) => reject(asError(e)));
     const fn = r[name];
     if (typeof fn !== 'function') {
       reject(new Error(`server function ${name} is not available`));
@@ -33,8 +41,9 @@ function call(name: string, args: unknown[]): Promise<unknown> {
 
 /** server.getNamingQueue(), server.saveBuyerName(key, name), … each returns a Promise. */
 export const server: ServerCall = new Proxy({} as ServerCall, {
-  get:
-    (_t, name: string) =>
-    (...args: unknown[]) =>
-      call(name, args),
+  get: (_t, name) => {
+    // Not a thenable (so `await server` or returning it from an async function stays harmless).
+    if (typeof name !== 'string' || name === 'then') return undefined;
+    return (...args: unknown[]) => call(name, args);
+  },
 });

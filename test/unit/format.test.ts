@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDateId, formatNumber, formatRelativeDays, formatRupiah, formatText, MISSING } from '../../src/core/format';
+import {
+  formatDateId,
+  formatNumber,
+  formatRelativeDays,
+  formatRupiah,
+  formatText,
+  MISSING,
+} from '../../src/core/format';
 
 describe('formatRupiah', () => {
   it('groups thousands with dots after "Rp "', () => {

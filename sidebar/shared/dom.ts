@@ -1,0 +1,101 @@
+// The only way the sidebars build DOM: createElement + textContent. Usernames, addresses, products and
+// server error messages are untrusted, so no string ever goes through the HTML parser.
+
+export interface ElOptions {
+  className?: string;
+  /** Set as textContent: shown literally, never parsed. */
+  text?: string;
+  title?: string;
+  /** Fixed attributes from our own code (type, role, aria-*). Event-handler attributes are refused. */
+  attrs?: Record<string, string>;
+  hidden?: boolean;
+}
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: ElOptions = {},
+  children: (Node | null | undefined | false)[] = [],
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (options.className) node.className = options.className;
+  if (options.text !== undefined) node.textContent = options.text;
+  if (options.title !== undefined) node.title = options.title;
+  if (options.hidden) node.hidden = true;
+  if (options.attrs) {
+    for (const [name, value] of Object.entries(options.attrs)) {
+      if (/^on/i.test(name)) throw new Error(`refusing event-handler attribute ${name}`);
+      node.setAttribute(name, value);
+    }
+  }
+  for (const child of children) if (child) node.appendChild(child);
+  return node;
+}
+
+/** Replace an element's content with plain text. */
+export function setText(node: Element, text: string): void {
+  node.textContent = text;
+}
+
+let uid = 0;
+/** A unique id for label/input pairs and aria references. */
+export function nextId(prefix: string): string {
+  uid += 1;
+  return `${prefix}-${uid}`;
+}
+
+/** The message of a failed server call, as plain text ('' when there is none). */
+export function errorMessage(error: unknown): string {
+  const message =
+    typeof error === 'string' ? error : (error as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message.trim() : '';
+}
+
+/** The spreadsheet's zone when the browser knows it; Jakarta (the product default) otherwise. */
+export function safeTimeZone(timeZone: string | null | undefined, fallback = 'Asia/Jakarta'): string {
+  if (!timeZone) return fallback;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return timeZone;
+  } catch {
+    console.warn(`Kenali: unknown time zone ${timeZone}; showing dates in ${fallback}`);
+    return fallback;
+  }
+}
+
+/** A loading or error box with an optional retry button. */
+export function statusBox(
+  kind: 'loading' | 'error',
+  message: string,
+  retry?: { label: string; onRetry: () => void },
+): HTMLDivElement {
+  const box = el('div', {
+    className: `status-box ${kind}`,
+    attrs: { role: kind === 'error' ? 'alert' : 'status' },
+  });
+  if (kind === 'loading')
+    box.appendChild(el('span', { className: 'spinner', attrs: { 'aria-hidden': 'true' } }));
+  box.appendChild(el('span', { className: 'status-text', text: message }));
+  if (retry) {
+    const button = el('button', { className: 'retry', text: retry.label, attrs: { type: 'button' } });
+    button.addEventListener('click', retry.onRetry);
+    box.appendChild(button);
+  }
+  return box;
+}
+
+/** A short message that fades on its own: a confirmation ("Tersimpan: Budi") or, for a failure the seller
+ *  is not looking at, an error (which stays longer). */
+export function createToast(): { node: HTMLDivElement; show(text: string, kind?: 'ok' | 'error'): void } {
+  const node = el('div', { className: 'toast', attrs: { role: 'status', 'aria-live': 'polite' } });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    node,
+    show(text: string, kind: 'ok' | 'error' = 'ok') {
+      node.textContent = text;
+      node.classList.add('show');
+      node.classList.toggle('error', kind === 'error');
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => node.classList.remove('show'), kind === 'error' ? 10000 : 3500);
+    },
+  };
+}
