@@ -47,6 +47,8 @@ export interface LookupListView {
   items: CustomerListItemView[];
   /** Total matches before the list was capped (items.length <= total). */
   total: number;
+  /** The spreadsheet's IANA zone, for dates in the list and detail (the page assumes Asia/Jakarta). */
+  timeZone?: string;
 }
 
 export interface OrderLineView {
