@@ -53,6 +53,8 @@ export interface Customer {
   profile: BuyerProfile | null;
   /** Every order, newest first (created_at descending; same instant → greater order_sn first). */
   orders: CustomerOrder[];
+  /** created_at of orders[0], the newest order of any status (kept apart for fast sorting). */
+  lastActivityAt: EpochMs;
   metrics: CustomerMetrics;
 }
 
@@ -136,6 +138,11 @@ function addToMetrics(m: CustomerMetrics, co: CustomerOrder): void {
   }
 }
 
+function memo<K, V>(map: Map<K, V>, key: K, value: V): V {
+  map.set(key, value);
+  return value;
+}
+
 /** Groups the store into customers. Linear in orders + lines + payments + profiles (plus sorting). */
 export function buildCustomers(records: StoreRecords): CustomerIndex {
   // The store keys orders by order_sn; should a list repeat one anyway, the later row wins.
@@ -166,6 +173,8 @@ export function buildCustomers(records: StoreRecords): CustomerIndex {
   }
 
   const profiles = effectiveProfiles(records.profiles);
+  // A shop has a handful of distinct statuses: classify each once, not once per order.
+  const countedByStatus = new Map<string, boolean>();
   const byKey = new Map<string, Customer>();
   for (const order of orders.values()) {
     const hash = addressIdentifier(order.addressFull);
@@ -179,6 +188,7 @@ export function buildCustomers(records: StoreRecords): CustomerIndex {
         addressFull: '',
         profile: profiles.get(key) ?? null,
         orders: [],
+        lastActivityAt: order.createdAt,
         metrics: emptyMetrics(),
       };
       byKey.set(key, c);
@@ -187,7 +197,8 @@ export function buildCustomers(records: StoreRecords): CustomerIndex {
       order,
       lines: lines.get(order.orderSn) ?? [],
       payment: payments.get(order.orderSn) ?? null,
-      counted: isCounted(order.status),
+      counted:
+        countedByStatus.get(order.status) ?? memo(countedByStatus, order.status, isCounted(order.status)),
     };
     c.orders.push(co);
     addToMetrics(c.metrics, co);
@@ -196,6 +207,7 @@ export function buildCustomers(records: StoreRecords): CustomerIndex {
   const list: Customer[] = [];
   for (const c of byKey.values()) {
     if (c.orders.length > 1) c.orders.sort((a, b) => compareNewestFirst(a.order, b.order));
+    c.lastActivityAt = c.orders[0].order.createdAt;
     c.addressFull = c.orders[0].order.addressFull.trim();
     const m = c.metrics;
     m.averageOrderValue = m.orderCount > 0 ? m.totalSpend / m.orderCount : 0;
@@ -207,7 +219,7 @@ export function buildCustomers(records: StoreRecords): CustomerIndex {
 
 /** By newest order of any status, newest first; same instant → key ascending (deterministic). */
 export function compareCustomersNewestFirst(a: Customer, b: Customer): number {
-  const d = b.orders[0].order.createdAt - a.orders[0].order.createdAt;
+  const d = b.lastActivityAt - a.lastActivityAt;
   if (d !== 0) return d;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }

@@ -42,7 +42,7 @@ export function recentCustomers(
   let total = 0;
   for (const c of index.list) {
     // index.list is newest-first: once a newest order is older than the window, so are all the rest.
-    if (localDayNumber(c.orders[0].order.createdAt, clock.timeZone) < window.fromDay) break;
+    if (localDayNumber(c.lastActivityAt, clock.timeZone) < window.fromDay) break;
     // A customer is recent when any order is; orders[0] is the newest but may lie after today.
     if (!c.orders.some((co) => isRecent(co.order.createdAt, clock, window))) continue;
     total++;
