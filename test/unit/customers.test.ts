@@ -203,6 +203,7 @@ describe('buildCustomers: ordering', () => {
       '240501A',
       '240430Z',
     ]);
+    expect(index.list[2].lastActivityAt).toBe(at(t));
   });
 });
 
