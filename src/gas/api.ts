@@ -1,30 +1,92 @@
 // The functions the sidebars call through google.script.run. Their signatures ARE the wire contract:
 // sidebar/shared/client.ts derives its types from `typeof serverApi`, and src/main.ts exports each one
 // so build.mjs gives it a top-level stub. Arguments and results are JSON-safe (no Date: ISO strings).
+import { buildCustomers, customerDetail } from '../core/customers';
+import { recentCustomers, searchCustomers } from '../core/lookup';
+import { namingQueue, planNameSave } from '../core/queue';
+import { readSegmentsSheet } from '../core/segments';
+import { profileRowValues, readProfiles, STORE_SCHEMAS } from '../core/store';
+import { t } from '../core/text';
+import { toIso } from '../core/time';
 import type { CustomerDetailView, LookupListView, NamingQueueView, SaveNameResult } from '../core/views';
+import { currentEnv } from './context';
+import { ensureSheet, isBlankGrid, withDocumentLock, writeRows } from './sheets';
+import { loadStore, storeKinds } from './store';
 
 export const serverApi = {
-  /** The naming queue: recent orders whose buyer has no BuyerProfile. One read of the store sheets. */
+  /** The naming queue: recent orders whose buyer has no BuyerProfile. One read per store sheet. */
   getNamingQueue(): NamingQueueView {
-    throw new Error('not implemented yet');
+    const env = currentEnv();
+    const store = loadStore(env, { orders: true, items: true, profiles: true });
+    return namingQueue(store, env.clock, undefined, env.lang);
   },
-  /** Upsert a BuyerProfile by universal identifier, under the document lock. */
-  saveBuyerName(buyerKey: string, realName: string): SaveNameResult {
-    void buyerKey;
-    void realName;
-    throw new Error('not implemented yet');
+
+  /**
+   * Upserts a BuyerProfile by universal identifier, under the document lock: one read of BuyerProfile
+   * (plus Orders when the page did not send the address), one write of one row. Throws a readable
+   * message (shown on the entry by the sidebar) when the name cannot be saved.
+   */
+  saveBuyerName(buyerKey: string, realName: string, addressFull?: string): SaveNameResult {
+    const env = currentEnv();
+    const tx = t('sheet', env.lang);
+    const schema = STORE_SCHEMAS.profiles;
+    return withDocumentLock(() => {
+      const { sheet } = ensureSheet(env.ss, schema.sheet, [...schema.headers]);
+      const grid = sheet.getDataRange().getValues();
+      const profiles = isBlankGrid(grid)
+        ? []
+        : readProfiles(grid, schema.sheet, env.clock.timeZone, env.lang).records;
+      const address = typeof addressFull === 'string' ? addressFull : addressOf(buyerKey);
+      const plan = planNameSave(
+        profiles.map((p) => ({ profile: p, row: p.row })),
+        String(buyerKey),
+        String(realName ?? ''),
+        address,
+        Date.now(),
+      );
+      if (plan.kind === 'invalid') throw new Error(tx.saveFailed(tx.saveInvalid[plan.reason]));
+      const row = plan.kind === 'update' ? plan.row : Math.max(sheet.getLastRow(), 1) + 1;
+      writeRows(sheet, row, [profileRowValues(plan.profile)], storeKinds('profiles'));
+      return {
+        buyerKey,
+        buyerRealName: plan.profile.buyerRealName,
+        updated: plan.kind === 'update',
+        updatedAt: toIso(plan.profile.updatedAt),
+      };
+    });
   },
+
   /** Empty query: buyers with orders in the last days. Otherwise a case-insensitive substring search. */
   lookupCustomers(query: string): LookupListView {
-    void query;
-    throw new Error('not implemented yet');
+    const env = currentEnv();
+    const store = loadStore(env, { orders: true, profiles: true });
+    const index = buildCustomers({ ...store, items: [], payments: [] });
+    const q = String(query ?? '').trim();
+    const view =
+      q === '' ? recentCustomers(index, env.clock, undefined, env.lang) : searchCustomers(index, q, env.lang);
+    return { ...view, timeZone: env.clock.timeZone };
   },
+
   /** The 360° view of one customer, or null when the key matches no order. */
   getCustomerDetail(buyerKey: string): CustomerDetailView | null {
-    void buyerKey;
-    throw new Error('not implemented yet');
+    const env = currentEnv();
+    const store = loadStore(env);
+    const index = buildCustomers(store);
+    const segments = env.ss.getSheetByName(t('sheet', env.lang).segmentsSheet);
+    const segment = segments
+      ? (readSegmentsSheet(segments.getDataRange().getValues(), env.lang).get(buyerKey) ?? null)
+      : null;
+    return customerDetail(index, String(buyerKey), env.clock, segment);
   },
 };
+
+/** The address of a buyer key, from its orders (when the page did not send it). */
+function addressOf(buyerKey: string): string {
+  const env = currentEnv();
+  const { orders } = loadStore(env, { orders: true });
+  const index = buildCustomers({ orders, items: [], payments: [], profiles: [] });
+  return index.byKey.get(buyerKey)?.addressFull ?? '';
+}
 
 export type ServerApi = typeof serverApi;
 export type ServerFunctionName = keyof ServerApi;

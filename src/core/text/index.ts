@@ -8,8 +8,9 @@ import { lookup } from './lookup';
 import { menu } from './menu';
 import { naming } from './naming';
 import { segments } from './segments';
+import { sheet } from './sheet';
 
-export const texts = { menu, common, import: importText, naming, lookup, segments, cli };
+export const texts = { menu, common, import: importText, naming, lookup, segments, cli, sheet };
 
 export type Texts = typeof texts;
 

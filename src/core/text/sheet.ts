@@ -1,0 +1,125 @@
+import type { Problem } from '../types';
+
+// Texts the Apps Script side shows in the spreadsheet: dialogs, toasts, sheet names, help.
+// Indonesian first; `en` must have the same keys (typed by `typeof id`).
+
+const id = {
+  inboxSheet: 'Impor',
+  problemsSheet: 'Impor - Masalah',
+  segmentsSheet: 'Segments',
+  problemsHeader: ['Sheet', 'Baris', 'Kolom', 'Masalah', 'Jenis'],
+  severity: { error: 'galat (tidak diimpor)', warning: 'peringatan' },
+  importTitle: 'Impor Kenali',
+  inboxMissing: (inbox: string) =>
+    `Tempel ekspor pesanan (Shopee, TikTok Shop, Lazada) atau laporan penghasilan Shopee ke sheet “${inbox}”, lalu jalankan Kenali › Impor data lagi. Sheet itu sudah disiapkan.`,
+  inboxEmpty: (inbox: string) => `Sheet “${inbox}” masih kosong: tempel ekspornya dulu.`,
+  importDone: (summary: string) => `Impor selesai. ${summary}`,
+  inboxCleared: (inbox: string) => `Semua baris terbaca: sheet “${inbox}” dikosongkan.`,
+  inboxKept: (inbox: string, problems: string) =>
+    `Ada baris yang tidak bisa dibaca: sheet “${inbox}” TIDAK dikosongkan. Perbaiki baris yang tercantum di “${problems}”, lalu impor lagi (pesanan yang sudah masuk tidak akan terhitung dua kali).`,
+  problemsListed: (n: number, sheet: string) => `${n} masalah dicatat di sheet “${sheet}”.`,
+  storeProblems: (n: number, sheet: string) =>
+    `${n} baris di sheet toko tidak terbaca dan tidak ikut dihitung; rinciannya di “${sheet}”.`,
+  moreProblems: (n: number) => `… dan ${n} lainnya`,
+  problemLine: (p: Problem) =>
+    `${p.sheet} baris ${p.row}${p.column ? `, kolom ${p.column}` : ''}: ${p.reason}`,
+  segmentTitle: 'Segmentasi RFM',
+  segmentReading: 'Membaca pesanan…',
+  segmentWriting: (n: number) => `Menulis ${n} pelanggan ke sheet Segments…`,
+  segmentDone: (n: number, sheet: string) => `${n} pelanggan disegmentasi di sheet “${sheet}”.`,
+  segmentNoOrders: 'Belum ada pesanan yang dihitung. Impor ekspor pesanan dulu (Kenali › Impor data).',
+  segmentAtTitle: 'Segmentasi RFM per tanggal',
+  segmentAtPrompt: 'Tanggal acuan (YYYY-MM-DD), mis. 2024-06-30. Kosongkan untuk hari ini.',
+  segmentAtInvalid: (v: string) => `Tanggal “${v}” tidak valid: tulis sebagai YYYY-MM-DD.`,
+  summaryTitle: 'Ringkasan segmen',
+  chartTitle: 'Pelanggan per segmen',
+  setupDone: (created: string[]) =>
+    created.length === 0
+      ? 'Semua sheet Kenali sudah ada; tidak ada yang diubah.'
+      : `Sheet dibuat: ${created.join(', ')}. Data yang sudah ada tidak disentuh.`,
+  demoRefused: 'Spreadsheet ini sudah berisi pesanan: data contoh hanya dimuat ke spreadsheet tanpa pesanan.',
+  demoDone: (orders: number) =>
+    `Data contoh dimuat: ${orders} pesanan toko fiktif. Coba Kenali › Beri nama pembeli, Cari pelanggan dan Segmentasi RFM.`,
+  namingTitle: 'Beri Nama Pembeli',
+  lookupTitle: 'Cari Pelanggan',
+  helpTitle: 'Bantuan Kenali',
+  help: [
+    'Kenali mengubah ekspor pesanan marketplace menjadi CRM kecil.',
+    '',
+    '1. Impor data: tempel ekspor pesanan (Shopee, TikTok Shop, Lazada; judul kolom Indonesia atau Inggris) atau laporan penghasilan Shopee ke sheet “Impor”, lalu pilih Kenali › Impor data. Pesanan digabung berdasarkan nomor pesanan: impor ulang tidak menggandakan apa pun.',
+    '2. Beri nama pembeli: daftar pembeli terbaru yang belum bernama. Ketik nama asli lalu Enter.',
+    '3. Cari pelanggan: cari berdasarkan nama, username, nomor pesanan atau alamat.',
+    '4. Segmentasi RFM: sheet “Segments” ditulis ulang dengan skor R, F, M dan segmen berwarna.',
+    '',
+    'Satu pelanggan = username + alamat pengiriman. Nama yang Anda ketik disimpan di sheet BuyerProfile dan tidak pernah ditimpa oleh impor atau segmentasi.',
+  ].join('\n'),
+  saveFailed: (reason: string) => `Nama tidak tersimpan: ${reason}`,
+  saveInvalid: {
+    'bad-key': 'ID pelanggan tidak valid',
+    'empty-name': 'nama kosong',
+    'too-long': 'nama terlalu panjang (maksimal 200 karakter)',
+  },
+  busy: 'Spreadsheet sedang dipakai proses lain; coba lagi sebentar lagi.',
+};
+
+const en: typeof id = {
+  inboxSheet: 'Impor',
+  problemsSheet: 'Impor - Masalah',
+  segmentsSheet: 'Segments',
+  problemsHeader: ['Sheet', 'Row', 'Column', 'Problem', 'Kind'],
+  severity: { error: 'error (not imported)', warning: 'warning' },
+  importTitle: 'Kenali import',
+  inboxMissing: (inbox: string) =>
+    `Paste an order export (Shopee, TikTok Shop, Lazada) or a Shopee income report into the “${inbox}” sheet, then run Kenali › Import data again. The sheet has been created.`,
+  inboxEmpty: (inbox: string) => `The “${inbox}” sheet is empty: paste the export first.`,
+  importDone: (summary: string) => `Import finished. ${summary}`,
+  inboxCleared: (inbox: string) => `Every row was read: the “${inbox}” sheet was cleared.`,
+  inboxKept: (inbox: string, problems: string) =>
+    `Some rows could not be read: the “${inbox}” sheet was NOT cleared. Fix the rows listed in “${problems}” and import again (orders already imported are never counted twice).`,
+  problemsListed: (n: number, sheet: string) => `${n} problems listed in the “${sheet}” sheet.`,
+  storeProblems: (n: number, sheet: string) =>
+    `${n} rows of the store sheets could not be read and were left out; details in “${sheet}”.`,
+  moreProblems: (n: number) => `… and ${n} more`,
+  problemLine: (p: Problem) =>
+    `${p.sheet} row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.reason}`,
+  segmentTitle: 'RFM segmentation',
+  segmentReading: 'Reading orders…',
+  segmentWriting: (n: number) => `Writing ${n} customers to the Segments sheet…`,
+  segmentDone: (n: number, sheet: string) => `${n} customers segmented in the “${sheet}” sheet.`,
+  segmentNoOrders: 'No counted orders yet. Import an order export first (Kenali › Import data).',
+  segmentAtTitle: 'RFM segmentation as of a date',
+  segmentAtPrompt: 'Run date (YYYY-MM-DD), e.g. 2024-06-30. Leave empty for today.',
+  segmentAtInvalid: (v: string) => `“${v}” is not a valid date: write it as YYYY-MM-DD.`,
+  summaryTitle: 'Segment summary',
+  chartTitle: 'Customers per segment',
+  setupDone: (created: string[]) =>
+    created.length === 0
+      ? 'Every Kenali sheet already exists; nothing was changed.'
+      : `Sheets created: ${created.join(', ')}. Existing data was not touched.`,
+  demoRefused:
+    'This spreadsheet already has orders: sample data only goes into a spreadsheet without orders.',
+  demoDone: (orders: number) =>
+    `Sample data loaded: ${orders} orders of a fictional shop. Try Kenali › Name buyers, Find customer and RFM segmentation.`,
+  namingTitle: 'Name Buyers',
+  lookupTitle: 'Find Customer',
+  helpTitle: 'Kenali help',
+  help: [
+    'Kenali turns marketplace order exports into a small CRM.',
+    '',
+    '1. Import data: paste an order export (Shopee, TikTok Shop, Lazada; Indonesian or English headers) or a Shopee income report into the “Impor” sheet, then choose Kenali › Import data. Orders merge by order number: importing again never double-counts.',
+    '2. Name buyers: recent buyers without a name. Type the real name and press Enter.',
+    '3. Find customer: search by name, username, order number or address.',
+    '4. RFM segmentation: the “Segments” sheet is rewritten with R, F, M scores and coloured segments.',
+    '',
+    'A customer is a username plus a shipping address. The names you type are kept in the BuyerProfile sheet and are never overwritten by an import or a segmentation run.',
+  ].join('\n'),
+  saveFailed: (reason: string) => `Name not saved: ${reason}`,
+  saveInvalid: {
+    'bad-key': 'invalid customer ID',
+    'empty-name': 'empty name',
+    'too-long': 'name too long (200 characters at most)',
+  },
+  busy: 'The spreadsheet is busy with another run; try again in a moment.',
+};
+
+export const sheet = { id, en };

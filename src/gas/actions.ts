@@ -1,0 +1,131 @@
+// The menu's actions: thin glue between the Kenali menu, the spreadsheet UI and the domain.
+import { generateIncomeReport, generateShopeeExport } from '../core/demo';
+import { STORE_SCHEMAS } from '../core/store';
+import { t } from '../core/text';
+import { epochFromLocal } from '../core/time';
+import type { CellValue } from '../core/types';
+import { currentEnv, type Env } from './context';
+import { runImport } from './importer';
+import { runSegmentation } from './segmentation';
+import { ensureSheet, TEXT_FORMAT } from './sheets';
+
+function alert(title: string, message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+export function importAction(): void {
+  const env = currentEnv();
+  const tx = t('sheet', env.lang);
+  const report = runImport(env);
+  env.ss.toast(report.message.split('\n')[0], tx.importTitle, 8);
+  alert(tx.importTitle, report.message);
+}
+
+export function segmentAction(): void {
+  const env = currentEnv();
+  const report = runSegmentation(env);
+  alert(t('sheet', env.lang).segmentTitle, report.message);
+}
+
+/** Segmentation as of a date the seller types (old data; the scores of a past day). */
+export function segmentAtAction(): void {
+  const env = currentEnv();
+  const tx = t('sheet', env.lang);
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(tx.segmentAtTitle, tx.segmentAtPrompt, ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const text = answer.getResponseText().trim();
+  const now = text === '' ? env.clock.now : runDateEnd(text, env.clock.timeZone);
+  if (now === null) {
+    alert(tx.segmentAtTitle, tx.segmentAtInvalid(text));
+    return;
+  }
+  const report = runSegmentation(env, { ...env.clock, now });
+  alert(tx.segmentAtTitle, report.message);
+}
+
+/** The last instant of a local day 'YYYY-MM-DD' (so that day's orders count), or null. */
+export function runDateEnd(text: string, timeZone: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(y, mo - 1, d));
+  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return null;
+  // 23:59:59 local, with core's time math (Utilities.parseDate would be another service call).
+  return epochFromLocal({ year: y, month: mo, day: d, hour: 23, minute: 59, second: 59 }, timeZone);
+}
+
+/** Creates the store sheets and the inbox with their headers where missing; never touches existing data. */
+export function setupSheets(env: Env): string[] {
+  const created: string[] = [];
+  for (const schema of Object.values(STORE_SCHEMAS)) {
+    if (ensureSheet(env.ss, schema.sheet, [...schema.headers]).created) created.push(schema.sheet);
+  }
+  const inbox = t('sheet', env.lang).inboxSheet;
+  if (!env.ss.getSheetByName(inbox)) {
+    env.ss.insertSheet(inbox);
+    created.push(inbox);
+  }
+  return created;
+}
+
+export function setupAction(): void {
+  const env = currentEnv();
+  const created = setupSheets(env);
+  alert(t('menu', env.lang).setup, t('sheet', env.lang).setupDone(created));
+}
+
+/** Demo data: a synthetic shop's raw Shopee export and income report pasted into the inbox, then imported,
+ *  so the seller sees the same path their own exports take. Only into a spreadsheet without orders. */
+export function loadDemo(env: Env, seed = 20240501): { ok: boolean; message: string; orders: number } {
+  const tx = t('sheet', env.lang);
+  const orders = env.ss.getSheetByName(STORE_SCHEMAS.orders.sheet);
+  if (orders && orders.getLastRow() > 1) return { ok: false, message: tx.demoRefused, orders: 0 };
+  setupSheets(env);
+  const options = { seed, now: env.clock.now, timeZone: env.clock.timeZone, lang: env.lang };
+  const exportGrid = generateShopeeExport(options).grid;
+  const income = generateIncomeReport({ seed, exportOptions: options }).grid;
+  const width = Math.max(exportGrid[0].length, ...income.map((r) => r.length));
+  const pad = (r: CellValue[]) => (r.length < width ? [...r, ...Array(width - r.length).fill('')] : r);
+  const values = [...exportGrid, Array(width).fill(''), ...income].map(pad);
+  const inbox = env.ss.getSheetByName(tx.inboxSheet)!;
+  inbox.clearContents();
+  const range = inbox.getRange(1, 1, values.length, width);
+  range.setNumberFormat(TEXT_FORMAT); // as a seller pastes an export: text stays text
+  range.setValues(values);
+  const report = runImport(env);
+  return {
+    ok: report.ok,
+    message: `${tx.demoDone(report.newOrders)}\n\n${report.message}`,
+    orders: report.newOrders,
+  };
+}
+
+export function loadDemoAction(): void {
+  const env = currentEnv();
+  const result = loadDemo(env);
+  alert(t('menu', env.lang).demo, result.message);
+}
+
+export function helpAction(): void {
+  const env = currentEnv();
+  const tx = t('sheet', env.lang);
+  alert(tx.helpTitle, tx.help);
+}
+
+/** Both pages are 300 px sidebars: the seller keeps the sheet in view while naming or looking up
+ *  (sidebar/lookup/main.ts says why lookup is not a modal dialog). */
+function showSidebar(file: 'Naming' | 'Lookup', title: string): void {
+  SpreadsheetApp.getUi().showSidebar(
+    HtmlService.createHtmlOutputFromFile(file).setTitle(title).setWidth(300),
+  );
+}
+
+export function openNamingAction(): void {
+  showSidebar('Naming', t('sheet', currentEnv().lang).namingTitle);
+}
+
+export function openLookupAction(): void {
+  showSidebar('Lookup', t('sheet', currentEnv().lang).lookupTitle);
+}

@@ -1,0 +1,153 @@
+// Impor: the seller pastes raw exports into the inbox sheet; we merge them into the store sheets.
+// Everything is computed in memory first; the writes happen under the document lock, and a failure
+// halfway puts every store sheet back as it was (the snapshot we already read).
+import { parseExport } from '../core/exports';
+import {
+  historyRowValues,
+  importSummary,
+  itemRowValues,
+  mergeImport,
+  orderRowValues,
+  paymentRowValues,
+  problemRowCount,
+  STORE_SCHEMAS,
+  type StoreKind,
+} from '../core/store';
+import { t } from '../core/text';
+import type { CellValue, OrderItem, Problem } from '../core/types';
+import type { Env } from './context';
+import { ensureSheet, isBlankGrid, SheetSnapshot, withDocumentLock, writeRows, writeTable } from './sheets';
+import { loadStore, storeKinds } from './store';
+
+export interface ImportReport {
+  ok: boolean;
+  message: string;
+  newOrders: number;
+  updatedOrders: number;
+  unchangedOrders: number;
+  newPayments: number;
+  updatedPayments: number;
+  problems: Problem[];
+  inboxCleared: boolean;
+}
+
+const MAX_LISTED = 8;
+
+const sameItem = (a: OrderItem, b: OrderItem) =>
+  a.orderSn === b.orderSn &&
+  a.productName === b.productName &&
+  a.variantName === b.variantName &&
+  a.variantSku === b.variantSku &&
+  a.quantity === b.quantity &&
+  a.price === b.price;
+
+/** Whether re-imported lines differ from the stored ones (same lines re-imported: nothing to write). */
+function itemsChanged(before: readonly OrderItem[], after: readonly OrderItem[]): boolean {
+  if (before.length !== after.length) return true;
+  for (let i = 0; i < before.length; i++) if (!sameItem(before[i], after[i])) return true;
+  return false;
+}
+
+export function runImport(env: Env): ImportReport {
+  const { ss, clock, lang } = env;
+  const tx = t('sheet', lang);
+  const inboxName = tx.inboxSheet;
+  const empty = (message: string): ImportReport => ({
+    ok: false,
+    message,
+    newOrders: 0,
+    updatedOrders: 0,
+    unchangedOrders: 0,
+    newPayments: 0,
+    updatedPayments: 0,
+    problems: [],
+    inboxCleared: false,
+  });
+
+  const inbox = ss.getSheetByName(inboxName);
+  if (!inbox) {
+    ss.insertSheet(inboxName);
+    return empty(tx.inboxMissing(inboxName));
+  }
+  const grid = inbox.getDataRange().getValues() as CellValue[][];
+  if (isBlankGrid(grid)) return empty(tx.inboxEmpty(inboxName));
+
+  const parsed = parseExport(grid, inboxName, clock.timeZone, lang);
+
+  return withDocumentLock(() => {
+    const store = loadStore(env, { orders: true, items: true, payments: true });
+    const merged = mergeImport(store, [parsed], clock.now);
+    const { stats } = merged;
+    const changed =
+      stats.newOrders + stats.updatedOrders + stats.newPayments + stats.updatedPayments > 0 ||
+      itemsChanged(store.items, merged.items);
+
+    // Store sheets: rewritten whole (one setValues each) only when something changed.
+    const snapshot = new SheetSnapshot();
+    const plan: { kind: StoreKind; rows: CellValue[][] }[] = [];
+    if (changed) {
+      plan.push({ kind: 'orders', rows: merged.orders.map(orderRowValues) });
+      plan.push({ kind: 'items', rows: merged.items.map(itemRowValues) });
+      if (stats.newPayments + stats.updatedPayments > 0) {
+        plan.push({ kind: 'payments', rows: merged.payments.map(paymentRowValues) });
+      }
+    }
+    try {
+      for (const { kind, rows } of plan) {
+        const schema = STORE_SCHEMAS[kind];
+        const { sheet } = ensureSheet(ss, schema.sheet, [...schema.headers]);
+        snapshot.keep(sheet);
+        writeTable(sheet, [...schema.headers], rows, storeKinds(kind));
+      }
+      if (merged.history.length > 0) appendHistory(env, merged.history.map(historyRowValues), snapshot);
+    } catch (e) {
+      snapshot.restore();
+      throw e;
+    }
+
+    const problems = [...parsed.problems, ...store.problems];
+    writeProblems(env, problems);
+    const errorRows = problemRowCount(parsed.problems.filter((p) => p.severity === 'error'));
+    const everyRowRead = errorRows === 0;
+    if (everyRowRead) inbox.clearContents();
+
+    const lines = [tx.importDone(importSummary(stats, parsed.problems, lang))];
+    if (problems.length > 0) {
+      lines.push(tx.problemsListed(problems.length, tx.problemsSheet));
+      lines.push(...problems.slice(0, MAX_LISTED).map((p) => tx.problemLine(p)));
+      if (problems.length > MAX_LISTED) lines.push(tx.moreProblems(problems.length - MAX_LISTED));
+    }
+    if (store.problems.length > 0) lines.push(tx.storeProblems(store.problems.length, tx.problemsSheet));
+    lines.push(everyRowRead ? tx.inboxCleared(inboxName) : tx.inboxKept(inboxName, tx.problemsSheet));
+
+    return {
+      ok: everyRowRead,
+      message: lines.join('\n'),
+      ...stats,
+      problems,
+      inboxCleared: everyRowRead,
+    };
+  });
+}
+
+/** Status changes are appended under the existing history (one read of its size, one write). */
+function appendHistory(env: Env, rows: CellValue[][], snapshot: SheetSnapshot): void {
+  const schema = STORE_SCHEMAS.history;
+  const { sheet } = ensureSheet(env.ss, schema.sheet, [...schema.headers]);
+  snapshot.keep(sheet);
+  writeRows(sheet, Math.max(sheet.getLastRow(), 1) + 1, rows, storeKinds('history'));
+}
+
+/** The problems sheet always reflects the last import (cleared when there were none). */
+function writeProblems(env: Env, problems: Problem[]): void {
+  const tx = t('sheet', env.lang);
+  const existing = env.ss.getSheetByName(tx.problemsSheet);
+  if (problems.length === 0) {
+    if (existing) existing.clearContents();
+    return;
+  }
+  const sheet = existing ?? env.ss.insertSheet(tx.problemsSheet);
+  const rows = problems.map((p) => [p.sheet, p.row, p.column, p.reason, tx.severity[p.severity]]);
+  writeTable(sheet, [...tx.problemsHeader], rows, ['text', 'integer', 'text', 'text', 'text']);
+  sheet.setFrozenRows(1);
+}
