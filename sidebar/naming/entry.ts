@@ -35,7 +35,7 @@ function isLong(v: QueueEntryView): boolean {
     v.addressFull.length > 80 ||
     v.products.length > PRODUCTS_SHOWN ||
     v.products.some((p) => p.length > 38) ||
-    v.orderSns.join(', ').length > 40
+    v.orderSns.join(', ').length > 28 // monospace: about 28 characters fit one line beside the label
   );
 }
 
@@ -50,7 +50,7 @@ export function buildEntry(v: QueueEntryView, ctx: EntryContext): Entry {
   const { texts } = ctx;
   const orders = v.orderSns.join(', ');
   const head = el('div', { className: 'entry-head' }, [
-    el('span', { className: 'username', text: v.buyerUsername }),
+    el('span', { className: 'username', text: v.buyerUsername, title: v.buyerUsername }),
     el('span', { className: 'date', text: formatDateId(v.lastOrderAt, ctx.timeZone, ctx.lang) }),
   ]);
   const address = el('div', { className: 'address clamp', text: v.addressFull, title: v.addressFull });
