@@ -234,13 +234,19 @@ function readLineRows(
   };
   const text = (row: CellValue[], f: Field) => cellText(cell(row, f));
   const hasItems = cols.product_name !== undefined;
+  // Per-row state lives outside the loop (no closures per row: a million lines is the design size).
+  let rowNo = 0;
+  const errors: Problem[] = [];
+  const err = (f: Field, reason: string) =>
+    errors.push({ sheet: sheetName, row: rowNo, column: columnName(f), reason, severity: 'error' });
+  // Order fields repeat on every line of an order: reuse the last parse when the cell is the same.
+  const created = memo((v: CellValue) => parseDateValue(v, timeZone, lang));
+  const money = memo((v: CellValue) => parseMoney(v, lang));
 
   for (const i of dataRows(grid, block, snCol)) {
     const row = grid[i];
-    const rowNo = i + 1;
-    const errors: Problem[] = [];
-    const err = (f: Field, reason: string) =>
-      errors.push({ sheet: sheetName, row: rowNo, column: columnName(f), reason, severity: 'error' });
+    rowNo = i + 1;
+    errors.length = 0;
 
     const sn = readOrderSn(cell(row, 'order_sn'), lang);
     if (!sn.ok) err('order_sn', sn.reason);
@@ -253,11 +259,11 @@ function readLineRows(
         .filter((s) => s !== '')
         .join(', ');
     }
-    const created = parseDateValue(cell(row, 'created_at'), timeZone, lang);
-    if (!created.ok) err('created_at', created.reason);
+    const createdAt = created(cell(row, 'created_at'));
+    if (!createdAt.ok) err('created_at', createdAt.reason);
     let total = 0;
     if (!format.unitRows) {
-      const t = parseMoney(cell(row, 'total_price'), lang);
+      const t = money(cell(row, 'total_price'));
       if (!t.ok) err('total_price', t.reason);
       else if (t.value < 0) err('total_price', tx.negative(text(row, 'total_price')));
       else total = t.value;
@@ -310,23 +316,25 @@ function readLineRows(
       continue;
     }
 
-    const createdAt = created.ok ? created.value : 0; // ok whenever errors is empty
+    const createdAtMs = createdAt.ok ? createdAt.value : 0; // ok whenever errors is empty
     const prev = acc.order;
     if (prev) {
-      const warn = (f: Field, what: string) =>
-        problems.push({
-          sheet: sheetName,
-          row: rowNo,
-          column: columnName(f),
-          reason: tx.conflict(sn.value, what),
-          severity: 'warning',
-        });
-      if (prev.buyerUsername !== buyerUsername) warn('buyer_username', tx.fields.buyer_username);
-      if (prev.addressFull !== addressFull) warn('address_full', tx.fields.address_full);
-      if (prev.createdAt !== createdAt) warn('created_at', tx.fields.created_at);
-      if (!format.unitRows && prev.totalPrice !== total) warn('total_price', tx.fields.total_price);
+      const c = (f: Field, what: string) =>
+        conflict(sheetName, rowNo, columnName(f), tx.conflict(sn.value, what));
+      if (prev.buyerUsername !== buyerUsername) problems.push(c('buyer_username', tx.fields.buyer_username));
+      if (prev.addressFull !== addressFull) problems.push(c('address_full', tx.fields.address_full));
+      if (prev.createdAt !== createdAtMs) problems.push(c('created_at', tx.fields.created_at));
+      if (!format.unitRows && prev.totalPrice !== total)
+        problems.push(c('total_price', tx.fields.total_price));
     }
-    acc.order = { orderSn: sn.value, buyerUsername, addressFull, totalPrice: total, createdAt, status };
+    acc.order = {
+      orderSn: sn.value,
+      buyerUsername,
+      addressFull,
+      totalPrice: total,
+      createdAt: createdAtMs,
+      status,
+    };
     if (acc.goodRows++ === 0) acc.firstGoodRow = rowNo;
     if (item) {
       acc.items.push(item);
@@ -335,6 +343,23 @@ function readLineRows(
     amounts.push(format.unitRows ? (item?.price ?? 0) : total);
   }
   return amounts;
+}
+
+function conflict(sheet: string, row: number, column: string, reason: string): Problem {
+  return { sheet, row, column, reason, severity: 'warning' };
+}
+
+/** Remembers the last input and result of a pure reader. */
+function memo<T>(read: (v: CellValue) => T): (v: CellValue) => T {
+  let last: CellValue | undefined;
+  let result: T | undefined;
+  return (v) => {
+    if (v !== last || result === undefined) {
+      last = v;
+      result = read(v);
+    }
+    return result;
+  };
 }
 
 function newAcc(block: number, snColumn: string): OrderAcc {

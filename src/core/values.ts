@@ -36,7 +36,8 @@ export function isBlank(v: CellValue): boolean {
 
 /** Amounts beyond this are typos or digits glued together, not Rupiah (and would lose precision). */
 const MAX_MONEY = 1e15;
-const CURRENCY_PREFIX = /^(?:rp\.?|idr)\s*/i;
+const PREFIX = /^([-+\u2212]?)\s*(rp\.?|idr)?\s*([-+\u2212]?)\s*/i;
+const DIGITS = /^\d+$/;
 const CURRENCY_SUFFIX = /\s*(?:rp|idr)$/i;
 /** "Rp 150.000,-": the Indonesian way of writing "no cents". */
 const NO_CENTS_SUFFIX = /[.,]-{1,2}$/;
@@ -57,6 +58,7 @@ export function parseMoney(v: CellValue, lang: Lang = 'id'): ValueResult<number>
   if (typeof v !== 'string') return emptyResult(lang);
   const raw = v.trim();
   if (raw === '') return emptyResult(lang);
+  if (DIGITS.test(raw) && raw.length < 16) return ok(Number(raw)); // the common case, fast
 
   let s = raw;
   let negative = false;
@@ -64,18 +66,12 @@ export function parseMoney(v: CellValue, lang: Lang = 'id'): ValueResult<number>
     negative = true;
     s = s.slice(1, -1).trim();
   }
-  let signSeen = false;
-  const takeSign = () => {
-    const c = s[0];
-    if (!signSeen && (c === '-' || c === '+' || c === '\u2212')) {
-      signSeen = true;
-      if (c !== '+') negative = !negative;
-      s = s.slice(1).trim();
-    }
-  };
-  takeSign(); // "-Rp 5.000"
-  s = s.replace(CURRENCY_PREFIX, '');
-  takeSign(); // "Rp -5.000"
+  // One sign at most, before or after the currency: "-Rp 5.000", "Rp -5.000".
+  const pre = PREFIX.exec(s)!; // always matches (every part optional)
+  const sign = pre[1] || pre[3];
+  if ((pre[1] && pre[3]) || (negative && sign)) return fail(tx.moneyUnreadable(raw));
+  if (sign && sign !== '+') negative = true;
+  if (pre[0].length > 0) s = s.slice(pre[0].length);
   s = s.replace(CURRENCY_SUFFIX, '').replace(NO_CENTS_SUFFIX, '');
   if (!BODY.test(s)) return fail(tx.moneyUnreadable(raw));
 

@@ -1,6 +1,7 @@
 // Merging parsed exports into the store: upsert by order number, so an overlapping export pasted twice never
 // double-counts and a later export updates an order. Existing rows keep their places (new ones are appended)
-// so the sheets do not reshuffle. Maps throughout: linear in the number of rows.
+// so the sheets do not reshuffle. Maps throughout: linear in the number of rows. Records are treated as
+// immutable: the result shares record objects with the inputs and never modifies them.
 import { parseBuyerKey } from '../identity';
 import { importText } from '../text/import';
 import type { EpochMs, Lang, Order, OrderItem, OrderPayment, ParsedExport, Problem } from '../types';
@@ -56,13 +57,13 @@ function upsert<T extends { orderSn: string }>(
     const at = index.get(rec.orderSn);
     if (at === undefined) {
       index.set(rec.orderSn, rows.length);
-      rows.push({ ...rec });
+      rows.push(rec);
       continue;
     }
     if (at < existing.length) touched.add(at);
     if (same(rows[at], rec)) continue;
     onChange?.(rows[at], rec);
-    rows[at] = { ...rec };
+    rows[at] = rec;
   }
   return { rows, touched };
 }
@@ -121,30 +122,29 @@ export function mergeImport(
 }
 
 function mergeItems(existing: readonly OrderItem[], incoming: readonly ParsedExport[]): OrderItem[] {
-  // The lines of an order come from the last export that has lines for it.
-  const replacement = new Map<string, OrderItem[]>();
-  for (const exp of incoming) {
-    const fresh = new Set<string>();
+  // The lines of an order come from the last export that has lines for it. One Map entry per order.
+  const replacement = new Map<string, { lines: OrderItem[]; from: number; placed: boolean }>();
+  incoming.forEach((exp, e) => {
     for (const it of exp.items) {
-      if (!fresh.has(it.orderSn)) {
-        fresh.add(it.orderSn);
-        replacement.set(it.orderSn, []);
-      }
-      replacement.get(it.orderSn)!.push({ ...it });
+      const r = replacement.get(it.orderSn);
+      if (!r) replacement.set(it.orderSn, { lines: [it], from: e, placed: false });
+      else if (r.from !== e) {
+        r.lines = [it];
+        r.from = e;
+      } else r.lines.push(it);
     }
-  }
+  });
   const out: OrderItem[] = [];
-  const placed = new Set<string>();
-  const place = (sn: string, lines: OrderItem[]) => {
-    placed.add(sn);
-    for (const l of lines) out.push(l);
+  const place = (r: { lines: OrderItem[]; placed: boolean }) => {
+    r.placed = true;
+    for (const l of r.lines) out.push(l);
   };
   for (const it of existing) {
-    const lines = replacement.get(it.orderSn);
-    if (!lines) out.push(it);
-    else if (!placed.has(it.orderSn)) place(it.orderSn, lines);
+    const r = replacement.get(it.orderSn);
+    if (!r) out.push(it);
+    else if (!r.placed) place(r);
   }
-  for (const [sn, lines] of replacement) if (!placed.has(sn)) place(sn, lines);
+  for (const r of replacement.values()) if (!r.placed) place(r);
   return out;
 }
 
