@@ -177,7 +177,7 @@ const detailCtx = (): DetailContext => ({
   texts,
   lang,
   timeZone,
-  save: (buyerKey, name) => server.saveBuyerName(buyerKey, name),
+  save: (buyerKey, name, addressFull) => server.saveBuyerName(buyerKey, name, addressFull),
   onNamed,
   onSaveFailed: (d, message) => {
     if (currentKey !== d.buyerKey) toast.show(`${d.displayName || d.buyerUsername}: ${message}`, 'error');

@@ -138,7 +138,8 @@ function removeEntry(e: Entry): void {
 
 function hooksFor(e: Entry) {
   return {
-    save: (name: string): Promise<SaveNameResult> => server.saveBuyerName(e.key, name),
+    // The address lets the server store it for the seller without reading Orders again.
+    save: (name: string): Promise<SaveNameResult> => server.saveBuyerName(e.key, name, e.view.addressFull),
     onChange: () => {
       showSaverState(e.field, e.saver, texts);
       e.li.classList.toggle('saving', e.saver.state === 'saving');

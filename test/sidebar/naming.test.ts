@@ -97,7 +97,11 @@ describe('saving a name', () => {
     typeInto(input, '  Budi   Santoso ');
     inputOf(entries()[2]).focus(); // blur
     expect(saves()).toHaveLength(1);
-    expect(saves()[0].args).toEqual([threeBuyers()[0].buyerKey, 'Budi Santoso']);
+    expect(saves()[0].args).toEqual([
+      threeBuyers()[0].buyerKey,
+      'Budi Santoso',
+      threeBuyers()[0].addressFull,
+    ]);
     expect(input.readOnly).toBe(true);
     expect(budi.querySelector('.name-status')!.textContent).toBe('Menyimpan…');
     expect(budi.isConnected).toBe(true);
