@@ -76,6 +76,17 @@ export function runImport(env: Env): ImportReport {
 
   return withDocumentLock(() => {
     const store = loadStore(env, { orders: true, items: true, payments: true });
+    // A store row we cannot read would vanish when the sheet is rewritten: write nothing until it is fixed.
+    const unreadable = store.problems.filter((p) => p.severity === 'error');
+    if (unreadable.length > 0) {
+      writeProblems(env, store.problems);
+      const listed = unreadable.slice(0, MAX_LISTED).map((p) => tx.problemLine(p));
+      if (unreadable.length > MAX_LISTED) listed.push(tx.moreProblems(unreadable.length - MAX_LISTED));
+      return {
+        ...empty([tx.storeUnreadable(unreadable.length, tx.problemsSheet), ...listed].join('\n')),
+        problems: store.problems,
+      };
+    }
     const merged = mergeImport(store, [parsed], clock.now);
     const { stats } = merged;
     const changed =

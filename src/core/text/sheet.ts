@@ -21,6 +21,8 @@ const id = {
   storeProblems: (n: number, sheet: string) =>
     `${n} baris di sheet toko tidak terbaca dan tidak ikut dihitung; rinciannya di “${sheet}”.`,
   moreProblems: (n: number) => `… dan ${n} lainnya`,
+  storeUnreadable: (n: number, sheet: string) =>
+    `Impor dibatalkan, tidak ada yang diubah: ${n} baris di sheet toko (Orders, OrderItems, OrderPayments) tidak terbaca dan akan hilang bila sheet ditulis ulang. Perbaiki baris yang tercantum di “${sheet}”, lalu impor lagi.`,
   problemLine: (p: Problem) =>
     `${p.sheet} baris ${p.row}${p.column ? `, kolom ${p.column}` : ''}: ${p.reason}`,
   segmentTitle: 'Segmentasi RFM',
@@ -80,6 +82,8 @@ const en: typeof id = {
   storeProblems: (n: number, sheet: string) =>
     `${n} rows of the store sheets could not be read and were left out; details in “${sheet}”.`,
   moreProblems: (n: number) => `… and ${n} more`,
+  storeUnreadable: (n: number, sheet: string) =>
+    `Import cancelled, nothing changed: ${n} rows of the store sheets (Orders, OrderItems, OrderPayments) cannot be read and would be lost if the sheets were rewritten. Fix the rows listed in “${sheet}” and import again.`,
   problemLine: (p: Problem) =>
     `${p.sheet} row ${p.row}${p.column ? `, column ${p.column}` : ''}: ${p.reason}`,
   segmentTitle: 'RFM segmentation',
