@@ -283,7 +283,6 @@ export function forEachShopeeExportRow(options: ShopeeExportOptions, emit: (row:
   const lineVariant = new Int32Array(4);
   const lineQty = new Int32Array(4);
   const lineDeal = new Float64Array(4);
-  const template: CellValue[] = new Array(WIDTH).fill('');
   let seenUnpaid = false;
   let seenCancelled = false;
   let seenReturned = false;
@@ -370,7 +369,8 @@ export function forEachShopeeExportRow(options: ShopeeExportOptions, emit: (row:
     }
     sn += tail;
 
-    const row = template;
+    // The order's cells; its last line takes this array itself, earlier lines a copy.
+    const row: CellValue[] = new Array(WIDTH).fill('');
     row[COL.orderSn] = sn;
     row[COL.status] = words.status[status];
     row[COL.cancelReason] =
@@ -413,7 +413,7 @@ export function forEachShopeeExportRow(options: ShopeeExportOptions, emit: (row:
       const variant = allVariants[lineVariant[j]];
       const qty = lineQty[j];
       const deal = lineDeal[j];
-      const line = template.slice();
+      const line = j === lines - 1 ? row : row.slice();
       line[COL.parentSku] = variant.parentSku;
       line[COL.productName] = variant.productName;
       line[COL.skuRef] = variant.skuRef;
