@@ -211,7 +211,7 @@ function makePlan(o: ShopeeExportOptions): Plan {
   };
 }
 
-/** Age (ms before now) of order i of n, newest first: stratified sampling keeps ages increasing with i. */
+/** Age (ms before now) for u = (i + jitter) / orders: stratified sampling keeps ages increasing with i. */
 function ageOf(plan: Plan, u: number): number {
   const q = plan.recentShare;
   if (q >= 1) return u * Math.min(plan.spanMs, RECENT_MS);
