@@ -22,8 +22,9 @@ export function classifyStatus(status: string): StatusClass {
   const n = normalise(status);
   const exact = classes.get(n);
   if (exact) return exact;
-  // Shopee words these with suffixes ("Pengembalian Dana/Barang", "Dibatalkan oleh Pembeli").
-  if (n.startsWith('pengembalian')) return 'returned';
+  // Marketplaces word these with suffixes ("Pengembalian Dana/Barang", "Return/Refund", "Dibatalkan oleh
+  // Pembeli").
+  if (n.startsWith('pengembalian') || n.startsWith('return') || n.startsWith('refund')) return 'returned';
   if (n.startsWith('dibatalkan') || n.startsWith('batal')) return 'cancelled';
   return 'counted';
 }

@@ -12,7 +12,7 @@ describe('the counting rule (SPEC: Statuses)', () => {
     expect(classifyStatus(s)).toBe('unpaid');
     expect(isCounted(s)).toBe(false);
   });
-  it.each(['Pengembalian', 'TO_RETURN', 'Returned', 'Pengembalian Dana/Barang'])(
+  it.each(['Pengembalian', 'TO_RETURN', 'Returned', 'Pengembalian Dana/Barang', 'Return/Refund', 'Refunded'])(
     '%j is a return and does not count',
     (s) => {
       expect(classifyStatus(s)).toBe('returned');
