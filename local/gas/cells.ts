@@ -1,0 +1,248 @@
+// Cell storage and the rules Sheets applies when a value is written or read.
+// Storage is one sparse layer per attribute (value, formula, format, background, …); a layer is an array
+// of row arrays, so a million cells are a few thousand arrays, not a million objects.
+import { DAY_MS, tzOffsetMs } from '../../src/core/time';
+import type { CellValue } from '../../src/core/types';
+
+export type { CellValue };
+
+/** Works for Dates from any realm (a bundle's vm context has its own Date). */
+export function isDate(v: unknown): v is Date {
+  return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
+}
+
+/**
+ * A sparse 2-D layer, 0-based. Invariants: a row array has no trailing `undefined`, and `rows` has no
+ * trailing empty rows, so the last used row is `rows.length` and a row is used iff its length > 0.
+ */
+export class Layer<T> {
+  rows: (T | undefined)[][] = [];
+  private lastColCache = -1;
+
+  get(r: number, c: number): T | undefined {
+    const row = this.rows[r];
+    return row === undefined ? undefined : row[c];
+  }
+
+  row(r: number): readonly (T | undefined)[] | undefined {
+    return this.rows[r];
+  }
+
+  set(r: number, c: number, v: T | undefined): void {
+    let row = this.rows[r];
+    if (v === undefined) {
+      if (!row || c >= row.length) return;
+      row[c] = undefined;
+      this.trimRow(r);
+      return;
+    }
+    if (!row) {
+      while (this.rows.length < r) this.rows.push([]);
+      row = this.rows[r] = [];
+    }
+    while (row.length < c) row.push(undefined);
+    row[c] = v;
+    this.lastColCache = -1;
+  }
+
+  /** Writes a rectangle: `value(i, j)` for i < numRows, j < numCols at (r0 + i, c0 + j). */
+  fill(
+    r0: number,
+    c0: number,
+    numRows: number,
+    numCols: number,
+    value: (i: number, j: number) => T | undefined,
+  ) {
+    for (let i = 0; i < numRows; i++) {
+      const r = r0 + i;
+      let row = this.rows[r];
+      for (let j = 0; j < numCols; j++) {
+        const v = value(i, j);
+        if (v === undefined) {
+          if (row && c0 + j < row.length) row[c0 + j] = undefined;
+          continue;
+        }
+        if (!row) {
+          while (this.rows.length < r) this.rows.push([]);
+          row = this.rows[r] = [];
+        }
+        while (row.length < c0 + j) row.push(undefined);
+        row[c0 + j] = v;
+      }
+      if (row) this.trimRow(r, false);
+    }
+    this.trimTail();
+    this.lastColCache = -1;
+  }
+
+  clearRect(r0: number, c0: number, numRows: number, numCols: number): void {
+    const end = Math.min(this.rows.length, r0 + numRows);
+    for (let r = r0; r < end; r++) {
+      const row = this.rows[r];
+      if (!row || row.length <= c0) continue;
+      const stop = Math.min(row.length, c0 + numCols);
+      for (let c = c0; c < stop; c++) row[c] = undefined;
+      this.trimRow(r, false);
+    }
+    this.trimTail();
+    this.lastColCache = -1;
+  }
+
+  private trimRow(r: number, tail = true): void {
+    const row = this.rows[r];
+    let n = row.length;
+    while (n > 0 && row[n - 1] === undefined) n--;
+    row.length = n;
+    if (tail) this.trimTail();
+    this.lastColCache = -1;
+  }
+
+  private trimTail(): void {
+    let n = this.rows.length;
+    while (n > 0 && (this.rows[n - 1] === undefined || this.rows[n - 1].length === 0)) n--;
+    this.rows.length = n;
+  }
+
+  /** Number of used rows (the last used row, 1-based), 0 when empty. */
+  usedRows(): number {
+    return this.rows.length;
+  }
+
+  /** The last used column, 1-based, 0 when empty. Cached: computing it scans every row. */
+  usedCols(): number {
+    if (this.lastColCache < 0) {
+      let m = 0;
+      for (const row of this.rows) if (row && row.length > m) m = row.length;
+      this.lastColCache = m;
+    }
+    return this.lastColCache;
+  }
+
+  insertRows(at: number, n: number): void {
+    if (at >= this.rows.length) return;
+    this.rows.splice(at, 0, ...Array.from({ length: n }, () => []));
+  }
+
+  deleteRows(at: number, n: number): void {
+    if (at >= this.rows.length) return;
+    this.rows.splice(at, n);
+    this.trimTail();
+    this.lastColCache = -1;
+  }
+
+  insertCols(at: number, n: number): void {
+    for (const row of this.rows) if (row && row.length > at) row.splice(at, 0, ...new Array<undefined>(n));
+    this.lastColCache = -1;
+  }
+
+  deleteCols(at: number, n: number): void {
+    for (let r = 0; r < this.rows.length; r++) {
+      const row = this.rows[r];
+      if (row && row.length > at) {
+        row.splice(at, n);
+        this.trimRow(r, false);
+      }
+    }
+    this.trimTail();
+    this.lastColCache = -1;
+  }
+
+  clear(): void {
+    this.rows = [];
+    this.lastColCache = -1;
+  }
+}
+
+// ---- Values as Sheets parses them -------------------------------------------------------------------
+
+/** The number format Sheets reports for a cell nobody formatted ("automatic"). */
+export const AUTOMATIC_FORMAT = '0.###############';
+export const TEXT_FORMAT = '@';
+
+const NUMBER_LIKE = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
+export interface Written {
+  value: CellValue | undefined; // undefined = blank
+  formula?: string;
+  /** Set when Sheets would pick a format by itself (a Date written into an automatic cell). */
+  autoFormat?: 'datetime';
+}
+
+/**
+ * What a cell holds after `setValue(v)`, given its number format. Sheets parses strings typed or written by
+ * setValue(s): '=…' becomes a formula and '123', '+1', '-5', '1.5', '007' become numbers — unless the cell
+ * is plain text ('@'). A leading apostrophe forces text and is not stored. Real Sheets also parses dates,
+ * percentages and locale-specific numbers ('1.234,5'); this runtime does not (see local/README.md).
+ */
+export function parseWritten(v: unknown, format: string | undefined): Written {
+  if (v === null || v === undefined || v === '') return { value: undefined };
+  if (typeof v === 'number') return { value: Number.isFinite(v) ? v : '#NUM!' };
+  if (typeof v === 'boolean') return { value: v };
+  if (isDate(v)) {
+    const t = v.getTime();
+    if (Number.isNaN(t)) return { value: 'Invalid Date' };
+    return { value: new Date(t), autoFormat: format === undefined ? 'datetime' : undefined };
+  }
+  const s = typeof v === 'string' ? v : String(v);
+  if (format === TEXT_FORMAT) return { value: s };
+  if (s.length > 1 && s.charCodeAt(0) === 61 /* = */) return { value: FORMULA_VALUE, formula: s };
+  if (s.charCodeAt(0) === 39 /* ' */) return { value: s.length > 1 ? s.slice(1) : undefined };
+  if (NUMBER_LIKE.test(s)) return { value: Number(s) };
+  return { value: s };
+}
+
+/** What getValues returns for a formula: the runtime has no formula engine (Sheets: an error value). */
+export const FORMULA_VALUE = '#NAME?';
+
+// ---- Dates as serial numbers in the spreadsheet's time zone -----------------------------------------
+
+const EPOCH_SERIAL = 25569; // 1970-01-01 as a Sheets/Excel serial (day 0 = 1899-12-30)
+
+export function dateToSerial(d: Date, timeZone: string): number {
+  const t = d.getTime();
+  return (t + tzOffsetMs(t, timeZone)) / DAY_MS + EPOCH_SERIAL;
+}
+
+/** Wall-clock milliseconds (as if UTC) → the instant at which `timeZone` shows that wall time. */
+export function wallToInstant(wall: number, timeZone: string): number {
+  let t = wall - tzOffsetMs(wall, timeZone);
+  t = wall - tzOffsetMs(t, timeZone);
+  return t;
+}
+
+export function instantToWall(t: number, timeZone: string): number {
+  return t + tzOffsetMs(t, timeZone);
+}
+
+export function serialToDate(serial: number, timeZone: string): Date {
+  const wall = Math.round((serial - EPOCH_SERIAL) * DAY_MS);
+  return new Date(wallToInstant(wall, timeZone));
+}
+
+// ---- Number formats: which ones make a cell a date --------------------------------------------------
+
+const dateFormatCache = new Map<string, boolean>();
+
+/** True for formats with date/time tokens outside quotes ('yyyy-mm-dd', 'M/d/yyyy H:mm:ss', 'hh:mm'). */
+export function isDateFormat(fmt: string): boolean {
+  let r = dateFormatCache.get(fmt);
+  if (r === undefined) {
+    const bare = fmt
+      .replace(/"[^"]*"/g, '')
+      .replace(/\\./g, '')
+      .replace(/\[[^\]]*\]/g, '');
+    r = fmt !== TEXT_FORMAT && /[ydhsm]/i.test(bare) && !/^general$/i.test(bare.trim());
+    dateFormatCache.set(fmt, r);
+  }
+  return r;
+}
+
+/** Explicit numeric formats ('0', '#,##0', '"Rp"#,##0.00'): a Date written there reads back as a number. */
+export function isNumericFormat(fmt: string | undefined): boolean {
+  return fmt !== undefined && fmt !== TEXT_FORMAT && !isDateFormat(fmt);
+}
+
+/** The format Sheets picks when a Date lands in an automatic cell (depends on the locale). */
+export function defaultDateTimeFormat(locale: string): string {
+  return /^en_US$/i.test(locale) ? 'M/d/yyyy H:mm:ss' : 'dd/MM/yyyy HH:mm:ss';
+}

@@ -1,0 +1,444 @@
+// Range: a rectangle of one sheet. Reads and writes go straight to the sheet's layers.
+import { a1Notation } from './a1';
+import {
+  type CellValue,
+  dateToSerial,
+  isDate,
+  isDateFormat,
+  isNumericFormat,
+  type Layer,
+  parseWritten,
+  serialToDate,
+} from './cells';
+import { normalizeColor } from './colors';
+import { defineGas, GasObject } from './counter';
+import { displayValue } from './numfmt';
+import type { LocalFilter, LocalSheet } from './sheet';
+
+type GasRange = GoogleAppsScript.Spreadsheet.Range;
+
+/** Apps Script's wording when a 2-D argument has the wrong shape. */
+function checkShape(grid: unknown, numRows: number, numCols: number, method: string): unknown[][] {
+  if (!Array.isArray(grid)) throw signatureError(method, grid);
+  if (grid.length !== numRows) {
+    throw new Error(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${grid.length} but the range has ${numRows}.`,
+    );
+  }
+  for (const row of grid) {
+    if (!Array.isArray(row)) throw signatureError(method, grid);
+    if (row.length !== numCols) {
+      throw new Error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numCols}.`,
+      );
+    }
+  }
+  return grid as unknown[][];
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return Array.isArray(v[0]) ? 'number[][]' : 'number[]';
+  if (isDate(v)) return 'Date';
+  const t = typeof v;
+  return t === 'object' ? 'Object' : t === 'string' ? 'String' : t;
+}
+
+export function signatureError(method: string, ...args: unknown[]): Error {
+  return new Error(
+    `The parameters (${args.map(typeName).join(',')}) don't match the method signature for SpreadsheetApp.${method}.`,
+  );
+}
+
+export class LocalRange extends GasObject {
+  constructor(
+    readonly sheet: LocalSheet,
+    readonly row: number,
+    readonly col: number,
+    readonly numRows: number,
+    readonly numCols: number,
+  ) {
+    super(sheet.spreadsheet.counter);
+  }
+
+  // ---- geometry ----
+  getRow(): number {
+    return this.row;
+  }
+  getRowIndex(): number {
+    return this.row;
+  }
+  getColumn(): number {
+    return this.col;
+  }
+  getNumRows(): number {
+    return this.numRows;
+  }
+  getNumColumns(): number {
+    return this.numCols;
+  }
+  getHeight(): number {
+    return this.numRows;
+  }
+  getWidth(): number {
+    return this.numCols;
+  }
+  getLastRow(): number {
+    return this.row + this.numRows - 1;
+  }
+  getLastColumn(): number {
+    return this.col + this.numCols - 1;
+  }
+  getA1Notation(): string {
+    return a1Notation(this);
+  }
+  getSheet(): LocalSheet {
+    return this.sheet;
+  }
+  getCell(row: number, column: number): LocalRange {
+    if (row < 1 || column < 1 || row > this.numRows || column > this.numCols) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return new LocalRange(this.sheet, this.row + row - 1, this.col + column - 1, 1, 1);
+  }
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): LocalRange {
+    return this.sheet._range(
+      this.row + rowOffset,
+      this.col + columnOffset,
+      numRows ?? this.numRows,
+      numColumns ?? this.numCols,
+    );
+  }
+
+  // ---- values ----
+  getValues(): CellValue[][] {
+    return this._readValues();
+  }
+  getValue(): CellValue {
+    return this._readValues(1, 1)[0][0];
+  }
+  getDisplayValues(): string[][] {
+    return this._readDisplay();
+  }
+  getDisplayValue(): string {
+    return this._readDisplay(1, 1)[0][0];
+  }
+  getFormulas(): string[][] {
+    return this._readLayer(this.sheet.formulas, '', this.numRows, this.numCols);
+  }
+  getFormula(): string {
+    return this._readLayer(this.sheet.formulas, '', 1, 1)[0][0];
+  }
+  isBlank(): boolean {
+    const { values, formulas } = this.sheet;
+    for (let i = 0; i < this.numRows; i++) {
+      for (let j = 0; j < this.numCols; j++) {
+        const r = this.row - 1 + i;
+        const c = this.col - 1 + j;
+        if (values.get(r, c) !== undefined || formulas.get(r, c) !== undefined) return false;
+      }
+    }
+    return true;
+  }
+
+  setValues(values: unknown[][]): this {
+    this._setValues(values);
+    return this;
+  }
+  setValue(value: unknown): this {
+    if (Array.isArray(value)) throw signatureError('Range.setValue', value);
+    this._write(() => value);
+    return this;
+  }
+  setFormula(formula: string): this {
+    this._write(() => formula, true);
+    return this;
+  }
+  setFormulas(formulas: string[][]): this {
+    const grid = checkShape(formulas, this.numRows, this.numCols, 'Range.setFormulas');
+    this._write((i, j) => grid[i][j], true);
+    return this;
+  }
+
+  clearContent(): this {
+    this.sheet._clearContent(this.row - 1, this.col - 1, this.numRows, this.numCols);
+    return this;
+  }
+  clearFormat(): this {
+    this.sheet._clearFormat(this.row - 1, this.col - 1, this.numRows, this.numCols);
+    return this;
+  }
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): this {
+    if (!options?.formatOnly)
+      this.sheet._clearContent(this.row - 1, this.col - 1, this.numRows, this.numCols);
+    if (!options?.contentsOnly)
+      this.sheet._clearFormat(this.row - 1, this.col - 1, this.numRows, this.numCols);
+    return this;
+  }
+
+  // ---- formats ----
+  getNumberFormats(): string[][] {
+    return this._readLayer(
+      this.sheet.formats,
+      this.sheet.spreadsheet.automaticFormat,
+      this.numRows,
+      this.numCols,
+    );
+  }
+  getNumberFormat(): string {
+    return this._readLayer(this.sheet.formats, this.sheet.spreadsheet.automaticFormat, 1, 1)[0][0];
+  }
+  setNumberFormat(format: string): this {
+    if (typeof format !== 'string') throw signatureError('Range.setNumberFormat', format);
+    const f = this.sheet.spreadsheet.normalizeFormat(format);
+    this.sheet.formats.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => f);
+    return this;
+  }
+  setNumberFormats(formats: string[][]): this {
+    const grid = checkShape(formats, this.numRows, this.numCols, 'Range.setNumberFormats');
+    const ss = this.sheet.spreadsheet;
+    this.sheet.formats.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, (i, j) =>
+      ss.normalizeFormat(String(grid[i][j])),
+    );
+    return this;
+  }
+
+  getBackgrounds(): string[][] {
+    return this._readLayer(this.sheet.backgrounds, '#ffffff', this.numRows, this.numCols);
+  }
+  getBackground(): string {
+    return this._readLayer(this.sheet.backgrounds, '#ffffff', 1, 1)[0][0];
+  }
+  setBackground(color: string | null): this {
+    const c = normalizeColor(color, '#ffffff');
+    this.sheet.backgrounds.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => c);
+    return this;
+  }
+  setBackgrounds(colors: (string | null)[][]): this {
+    const grid = checkShape(colors, this.numRows, this.numCols, 'Range.setBackgrounds');
+    const norm = grid.map((row) => row.map((c) => normalizeColor(c as string | null, '#ffffff')));
+    this.sheet.backgrounds.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, (i, j) => norm[i][j]);
+    return this;
+  }
+
+  getFontColors(): string[][] {
+    return this._readLayer(this.sheet.fontColors, '#000000', this.numRows, this.numCols);
+  }
+  getFontColor(): string {
+    return this._readLayer(this.sheet.fontColors, '#000000', 1, 1)[0][0];
+  }
+  setFontColor(color: string | null): this {
+    const c = normalizeColor(color, '#000000');
+    this.sheet.fontColors.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => c);
+    return this;
+  }
+  setFontColors(colors: (string | null)[][]): this {
+    const grid = checkShape(colors, this.numRows, this.numCols, 'Range.setFontColors');
+    const norm = grid.map((row) => row.map((c) => normalizeColor(c as string | null, '#000000')));
+    this.sheet.fontColors.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, (i, j) => norm[i][j]);
+    return this;
+  }
+
+  getFontWeights(): string[][] {
+    return this._readLayer(this.sheet.fontWeights, 'normal', this.numRows, this.numCols);
+  }
+  getFontWeight(): string {
+    return this._readLayer(this.sheet.fontWeights, 'normal', 1, 1)[0][0];
+  }
+  setFontWeight(weight: string | null): this {
+    const w = fontWeight(weight);
+    this.sheet.fontWeights.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => w);
+    return this;
+  }
+  setFontWeights(weights: (string | null)[][]): this {
+    const grid = checkShape(weights, this.numRows, this.numCols, 'Range.setFontWeights');
+    const norm = grid.map((row) => row.map((w) => fontWeight(w as string | null)));
+    this.sheet.fontWeights.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, (i, j) => norm[i][j]);
+    return this;
+  }
+
+  getHorizontalAlignments(): string[][] {
+    return this._readLayer(this.sheet.alignments, 'general', this.numRows, this.numCols);
+  }
+  getHorizontalAlignment(): string {
+    return this._readLayer(this.sheet.alignments, 'general', 1, 1)[0][0];
+  }
+  setHorizontalAlignment(alignment: string | null): this {
+    const a = horizontalAlignment(alignment);
+    this.sheet.alignments.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => a);
+    return this;
+  }
+  setHorizontalAlignments(alignments: (string | null)[][]): this {
+    const grid = checkShape(alignments, this.numRows, this.numCols, 'Range.setHorizontalAlignments');
+    const norm = grid.map((row) => row.map((a) => horizontalAlignment(a as string | null)));
+    this.sheet.alignments.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, (i, j) => norm[i][j]);
+    return this;
+  }
+
+  // ---- filter ----
+  createFilter(): LocalFilter {
+    return this.sheet._createFilter(this);
+  }
+  getFilter(): LocalFilter | null {
+    return this.sheet.filter;
+  }
+
+  // ---- internals (not visible to bundles, not counted) ----
+
+  _setValues(values: unknown[][]): void {
+    const grid = checkShape(values, this.numRows, this.numCols, 'Range.setValues');
+    this._write((i, j) => grid[i][j]);
+  }
+
+  /** Values as getValues returns them: the cell's format decides whether a number reads as a Date. */
+  _readValues(numRows = this.numRows, numCols = this.numCols): CellValue[][] {
+    const { values, formats } = this.sheet;
+    const tz = this.sheet.spreadsheet.timeZone;
+    const out: CellValue[][] = new Array(numRows);
+    for (let i = 0; i < numRows; i++) {
+      const r = this.row - 1 + i;
+      const vrow = values.row(r);
+      const frow = formats.row(r);
+      const line: CellValue[] = new Array(numCols);
+      for (let j = 0; j < numCols; j++) {
+        const c = this.col - 1 + j;
+        const v = vrow === undefined ? undefined : vrow[c];
+        if (v === undefined) {
+          line[j] = '';
+        } else if (typeof v === 'number') {
+          const f = frow === undefined ? undefined : frow[c];
+          line[j] = f !== undefined && isDateFormat(f) ? serialToDate(v, tz) : v;
+        } else if (isDate(v)) {
+          const f = frow === undefined ? undefined : frow[c];
+          line[j] = isNumericFormat(f) ? dateToSerial(v, tz) : new Date(v.getTime());
+        } else line[j] = v;
+      }
+      out[i] = line;
+    }
+    return out;
+  }
+
+  private _readDisplay(numRows = this.numRows, numCols = this.numCols): string[][] {
+    const { values, formats } = this.sheet;
+    const ss = this.sheet.spreadsheet;
+    const dflt = ss.defaultDateFormat();
+    const out: string[][] = new Array(numRows);
+    for (let i = 0; i < numRows; i++) {
+      const r = this.row - 1 + i;
+      const line: string[] = new Array(numCols);
+      for (let j = 0; j < numCols; j++) {
+        const c = this.col - 1 + j;
+        line[j] = displayValue(values.get(r, c), formats.get(r, c), ss.timeZone, ss.locale, dflt);
+      }
+      out[i] = line;
+    }
+    return out;
+  }
+
+  private _readLayer<T>(layer: Layer<T>, dflt: T, numRows: number, numCols: number): T[][] {
+    const out: T[][] = new Array(numRows);
+    for (let i = 0; i < numRows; i++) {
+      const row = layer.row(this.row - 1 + i);
+      const line: T[] = new Array(numCols);
+      for (let j = 0; j < numCols; j++) {
+        const v = row === undefined ? undefined : row[this.col - 1 + j];
+        line[j] = v === undefined ? dflt : v;
+      }
+      out[i] = line;
+    }
+    return out;
+  }
+
+  /** Writes values as Sheets parses them (formulas, numbers, auto date format) into every cell. */
+  private _write(value: (i: number, j: number) => unknown, asFormula = false): void {
+    const { values, formulas, formats } = this.sheet;
+    const r0 = this.row - 1;
+    const c0 = this.col - 1;
+    const ss = this.sheet.spreadsheet;
+    const autoDate = ss.defaultDateFormat();
+    const formulaCells: [number, number, string | undefined][] = [];
+    const autoFormats: [number, number][] = [];
+    values.fill(r0, c0, this.numRows, this.numCols, (i, j) => {
+      let v = value(i, j);
+      if (asFormula && typeof v === 'string' && v !== '' && !v.startsWith('=')) v = '=' + v;
+      const fmt = formats.get(r0 + i, c0 + j);
+      const w = parseWritten(v, asFormula && typeof v === 'string' ? undefined : fmt);
+      if (w.formula !== undefined || formulas.get(r0 + i, c0 + j) !== undefined) {
+        formulaCells.push([r0 + i, c0 + j, w.formula]);
+      }
+      if (w.autoFormat) autoFormats.push([r0 + i, c0 + j]);
+      return w.value;
+    });
+    for (const [r, c, f] of formulaCells) formulas.set(r, c, f);
+    for (const [r, c] of autoFormats) formats.set(r, c, autoDate);
+  }
+}
+
+function fontWeight(w: string | null): 'bold' | undefined {
+  if (w === null || w === 'normal') return undefined;
+  if (w === 'bold') return 'bold';
+  throw new Error(`Invalid argument: fontWeight (${String(w)})`);
+}
+
+const ALIGNMENTS = new Set(['left', 'center', 'right', 'normal', 'general', 'general-left', 'general-right']);
+
+function horizontalAlignment(a: string | null): string | undefined {
+  if (a === null || a === 'general' || a === 'normal') return undefined;
+  const v = String(a).toLowerCase();
+  if (!ALIGNMENTS.has(v)) throw new Error(`Invalid argument: alignment (${String(a)})`);
+  return v;
+}
+
+export const RANGE_METHODS = [
+  'getRow',
+  'getRowIndex',
+  'getColumn',
+  'getNumRows',
+  'getNumColumns',
+  'getHeight',
+  'getWidth',
+  'getLastRow',
+  'getLastColumn',
+  'getA1Notation',
+  'getSheet',
+  'getCell',
+  'offset',
+  'getValues',
+  'getValue',
+  'getDisplayValues',
+  'getDisplayValue',
+  'getFormulas',
+  'getFormula',
+  'isBlank',
+  'setValues',
+  'setValue',
+  'setFormula',
+  'setFormulas',
+  'clearContent',
+  'clearFormat',
+  'clear',
+  'getNumberFormats',
+  'getNumberFormat',
+  'setNumberFormat',
+  'setNumberFormats',
+  'getBackgrounds',
+  'getBackground',
+  'setBackground',
+  'setBackgrounds',
+  'getFontColors',
+  'getFontColor',
+  'setFontColor',
+  'setFontColors',
+  'getFontWeights',
+  'getFontWeight',
+  'setFontWeight',
+  'setFontWeights',
+  'getHorizontalAlignments',
+  'getHorizontalAlignment',
+  'setHorizontalAlignment',
+  'setHorizontalAlignments',
+  'createFilter',
+  'getFilter',
+] as const satisfies readonly (keyof GasRange | 'getFontColors' | 'getFontColor')[];
+
+defineGas(LocalRange, 'Range', RANGE_METHODS);
