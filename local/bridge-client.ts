@@ -9,8 +9,8 @@
 //     success handlers get (value, userObject), failure handlers (error, userObject);
 //   - a Date, function or other non-plain object among the arguments throws
 //     "Failed due to illegal value in property: <path>" at the call, before anything is sent;
-//   - with `options.names`, only those functions exist on the runner (like the real one, which lists the
-//     server's functions); without it, any name is accepted;
+//   - with `options.names`, only those functions (minus private ones, ending in '_') exist on the runner,
+//     like the real one, which lists the server's functions; without it, any name is accepted;
 //   - without a failure handler, a failure is reported with console.error.
 // `transport(name, args)` must return a Promise of { ok: true, value } | { ok: false, error: { name, message } }
 // (see bridge.ts); `options.onClose` is called by google.script.host.close().
@@ -78,6 +78,7 @@ export const SCRIPT_RUN_SOURCE = `(function (transport, options) {
     }
     if (options.names) {
       options.names.forEach(function (name) {
+        if (/_$/.test(name)) return; // private: google.script.run cannot call it
         runner[name] = function () { invoke(name, Array.prototype.slice.call(arguments)); };
       });
       return runner;

@@ -68,17 +68,18 @@ function installClock(context: vm.Context, now: number | (() => number)): void {
   const patch = vm.runInContext(
     `(function (now) {
       var RealDate = Date;
-      function Date() {
+      // A function expression: a declaration named Date would be hoisted over RealDate.
+      var LocalDate = function Date() {
         if (!new.target) return new RealDate(now()).toString();
         var args = Array.prototype.slice.call(arguments);
         return Reflect.construct(RealDate, args.length === 0 ? [now()] : args, new.target);
-      }
-      Date.prototype = RealDate.prototype;
-      Date.now = function () { return now(); };
-      Date.UTC = RealDate.UTC;
-      Date.parse = RealDate.parse;
-      Object.defineProperty(RealDate.prototype, 'constructor', { value: Date, writable: true, configurable: true });
-      globalThis.Date = Date;
+      };
+      LocalDate.prototype = RealDate.prototype;
+      LocalDate.now = function () { return now(); };
+      LocalDate.UTC = RealDate.UTC;
+      LocalDate.parse = RealDate.parse;
+      Object.defineProperty(RealDate.prototype, 'constructor', { value: LocalDate, writable: true, configurable: true });
+      globalThis.Date = LocalDate;
     })`,
     context,
   ) as (now: () => number) => void;

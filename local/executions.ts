@@ -123,7 +123,14 @@ class Live {
 
   reply(r: Reply): void {
     if (this.done) return;
-    this.replies.postMessage(r);
+    try {
+      this.replies.postMessage(r);
+    } catch (e) {
+      this.replies.postMessage({
+        ok: false,
+        error: { message: `cannot send the result: ${(e as Error).message}` },
+      });
+    }
     Atomics.store(this.signal, 0, 1);
     Atomics.notify(this.signal, 0);
   }
@@ -166,7 +173,9 @@ export async function runConcurrently(
     const blocking = target._asyncVariant(req.method);
     if (blocking) {
       live.blocked = true;
-      blocking(...args)
+      // A blocking call may also fail at once (bad arguments): that is a rejection too.
+      Promise.resolve()
+        .then(() => blocking(...args))
         .then(
           (value) => live.reply({ ok: true, value: live.toWire(value) }),
           (e: unknown) =>

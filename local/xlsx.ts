@@ -12,12 +12,19 @@ import ExcelJS from 'exceljs';
 import { a1Notation, columnLetter, parseA1 } from './gas/a1';
 import { type CellValue, FORMULA_VALUE, instantToWall, isDate, wallToInstant } from './gas/cells';
 import type { CallCounter } from './gas/counter';
-import { DEFAULT_COLUMNS, DEFAULT_ROWS, LocalFilter, type LocalSheet } from './gas/sheet';
+import {
+  DEFAULT_COLUMN_WIDTH,
+  DEFAULT_COLUMNS,
+  DEFAULT_ROWS,
+  LocalFilter,
+  type LocalSheet,
+} from './gas/sheet';
 import { LocalSpreadsheet } from './gas/spreadsheet';
 
 export const META_SHEET = '__kenali_local';
 const FONT_NAME = 'Calibri';
 const PX_PER_WIDTH_UNIT = 7;
+const EXCEL_DEFAULT_WIDTH = 9;
 
 type XCellValue = ExcelJS.CellValue;
 
@@ -59,9 +66,17 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: LocalSheet, s
     sheet.frozenRows || sheet.frozenColumns
       ? [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }]
       : [];
-  const ws = wb.addWorksheet(sheet.name, { state: sheet.hidden ? 'hidden' : 'visible', views });
+  const ws = wb.addWorksheet(sheet.name, {
+    state: sheet.hidden ? 'hidden' : 'visible',
+    views,
+    // Sheets' columns are 100 px wide, Excel's 64: without this LibreOffice would show narrower columns.
+    properties: { defaultColWidth: DEFAULT_COLUMN_WIDTH / PX_PER_WIDTH_UNIT },
+  });
   // The streaming writer emits columns and the filter with the first row: set them first.
-  for (const [col, px] of sheet.columnWidths) ws.getColumn(col).width = px / PX_PER_WIDTH_UNIT;
+  for (const [col, px] of sheet.columnWidths) {
+    const w = px / PX_PER_WIDTH_UNIT;
+    ws.getColumn(col).width = w === EXCEL_DEFAULT_WIDTH ? w + 0.001 : w; // exceljs drops a width equal to its default
+  }
   if (sheet.filter) ws.autoFilter = a1Notation(sheet.filter);
   const tz = ss.timeZone;
   const dflt = ss.defaultDateFormat();

@@ -214,6 +214,7 @@ export class LocalContainerInfo extends GasObject {
 
 /** The `Charts` global: only its ChartType enum is used with sheet.newChart(). */
 export class LocalCharts extends GasObject {
+  declare readonly ChartType: typeof ChartType;
   constructor(counter: CallCounter) {
     super(counter);
   }

@@ -102,6 +102,8 @@ export class LocalHtmlOutput extends GasObject {
 }
 
 export class LocalHtmlService extends GasObject {
+  declare readonly SandboxMode: typeof SandboxMode;
+  declare readonly XFrameOptionsMode: typeof XFrameOptionsMode;
   constructor(
     counter: CallCounter,
     /** Where createHtmlOutputFromFile looks: dist/ by default. */

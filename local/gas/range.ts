@@ -19,14 +19,13 @@ type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
 /** Apps Script's wording when a 2-D argument has the wrong shape. */
 function checkShape(grid: unknown, numRows: number, numCols: number, method: string): unknown[][] {
-  if (!Array.isArray(grid)) throw signatureError(method, grid);
+  if (!Array.isArray(grid) || !grid.every(Array.isArray)) throw signatureError(method, grid);
   if (grid.length !== numRows) {
     throw new Error(
       `The number of rows in the data does not match the number of rows in the range. The data has ${grid.length} but the range has ${numRows}.`,
     );
   }
-  for (const row of grid) {
-    if (!Array.isArray(row)) throw signatureError(method, grid);
+  for (const row of grid as unknown[][]) {
     if (row.length !== numCols) {
       throw new Error(
         `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numCols}.`,

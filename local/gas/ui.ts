@@ -41,6 +41,8 @@ interface QueuedResponse {
 }
 
 export class LocalUi extends GasObject {
+  declare readonly Button: typeof Button;
+  declare readonly ButtonSet: typeof ButtonSet;
   readonly menus: MenuRecord[] = [];
   readonly dialogs: DialogRecord[] = [];
   readonly alerts: AlertRecord[] = [];

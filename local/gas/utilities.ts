@@ -35,6 +35,8 @@ function blockingSleep(ms: number): void {
 const MAX_SLEEP = 300_000;
 
 export class LocalUtilities extends GasObject {
+  declare readonly DigestAlgorithm: typeof DigestAlgorithm;
+  declare readonly Charset: typeof Charset;
   constructor(counter: CallCounter) {
     super(counter);
   }
