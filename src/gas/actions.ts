@@ -7,7 +7,7 @@ import type { CellValue } from '../core/types';
 import { currentEnv, type Env } from './context';
 import { runImport } from './importer';
 import { runSegmentation } from './segmentation';
-import { ensureSheet, TEXT_FORMAT } from './sheets';
+import { ensureSheet, ensureSize, TEXT_FORMAT } from './sheets';
 
 function alert(title: string, message: string): void {
   const ui = SpreadsheetApp.getUi();
@@ -91,6 +91,7 @@ export function loadDemo(env: Env, seed = 20240501): { ok: boolean; message: str
   const values = [...exportGrid, Array(width).fill(''), ...income].map(pad);
   const inbox = env.ss.getSheetByName(tx.inboxSheet)!;
   inbox.clearContents();
+  ensureSize(inbox, values.length, width);
   const range = inbox.getRange(1, 1, values.length, width);
   range.setNumberFormat(TEXT_FORMAT); // as a seller pastes an export: text stays text
   range.setValues(values);

@@ -20,6 +20,15 @@ export function isBlankGrid(grid: Grid): boolean {
   return grid.every((row) => row.every((v) => v === '' || v === null));
 }
 
+/** Grows the sheet's grid to hold `rows` × `columns` (a new sheet has 1000 × 26 cells and Sheets refuses
+ *  a range outside the grid). Four calls at most, whatever the number of rows. */
+export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+}
+
 /** Column kinds drive number formats: untrusted text is always written as plain text. */
 export type ColumnKind = 'text' | 'money' | 'date' | 'datetime' | 'integer' | 'number' | 'percent';
 
@@ -56,6 +65,7 @@ export function writeTable(sheet: Sheet, header: string[], rows: CellValue[][], 
     if (values[i].length !== width) throw new Error(`writeTable: row ${i + 1} has ${values[i].length} cells`);
   }
   sheet.clearContents();
+  ensureSize(sheet, values.length, width);
   const rowFormats = kinds.map(numberFormat);
   const formats: string[][] = [header.map(() => TEXT_FORMAT)];
   for (let i = 0; i < rows.length; i++) formats.push(rowFormats);
@@ -74,6 +84,7 @@ export function writeRows(
   column = 1,
 ): GoogleAppsScript.Spreadsheet.Range | null {
   if (rows.length === 0) return null;
+  ensureSize(sheet, rowNumber + rows.length - 1, column + kinds.length - 1);
   const range = sheet.getRange(rowNumber, column, rows.length, kinds.length);
   const formats = kinds.map(numberFormat);
   range.setNumberFormats(rows.map(() => formats));
@@ -90,6 +101,7 @@ export function ensureSheet(
   const existing = ss.getSheetByName(name);
   if (existing) return { sheet: existing, created: false };
   const sheet = ss.insertSheet(name);
+  ensureSize(sheet, 1, header.length);
   const range = sheet.getRange(1, 1, 1, header.length);
   range.setNumberFormats([header.map(() => TEXT_FORMAT)]);
   range.setValues([header]);
@@ -113,6 +125,7 @@ export class SheetSnapshot {
     for (const { sheet, values, formats } of this.saved) {
       sheet.clearContents();
       if (values.length === 0 || values[0].length === 0) continue;
+      ensureSize(sheet, values.length, values[0].length);
       const range = sheet.getRange(1, 1, values.length, values[0].length);
       range.setNumberFormats(formats);
       range.setValues(values);
