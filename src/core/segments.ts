@@ -101,6 +101,27 @@ function noticeFor(result: RfmResult, lang: Lang): string | null {
   return null;
 }
 
+/** One customer's row in SEGMENT_COLUMNS order; instants rendered by `when` (a Date for the sheet,
+ *  local text for a CSV). */
+function segmentRow<D>(r: RfmRow, lang: Lang, when: (at: number) => D): (string | number | D)[] {
+  return [
+    r.key,
+    displayName(r),
+    r.customer.buyerUsername,
+    r.customer.addressFull,
+    when(r.firstOrderAt),
+    when(r.lastOrderAt),
+    r.recencyDays,
+    r.frequency,
+    r.monetary,
+    r.r,
+    r.f,
+    r.m,
+    r.code,
+    segmentLabel(r.segmentId, lang),
+  ];
+}
+
 export function buildSegmentsSheet(index: CustomerIndex, clock: Clock, lang: Lang): SegmentsSheet {
   const result = scoreRfm(index, clock);
   const sorted = sortForSheet(result.rows);
@@ -110,22 +131,7 @@ export function buildSegmentsSheet(index: CustomerIndex, clock: Clock, lang: Lan
   const fontColors: string[] = [];
   for (const r of sorted) {
     const seg = segmentById(r.segmentId);
-    rows.push([
-      r.key,
-      displayName(r),
-      r.customer.buyerUsername,
-      r.customer.addressFull,
-      new Date(r.firstOrderAt),
-      new Date(r.lastOrderAt),
-      r.recencyDays,
-      r.frequency,
-      r.monetary,
-      r.r,
-      r.f,
-      r.m,
-      r.code,
-      segmentLabel(r.segmentId, lang),
-    ]);
+    rows.push(segmentRow(r, lang, (at) => new Date(at)));
     backgrounds.push(seg.background);
     fontColors.push(seg.color);
   }
@@ -167,22 +173,9 @@ export function segmentsTableCanonical(
   lang: Lang,
 ): { header: string[]; rows: (string | number)[][]; notice: string | null } {
   const result = scoreRfm(index, clock);
-  const rows = sortForSheet(result.rows).map((r) => [
-    r.key,
-    displayName(r),
-    r.customer.buyerUsername,
-    r.customer.addressFull,
-    formatLocalDateTime(r.firstOrderAt, clock.timeZone),
-    formatLocalDateTime(r.lastOrderAt, clock.timeZone),
-    r.recencyDays,
-    r.frequency,
-    r.monetary,
-    r.r,
-    r.f,
-    r.m,
-    r.code,
-    segmentLabel(r.segmentId, lang),
-  ]);
+  const rows = sortForSheet(result.rows).map((r) =>
+    segmentRow(r, lang, (at) => formatLocalDateTime(at, clock.timeZone)),
+  );
   return { header: SEGMENT_COLUMNS.map((c) => CANONICAL_HEADER[c]), rows, notice: noticeFor(result, lang) };
 }
 
