@@ -1,21 +1,33 @@
 // The Apps Script entry: every export here becomes a top-level function in dist/Code.js (see build.mjs).
 import { t } from './core/text';
+import type { Lang } from './core/types';
 import {
   helpAction,
   importAction,
   loadDemoAction,
   openLookupAction,
   openNamingAction,
+  runDateEnd,
   segmentAction,
   segmentAtAction,
   setupAction,
 } from './gas/actions';
 import { serverApi } from './gas/api';
 import { currentEnv } from './gas/context';
+import { type ImportReport, runImport } from './gas/importer';
+import { runSegmentation, type SegmentationReport } from './gas/segmentation';
 
 /** Adds the Kenali menu (Indonesian; English when the spreadsheet's locale is not Indonesian). */
 export function onOpen(): void {
-  const m = t('menu', currentEnv().lang);
+  // An add-on's onOpen may run without access to the document (AuthMode.NONE): the menu must still
+  // appear, in Indonesian by default.
+  let lang: Lang = 'id';
+  try {
+    lang = currentEnv().lang;
+  } catch {
+    // keep Indonesian
+  }
+  const m = t('menu', lang);
   SpreadsheetApp.getUi()
     .createMenu(m.title)
     .addItem(m.import, 'kenaliImport')
@@ -49,3 +61,17 @@ export const getNamingQueue = serverApi.getNamingQueue;
 export const saveBuyerName = serverApi.saveBuyerName;
 export const lookupCustomers = serverApi.lookupCustomers;
 export const getCustomerDetail = serverApi.getCustomerDetail;
+
+// For the local CLI (local/cli): the menu's Impor and Segmentasi returning their report instead of an alert.
+export function kenaliImportJson(): ImportReport {
+  return runImport(currentEnv());
+}
+
+/** `todayIso` ('YYYY-MM-DD') sets the run date, as "Segmentasi RFM per tanggal" does; default now. */
+export function kenaliSegmentJson(todayIso?: string): SegmentationReport {
+  const env = currentEnv();
+  if (!todayIso) return runSegmentation(env, env.clock, false);
+  const now = runDateEnd(String(todayIso), env.clock.timeZone);
+  if (now === null) throw new Error(t('sheet', env.lang).segmentAtInvalid(String(todayIso)));
+  return runSegmentation(env, { ...env.clock, now }, false);
+}

@@ -9,16 +9,18 @@ import { profileRowValues, readProfiles, STORE_SCHEMAS } from '../core/store';
 import { t } from '../core/text';
 import { toIso } from '../core/time';
 import type { CustomerDetailView, LookupListView, NamingQueueView, SaveNameResult } from '../core/views';
-import { currentEnv } from './context';
+import { currentEnv, recentDays } from './context';
 import { ensureSheet, isBlankGrid, withDocumentLock, writeRows } from './sheets';
 import { loadStore, storeKinds } from './store';
 
 export const serverApi = {
-  /** The naming queue: recent orders whose buyer has no BuyerProfile. One read per store sheet. */
-  getNamingQueue(): NamingQueueView {
+  /** The naming queue: recent orders whose buyer has no BuyerProfile. One read per store sheet.
+   *  `days` changes the recent window (remembered for the spreadsheet; default 2). */
+  getNamingQueue(days?: number): NamingQueueView {
     const env = currentEnv();
+    const window = recentDays(days);
     const store = loadStore(env, { orders: true, items: true, profiles: true });
-    return namingQueue(store, env.clock, undefined, env.lang);
+    return namingQueue(store, env.clock, window, env.lang);
   },
 
   /**
@@ -57,13 +59,15 @@ export const serverApi = {
   },
 
   /** Empty query: buyers with orders in the last days. Otherwise a case-insensitive substring search. */
-  lookupCustomers(query: string): LookupListView {
+  lookupCustomers(query: string, days?: number): LookupListView {
     const env = currentEnv();
     const store = loadStore(env, { orders: true, profiles: true });
     const index = buildCustomers({ ...store, items: [], payments: [] });
     const q = String(query ?? '').trim();
     const view =
-      q === '' ? recentCustomers(index, env.clock, undefined, env.lang) : searchCustomers(index, q, env.lang);
+      q === ''
+        ? recentCustomers(index, env.clock, recentDays(days), env.lang)
+        : searchCustomers(index, q, env.lang);
     return { ...view, timeZone: env.clock.timeZone };
   },
 

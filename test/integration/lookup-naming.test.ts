@@ -75,6 +75,19 @@ describe('naming on the bundle', () => {
     expect(after.entries).toHaveLength(queue.entries.length - 2);
   });
 
+  it('the recent window is configurable and remembered per spreadsheet (default 2 days)', () => {
+    const { wb, bundle } = shop();
+    const two = bundle.call<NamingQueueView>('getNamingQueue');
+    const week = bundle.call<NamingQueueView>('getNamingQueue', 7);
+    expect(week.days).toBe(7);
+    expect(week.entries.length).toBeGreaterThan(two.entries.length);
+    expect(bundle.call<NamingQueueView>('getNamingQueue').days).toBe(7);
+    expect(wb.documentProperties.get('kenali.recentDays')).toBe('7');
+    expect(bundle.call<LookupListView>('lookupCustomers', '').days).toBe(7);
+    expect(() => bundle.call('getNamingQueue', 0)).toThrow(/1 to 90/);
+    expect(() => bundle.call('getNamingQueue', 2.5)).toThrow(/1 to 90/);
+  });
+
   it('an empty name or a malformed key saves nothing and says why', () => {
     const { wb, bundle } = shop();
     const [first] = bundle.call<NamingQueueView>('getNamingQueue').entries;
