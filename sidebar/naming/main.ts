@@ -36,6 +36,10 @@ const filter = el('input', {
   attrs: { id: 'filter', type: 'search', autocomplete: 'off', spellcheck: 'false' },
 });
 const shown = el('p', { className: 'shown muted', hidden: true });
+// The recent window (days), remembered per spreadsheet by the server.
+const windowLabel = el('label', { className: 'window-label muted', attrs: { for: 'window' } });
+const windowSelect = el('select', { className: 'window', attrs: { id: 'window' } });
+const WINDOW_CHOICES = [1, 2, 3, 7, 14, 30];
 const toast = createToast();
 const banner = el('div', { className: 'banner' });
 const list = el('ul', { className: 'queue' });
@@ -43,6 +47,7 @@ const emptyNote = el('p', { className: 'empty muted', hidden: true });
 app.append(
   el('header', { className: 'top' }, [title, refresh]),
   count,
+  el('div', { className: 'window-row' }, [windowLabel, windowSelect]),
   hint,
   filterLabel,
   filter,
@@ -62,6 +67,18 @@ function applyStaticTexts(): void {
   hint.textContent = texts.hint;
   filterLabel.textContent = texts.filterLabel;
   filter.placeholder = texts.filterPlaceholder;
+  windowLabel.textContent = texts.windowLabel;
+  fillWindowChoices();
+}
+
+function fillWindowChoices(): void {
+  const choices = WINDOW_CHOICES.includes(days)
+    ? WINDOW_CHOICES
+    : [...WINDOW_CHOICES, days].sort((a, b) => a - b);
+  windowSelect.replaceChildren(
+    ...choices.map((d) => el('option', { text: texts.windowOption(n(d), d), attrs: { value: String(d) } })),
+  );
+  windowSelect.value = String(days);
 }
 
 function n(x: number): string {
@@ -231,13 +248,13 @@ function applyQueue(view: NamingQueueView): void {
   if (refocus) refocus.field.input.focus();
 }
 
-function load(): void {
+function load(requestedDays?: number): void {
   if (loading) return;
   loading = true;
   refresh.disabled = true;
   refresh.setAttribute('aria-busy', 'true');
   banner.replaceChildren(statusBox('loading', texts.loading));
-  server.getNamingQueue().then(
+  (requestedDays === undefined ? server.getNamingQueue() : server.getNamingQueue(requestedDays)).then(
     (view) => {
       loading = false;
       refresh.disabled = false;
@@ -251,11 +268,14 @@ function load(): void {
       refresh.setAttribute('aria-busy', 'false');
       const reason = errorMessage(error);
       const message = `${loaded ? texts.refreshFailed : texts.loadFailed}${reason ? ` (${reason})` : ''}`;
-      banner.replaceChildren(statusBox('error', message, { label: texts.retry, onRetry: load }));
+      banner.replaceChildren(
+        statusBox('error', message, { label: texts.retry, onRetry: () => load(requestedDays) }),
+      );
     },
   );
 }
 
-refresh.addEventListener('click', load);
+refresh.addEventListener('click', () => load());
+windowSelect.addEventListener('change', () => load(Number(windowSelect.value)));
 applyStaticTexts();
 load();

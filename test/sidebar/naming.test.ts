@@ -79,6 +79,19 @@ describe('loading the queue', () => {
     expect(entries()).toHaveLength(3);
   });
 
+  it('offers the recent window; a choice reloads the queue for that many days', async () => {
+    await loaded();
+    const select = page.$<HTMLSelectElement>('select.window');
+    expect(select.value).toBe('2');
+    expect([...select.options].map((o) => o.textContent)).toContain('7 hari terakhir');
+    select.value = '7';
+    select.dispatchEvent(new page.window.Event('change', { bubbles: true }));
+    expect(page.fake.last('getNamingQueue').args).toEqual([7]);
+    page.fake.last('getNamingQueue').resolve({ ...queue(threeBuyers()), days: 7 });
+    await flush();
+    expect(page.$<HTMLSelectElement>('select.window').value).toBe('7');
+  });
+
   it('speaks English when the view says so', async () => {
     await loaded(queue(threeBuyers(), { lang: 'en' }));
     expect(page.$('h1').textContent).toBe('Name Buyers');

@@ -28,6 +28,8 @@ const id = {
   saveFailed: (reason: string) => `Gagal menyimpan: ${reason}`,
   unknownError: 'kesalahan tidak dikenal',
   notInQueue: 'Pembeli ini sudah tidak ada di antrean, tetapi nama yang Anda ketik tetap bisa disimpan.',
+  windowLabel: 'Pesanan dari',
+  windowOption: (n: string, days: number) => (days === 1 ? 'hari ini' : `${n} hari terakhir`),
 };
 
 const en: typeof id = {
@@ -58,6 +60,8 @@ const en: typeof id = {
   saveFailed: (reason: string) => `Could not save: ${reason}`,
   unknownError: 'unknown error',
   notInQueue: 'This buyer is no longer in the queue, but the name you typed can still be saved.',
+  windowLabel: 'Orders from',
+  windowOption: (n: string, days: number) => (days === 1 ? 'today' : `the last ${n} days`),
 };
 
 export const naming = { id, en };
