@@ -1,0 +1,351 @@
+// The CLI's commands. Results go to stdout, diagnostics (progress, problems) to stderr.
+import { existsSync, renameSync, unlinkSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import {
+  DEFAULT_DEMO_ORDERS,
+  forEachShopeeExportRow,
+  generateIncomeReport,
+  shopeeExportHeader,
+} from '../../src/core/demo';
+import { parseBuyerKey } from '../../src/core/identity';
+import { t } from '../../src/core/text';
+import { formatLocalDateTime } from '../../src/core/time';
+import type { Lang } from '../../src/core/types';
+import type { LookupListView, SaveNameResult } from '../../src/core/views';
+import { checkReadable, type ExportSheet, exportFileKind, readExportSheets } from '../files';
+import {
+  CliError,
+  checkTimeZone,
+  endOfLocalDay,
+  type OptionSpec,
+  type ParsedArgs,
+  parseIsoDate,
+  positiveInt,
+  stringOption,
+  UsageError,
+} from './args';
+import { CsvWriter } from './csv';
+import { segmentExports } from './oneshot';
+import { writeCsv, writeXlsx } from './output';
+import type { Progress } from './progress';
+import { problemLines, termSafe, termSafeLines } from './report';
+import {
+  bundleFor,
+  callBundle,
+  checkWorkbookPath,
+  ensureBuilt,
+  importBlocks,
+  openWorkbook,
+  saveWorkbook,
+} from './workbook';
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  progress: Progress;
+}
+
+export interface Command {
+  options: OptionSpec;
+  run(args: ParsedArgs, lang: Lang, io: Io): Promise<void>;
+}
+
+const DEFAULT_TZ = 'Asia/Jakarta';
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+function writeAtomically(
+  path: string,
+  lang: Lang,
+  write: (tmp: string) => void | Promise<void>,
+): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  return (async () => {
+    try {
+      await write(tmp);
+      renameSync(tmp, path);
+    } catch (e) {
+      if (existsSync(tmp)) unlinkSync(tmp);
+      throw new CliError(t('cli', lang).files.writeFailed(path, reason(e)));
+    }
+  })();
+}
+
+/** Checks every input up front, so a typo in the last file name fails before minutes of work. */
+function checkInputs(paths: readonly string[]): void {
+  for (const p of paths) {
+    exportFileKind(p);
+    checkReadable(p);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- segment
+
+const segment: Command = {
+  options: {
+    out: { type: 'string', short: 'o' },
+    workbook: { type: 'string', short: 'w' },
+    today: { type: 'string' },
+    tz: { type: 'string' },
+  },
+  async run(args, lang, io) {
+    const tx = t('cli', lang);
+    const out = stringOption(args, 'out');
+    const wb = stringOption(args, 'workbook');
+    if ((out === undefined) === (wb === undefined)) throw new UsageError(tx.errors.outOrWorkbook, 'segment');
+    const today = stringOption(args, 'today');
+    if (wb !== undefined) {
+      if (args.positionals.length > 0) throw new UsageError(tx.errors.filesWithWorkbook, 'segment');
+      if (today !== undefined && !parseIsoDate(today))
+        throw new UsageError(tx.errors.badDate(today), 'segment');
+      return segmentWorkbook(wb, today, lang, io);
+    }
+    const files = args.positionals;
+    if (files.length === 0) throw new UsageError(tx.errors.needFiles, 'segment');
+    const target = out as string;
+    const ext = extname(target).toLowerCase();
+    if (ext !== '.csv' && ext !== '.xlsx') throw new UsageError(tx.errors.outExtension(target), 'segment');
+    if (files.some((f) => resolve(f) === resolve(target)))
+      throw new UsageError(tx.errors.outIsInput(target), 'segment');
+    const timeZone = checkTimeZone(stringOption(args, 'tz') ?? DEFAULT_TZ, lang, 'segment');
+    const now = today === undefined ? Date.now() : endOfLocalDay(today, timeZone, lang, 'segment');
+    checkInputs(files);
+
+    const started = Date.now();
+    const { progress } = io;
+    const result = await segmentExports(files, {
+      clock: { timeZone, now },
+      lang,
+      onFile: (p) => progress.phase(tx.progress.reading(p)),
+      onFileProgress: (f) => progress.update(f),
+      onScoring: () => progress.phase(tx.progress.scoring),
+    });
+    progress.phase(tx.progress.writing(target));
+    await writeAtomically(target, lang, (tmp) =>
+      ext === '.csv'
+        ? writeCsv(tmp, result, (f) => progress.update(f))
+        : writeXlsx(tmp, result, t('sheet', lang).segmentsSheet, (f) => progress.update(f)),
+    );
+    progress.clear();
+    for (const line of problemLines(result.problems, lang)) io.err(line);
+    if (result.notice) io.err(result.notice);
+    if (result.customers === 0) io.out(tx.done.noCustomers);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    io.out(tx.done.segmented(result.customers, result.orders, target, seconds));
+  },
+};
+
+async function segmentWorkbook(path: string, today: string | undefined, lang: Lang, io: Io): Promise<void> {
+  const tx = t('cli', lang);
+  checkWorkbookPath(path, lang, 'segment');
+  await ensureBuilt();
+  io.progress.phase(tx.progress.loading(path));
+  const { workbook } = await openWorkbook(path, { lang });
+  io.progress.phase(tx.progress.running(t('menu', lang).segment));
+  const report = callBundle<{ message: string }>(bundleFor(workbook), 'kenaliSegmentJson', today ?? '');
+  io.progress.phase(tx.progress.saving(path));
+  await saveWorkbook(workbook, path, lang);
+  io.progress.clear();
+  io.out(termSafeLines(report.message));
+  io.out(tx.done.saved(path));
+}
+
+// ---------------------------------------------------------------------------------------------- import
+
+const importCommand: Command = {
+  options: { workbook: { type: 'string', short: 'w' }, tz: { type: 'string' } },
+  async run(args, lang, io) {
+    const tx = t('cli', lang);
+    const wb = stringOption(args, 'workbook');
+    if (wb === undefined) throw new UsageError(tx.errors.needWorkbook, 'import');
+    checkWorkbookPath(wb, lang, 'import');
+    const files = args.positionals;
+    if (files.length === 0) throw new UsageError(tx.errors.needFiles, 'import');
+    const timeZone = checkTimeZone(stringOption(args, 'tz') ?? DEFAULT_TZ, lang, 'import');
+    checkInputs(files);
+    await ensureBuilt();
+
+    io.progress.phase(tx.progress.loading(wb));
+    const { workbook, created } = await openWorkbook(wb, { lang, create: { timeZone } });
+    const blocks: ExportSheet[] = [];
+    for (const f of files) {
+      io.progress.phase(tx.progress.reading(f));
+      for (const s of await readExportSheets(f, { timeZone: workbook.timeZone })) {
+        if (s.grid.length > 0) blocks.push({ name: exportFileKind(f) === 'csv' ? f : s.name, grid: s.grid });
+      }
+    }
+    io.progress.phase(tx.progress.running(t('menu', lang).import));
+    let reports: ReturnType<typeof importBlocks>;
+    try {
+      reports = importBlocks(workbook, blocks);
+    } catch (e) {
+      if (e instanceof CliError) throw e;
+      throw new CliError(tx.files.tooBig(wb, reason(e)));
+    }
+    io.progress.phase(tx.progress.saving(wb));
+    await saveWorkbook(workbook, wb, lang);
+    io.progress.clear();
+    // The product's message speaks of inbox rows; the CLI lists the problems by file and row instead.
+    for (const r of reports) {
+      const lines = r.message.split('\n');
+      io.out(`${termSafe(r.name)}: ${termSafe(lines[0])}`);
+    }
+    for (const line of problemLines(
+      reports.flatMap((r) => r.problems),
+      lang,
+    ))
+      io.err(line);
+    const last = reports[reports.length - 1]?.message.split('\n') ?? [];
+    if (last.length > 1) io.out(termSafe(last[last.length - 1]));
+    io.out(created ? tx.done.created(wb) : tx.done.saved(wb));
+  },
+};
+
+// ---------------------------------------------------------------------------------------------- name
+
+const name: Command = {
+  options: { workbook: { type: 'string', short: 'w' } },
+  async run(args, lang, io) {
+    const tx = t('cli', lang);
+    const wb = stringOption(args, 'workbook');
+    if (wb === undefined) throw new UsageError(tx.errors.needWorkbook, 'name');
+    checkWorkbookPath(wb, lang, 'name');
+    const [key, ...words] = args.positionals;
+    const realName = words.join(' ');
+    if (key === undefined || realName.trim() === '') throw new UsageError(tx.errors.needKeyAndName, 'name');
+    if (!parseBuyerKey(key)) throw new UsageError(tx.errors.badKey(termSafe(key)), 'name');
+    await ensureBuilt();
+    const { workbook } = await openWorkbook(wb, { lang });
+    const result = callBundle<SaveNameResult>(bundleFor(workbook), 'saveBuyerName', key, realName);
+    await saveWorkbook(workbook, wb, lang);
+    io.out(termSafe(tx.done.nameSaved(result.buyerKey, result.buyerRealName, result.updated)));
+  },
+};
+
+// ---------------------------------------------------------------------------------------------- lookup
+
+function clip(s: string, n: number): string {
+  const chars = [...s];
+  return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : s;
+}
+
+function pad(s: string, n: number, right = false): string {
+  const len = [...s].length;
+  return len >= n ? s : right ? ' '.repeat(n - len) + s : s + ' '.repeat(n - len);
+}
+
+export function lookupTable(view: LookupListView, lang: Lang): string[] {
+  const tx = t('cli', lang).lookup;
+  const tz = view.timeZone ?? DEFAULT_TZ;
+  const rows = view.items.map((c) => [
+    clip(termSafe(c.realName ?? c.buyerUsername), 24),
+    clip(termSafe(c.buyerUsername), 20),
+    clip(termSafe(c.addressFull), 40),
+    String(c.orderCount),
+    formatLocalDateTime(Date.parse(c.lastOrderAt), tz),
+    termSafe(c.buyerKey),
+  ]);
+  const widths = tx.header.map((h, j) => Math.max([...h].length, ...rows.map((r) => [...r[j]].length)));
+  const line = (r: string[]) =>
+    r
+      .map((v, j) => (j === r.length - 1 ? v : pad(v, widths[j], j === 3)))
+      .join('  ')
+      .trimEnd();
+  const title =
+    view.mode === 'recent'
+      ? tx.recent(view.days, view.items.length, view.total)
+      : tx.found(termSafe(view.query), view.items.length, view.total);
+  if (rows.length === 0) return [title, tx.none];
+  return [title, '', line(tx.header), ...rows.map(line)];
+}
+
+const lookup: Command = {
+  options: { workbook: { type: 'string', short: 'w' }, json: { type: 'boolean' } },
+  async run(args, lang, io) {
+    const tx = t('cli', lang);
+    const wb = stringOption(args, 'workbook');
+    if (wb === undefined) throw new UsageError(tx.errors.needWorkbook, 'lookup');
+    checkWorkbookPath(wb, lang, 'lookup');
+    const query = args.positionals.join(' ');
+    await ensureBuilt();
+    const { workbook } = await openWorkbook(wb, { lang });
+    const view = callBundle<LookupListView>(bundleFor(workbook), 'lookupCustomers', query);
+    if (args.values.json === true) io.out(JSON.stringify(view, null, 2));
+    else for (const l of lookupTable(view, lang)) io.out(l);
+  },
+};
+
+// ---------------------------------------------------------------------------------------------- demo
+
+const demo: Command = {
+  options: {
+    out: { type: 'string', short: 'o' },
+    lines: { type: 'string' },
+    orders: { type: 'string' },
+    seed: { type: 'string' },
+    today: { type: 'string' },
+    tz: { type: 'string' },
+    income: { type: 'string' },
+    header: { type: 'string' },
+  },
+  async run(args, lang, io) {
+    const tx = t('cli', lang);
+    const out = stringOption(args, 'out');
+    if (out === undefined) throw new UsageError(tx.errors.missingValue('out'), 'demo');
+    if (args.positionals.length > 0) throw new UsageError(tx.errors.tooManyArgs(args.positionals[0]), 'demo');
+    const income = stringOption(args, 'income');
+    for (const p of [out, income]) {
+      if (p !== undefined && extname(p).toLowerCase() !== '.csv')
+        throw new UsageError(tx.errors.demoExtension(p), 'demo');
+    }
+    const header = stringOption(args, 'header') ?? 'id';
+    if (header !== 'id' && header !== 'en') throw new UsageError(tx.errors.badHeaderLang(header), 'demo');
+    const timeZone = checkTimeZone(stringOption(args, 'tz') ?? DEFAULT_TZ, lang, 'demo');
+    const today = stringOption(args, 'today');
+    const now = today === undefined ? Date.now() : endOfLocalDay(today, timeZone, lang, 'demo');
+    const count = (o: string) => {
+      const v = stringOption(args, o);
+      return v === undefined ? undefined : positiveInt(v, o, lang, 'demo');
+    };
+    const lines = count('lines');
+    const orders = count('orders') ?? (lines === undefined ? DEFAULT_DEMO_ORDERS : undefined);
+    const seed = count('seed') ?? 20240501;
+    const options = { seed, orders, lines, now, timeZone, lang: header } as const;
+
+    io.progress.phase(tx.progress.writing(out));
+    let rows = 0;
+    let orderCount = 0;
+    let lastSn = '';
+    await writeAtomically(out, lang, (tmp) => {
+      const w = new CsvWriter(tmp);
+      try {
+        w.row(shopeeExportHeader(header));
+        forEachShopeeExportRow(options, (row) => {
+          w.row(row);
+          rows++;
+          if (row[0] !== lastSn) {
+            orderCount++;
+            lastSn = String(row[0]);
+          }
+        });
+      } finally {
+        w.close();
+      }
+    });
+    io.progress.clear();
+    io.out(tx.done.demoWritten(rows, orderCount, out));
+    if (income !== undefined) {
+      const grid = generateIncomeReport({ seed, exportOptions: options }).grid;
+      await writeAtomically(income, lang, (tmp) => {
+        const w = new CsvWriter(tmp);
+        try {
+          for (const r of grid) w.row(r);
+        } finally {
+          w.close();
+        }
+      });
+      io.out(tx.done.incomeWritten(grid.length, income));
+    }
+  },
+};
+
+export const COMMANDS: Record<string, Command> = { segment, import: importCommand, name, lookup, demo };

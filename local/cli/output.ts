@@ -1,0 +1,124 @@
+// Writing the canonical Segments table (core's segmentsTableCanonical) as CSV or XLSX.
+//
+// CSV injection: spreadsheet apps run a cell that starts with = + - @ (and some also tab or CR) as a
+// formula, and usernames, addresses and names come from marketplace exports. Every TEXT cell starting with
+// one of those gets a leading apostrophe (OWASP's advice); numbers are written as numbers and untouched.
+// The apostrophe shows in the cell: strip it to get the raw value back. XLSX needs none of this: its text
+// cells are typed as text and never evaluated.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { segmentForCode } from '../../src/core/rfm';
+
+export interface SegmentsTable {
+  header: string[];
+  rows: (string | number)[][];
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text value a spreadsheet app will show as text (see the top of this file). */
+export function neutraliseFormula(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One CSV field: text neutralised, then quoted when it holds a comma, quote or line break. */
+export function csvField(v: string | number): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  const s = neutraliseFormula(v);
+  return NEEDS_QUOTES.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** UTF-8 CSV with CRLF line ends (RFC 4180), written in ~1 MB pieces. */
+export function writeCsv(path: string, table: SegmentsTable, onProgress?: (fraction: number) => void): void {
+  const fd = openSync(path, 'w');
+  try {
+    let buf = `${table.header.map(csvField).join(',')}\r\n`;
+    const n = table.rows.length;
+    for (let i = 0; i < n; i++) {
+      const row = table.rows[i];
+      let line = '';
+      for (let j = 0; j < row.length; j++) line += (j === 0 ? '' : ',') + csvField(row[j]);
+      buf += `${line}\r\n`;
+      if (buf.length > 1 << 20) {
+        writeSync(fd, buf);
+        buf = '';
+        onProgress?.(i / n);
+      }
+    }
+    writeSync(fd, buf);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/;
+
+/** 'YYYY-MM-DD HH:mm' (local) → a Date whose UTC fields are that wall time: how exceljs writes a date. */
+function wallDate(s: string): Date | string {
+  const m = DATE_TEXT.exec(s);
+  return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5])) : s;
+}
+
+const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
+const FONT = { name: 'Calibri', size: 11 };
+
+const WIDTHS: Record<string, number> = {
+  buyer_key: 28,
+  name: 24,
+  buyer_username: 20,
+  address_full: 48,
+  first_order_at: 17,
+  last_order_at: 17,
+  monetary: 14,
+  segment: 22,
+};
+
+/**
+ * XLSX through exceljs's streaming writer (rows are committed as they go: 300k customers fit): dates as
+ * dates, money with thousands separators, the segment cell in its colours, frozen header, autofilter.
+ */
+export async function writeXlsx(
+  path: string,
+  table: SegmentsTable,
+  sheetName: string,
+  onProgress?: (fraction: number) => void,
+): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const width = table.header.length;
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = table.header.map((h) => ({ key: h, width: WIDTHS[h] ?? 12 }));
+  const col = (name: string) => table.header.indexOf(name);
+  const dateCols = new Set([col('first_order_at'), col('last_order_at')]);
+  const moneyCol = col('monetary');
+  const codeCol = col('rfm');
+  const segmentCol = col('segment');
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: table.rows.length + 1, column: width } };
+
+  const header = ws.addRow(table.header);
+  header.font = { ...FONT, bold: true };
+  header.commit();
+  const n = table.rows.length;
+  for (let i = 0; i < n; i++) {
+    const values = table.rows[i].map((v, j) => (dateCols.has(j) && typeof v === 'string' ? wallDate(v) : v));
+    const row = ws.addRow(values);
+    row.font = FONT;
+    for (const j of dateCols) if (j >= 0) row.getCell(j + 1).numFmt = 'yyyy-mm-dd hh:mm';
+    if (moneyCol >= 0) row.getCell(moneyCol + 1).numFmt = '#,##0';
+    const seg = codeCol >= 0 ? segmentForCode(String(table.rows[i][codeCol])) : null;
+    if (seg && segmentCol >= 0) {
+      const cell = row.getCell(segmentCol + 1);
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(seg.background) } };
+      cell.font = { ...FONT, bold: true, color: { argb: argb(seg.color) } };
+    }
+    row.commit();
+    if ((i & 4095) === 0) onProgress?.(i / n);
+  }
+  ws.commit();
+  await wb.commit();
+}

@@ -1,0 +1,149 @@
+// The workbook commands run the REAL product: dist/Code.js loaded into the local Apps Script runtime over
+// the .xlsx workbook, its top-level functions called as Apps Script would, the workbook saved afterwards.
+// Shared by the CLI and the preview server.
+import { existsSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { t } from '../../src/core/text';
+import type { CellValue, Lang, Problem } from '../../src/core/types';
+import { type Bundle, loadBundle } from '../bundle';
+import { DIST_DIR, REPO_ROOT } from '../gas/runtime';
+import { LocalSpreadsheet } from '../gas/spreadsheet';
+import { loadXlsx, saveXlsx } from '../xlsx';
+import { CliError, UsageError } from './args';
+
+const SOURCES = ['src', 'sidebar', 'build.mjs', 'appsscript.json'];
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+/** Builds dist/ (build.mjs) when it is missing or older than the sources: the CLI runs what we ship. */
+export async function ensureBuilt(log?: (line: string) => void): Promise<void> {
+  const code = join(DIST_DIR, 'Code.js');
+  const pages = ['Naming.html', 'Lookup.html'].map((p) => join(DIST_DIR, p));
+  const built = [code, ...pages].every((p) => existsSync(p))
+    ? Math.min(...[code, ...pages].map((p) => statSync(p).mtimeMs))
+    : 0;
+  const sources = Math.max(
+    ...SOURCES.map((s) => join(REPO_ROOT, s))
+      .filter((p) => existsSync(p))
+      .map(newestMtime),
+  );
+  if (built >= sources) return;
+  log?.('build…');
+  const mod = (await import(pathToFileURL(join(REPO_ROOT, 'build.mjs')).href)) as {
+    build: () => Promise<unknown>;
+  };
+  await mod.build();
+}
+
+export function checkWorkbookPath(path: string, lang: Lang, command: string): void {
+  if (extname(path).toLowerCase() !== '.xlsx')
+    throw new UsageError(t('cli', lang).errors.workbookExtension(path), command);
+}
+
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Opens a workbook; a missing one is created when `create` says so (zone and language given). */
+export async function openWorkbook(
+  path: string,
+  opts: { lang: Lang; create?: { timeZone: string } },
+): Promise<{ workbook: LocalSpreadsheet; created: boolean }> {
+  const tx = t('cli', opts.lang).files;
+  if (!existsSync(path)) {
+    if (!opts.create) throw new CliError(tx.missing(path));
+    const workbook = new LocalSpreadsheet({
+      name: basename(path, extname(path)),
+      timeZone: opts.create.timeZone,
+      locale: opts.lang === 'en' ? 'en_US' : 'id_ID',
+    });
+    return { workbook, created: true };
+  }
+  if (statSync(path).isDirectory()) throw new CliError(tx.directory(path));
+  try {
+    return { workbook: await loadXlsx(path), created: false };
+  } catch (e) {
+    throw new CliError(tx.workbookUnreadable(path, reason(e)));
+  }
+}
+
+/** Saves through a temporary file and a rename: a crash mid-write never leaves a half-written workbook. */
+export async function saveWorkbook(workbook: LocalSpreadsheet, path: string, lang: Lang): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await saveXlsx(workbook, tmp);
+    renameSync(tmp, path);
+  } catch (e) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw new CliError(t('cli', lang).files.writeFailed(path, reason(e)));
+  }
+}
+
+export function bundleFor(workbook: LocalSpreadsheet): Bundle {
+  return loadBundle({ workbook });
+}
+
+/** A bundle function's error as the seller should read it (Apps Script shows the message only). */
+export function callBundle<T>(bundle: Bundle, name: string, ...args: unknown[]): T {
+  try {
+    return bundle.call<T>(name, ...args);
+  } catch (e) {
+    throw new CliError(reason(e));
+  }
+}
+
+/** The workbook's language, as the bundle decides it (Indonesian unless the locale says otherwise). */
+export function workbookLang(workbook: LocalSpreadsheet): Lang {
+  const l = workbook.locale.toLowerCase();
+  return l.startsWith('id') || l.startsWith('in') ? 'id' : 'en';
+}
+
+// ---------------------------------------------------------------------------------------------- import
+
+export interface ExportBlock {
+  /** How problems name it (file, or file › sheet). */
+  name: string;
+  grid: CellValue[][];
+}
+
+export interface ImportResult {
+  ok: boolean;
+  message: string;
+  newOrders: number;
+  updatedOrders: number;
+  unchangedOrders: number;
+  newPayments: number;
+  updatedPayments: number;
+  problems: Problem[];
+  inboxCleared: boolean;
+}
+
+/**
+ * Imports each export (a CSV, or one sheet of an XLSX) in its own run, as a seller pasting one file at a
+ * time: the export goes into the inbox sheet as plain text and the bundle's import runs. One file per run
+ * because exports stacked in one sheet read the title rows of a later file (Shopee's income report has
+ * four) as data rows of the file above. Problems on inbox rows are given back with the file's name; the
+ * rows are the file's own, since each export starts on row 1.
+ */
+export function importBlocks(
+  workbook: LocalSpreadsheet,
+  blocks: readonly ExportBlock[],
+): (ImportResult & { name: string })[] {
+  const inbox = t('sheet', workbookLang(workbook)).inboxSheet;
+  const inboxKey = inbox.toLowerCase();
+  const bundle = bundleFor(workbook);
+  return blocks.map((b) => {
+    if (workbook.hasSheet(inbox)) workbook.sheet(inbox).clearContents();
+    workbook.putValues(inbox, b.grid, { asText: true });
+    const report = callBundle<ImportResult>(bundle, 'kenaliImportJson');
+    const problems = report.problems.map((p) =>
+      p.sheet.toLowerCase() === inboxKey ? { ...p, sheet: b.name } : p,
+    );
+    return { ...report, problems, name: b.name };
+  });
+}

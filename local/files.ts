@@ -1,0 +1,539 @@
+// Reading marketplace export files (CSV or XLSX) into grids, as Sheets would show them after an upload.
+//
+// CSV: our own streaming tokenizer rather than papaparse (which the tests use as the oracle). A 1M-line
+// Shopee export is ~500 MB with 47 columns; papaparse needs ~6 s and every cell as a string (>1 GB held),
+// while the one-shot segment needs a dozen columns. So records are tokenized chunk by chunk into field
+// boundaries, and the caller materialises only the fields it wants (CsvRecord.text). Every value stays a
+// string: core parses money and dates.
+//
+// XLSX: exceljs; values as SpreadsheetApp's getValues gives them (numbers, strings, booleans, Dates, '').
+
+import { isUtf8 } from 'node:buffer';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import ExcelJS from 'exceljs';
+import { epochFromLocal } from '../src/core/time';
+import type { CellValue, Grid } from '../src/core/types';
+
+export type FileErrorKind = 'missing' | 'directory' | 'unreadable' | 'extension' | 'xlsx';
+
+/** A file that cannot be read at all; `kind` lets the caller word the message in the seller's language. */
+export class FileError extends Error {
+  constructor(
+    readonly kind: FileErrorKind,
+    readonly path: string,
+    readonly detail = '',
+  ) {
+    super(`${path}: ${kind}${detail ? ` (${detail})` : ''}`);
+    this.name = 'FileError';
+  }
+}
+
+export type ExportFileKind = 'csv' | 'xlsx';
+
+/** .csv/.tsv/.txt → csv, .xlsx → xlsx; anything else is a FileError('extension'). */
+export function exportFileKind(path: string): ExportFileKind {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
+  if (ext === '.xlsx') return 'xlsx';
+  throw new FileError('extension', path, ext || '—');
+}
+
+/** Throws FileError unless `path` is a readable file. Returns its size in bytes. */
+export function checkReadable(path: string): number {
+  if (!existsSync(path)) throw new FileError('missing', path);
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) throw new FileError('directory', path);
+    size = st.size;
+    closeSync(openSync(path, 'r'));
+  } catch (e) {
+    if (e instanceof FileError) throw e;
+    throw new FileError('unreadable', path, (e as NodeJS.ErrnoException).code ?? String(e));
+  }
+  return size;
+}
+
+// ---------------------------------------------------------------------------------------------- CSV
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const CHUNK_BYTES = 8 << 20;
+/** V8 makes a substring of 13+ characters a view on its parent: such cells would keep whole chunks alive. */
+const SLICE_MIN = 13;
+/** Field flags. */
+const ESCAPED = 1; // quoted, holds "" escapes
+const TAIL = 2; // quoted, with text after the closing quote
+const WIDE = 4; // holds bytes ≥ 0x80: decode as UTF-8, not from the Latin-1 view
+
+/** One CSV record. Fields are materialised on demand, as independent strings. */
+export interface CsvRecord {
+  /** 1-based record number: the row a spreadsheet shows it on (a quoted multi-line cell is one row). */
+  readonly row: number;
+  /** Number of fields. */
+  readonly size: number;
+  /** Field i ('' beyond the end), quotes removed and "" unescaped. */
+  text(i: number): string;
+  /** Length in bytes of field i's raw text (quotes excluded): a cheap test before materialising. */
+  rawLength(i: number): number;
+  /** First byte of field i (an ASCII code when < 0x80), or -1 when it is empty. */
+  firstCode(i: number): number;
+  /** Every field. */
+  all(): string[];
+}
+
+export interface CsvReadStats {
+  records: number;
+  delimiter: string;
+  bytes: number;
+  /** Row where a quoted cell opens and never closes (the rest of the file became one cell), or null. */
+  unterminatedQuoteRow: number | null;
+  /** First row where a cell that was read holds bytes that are not UTF-8 (shown as �), or null. */
+  notUtf8Row: number | null;
+}
+
+export interface CsvReadOptions {
+  /** ',', ';' or '\t'; detected from the first records when omitted. */
+  delimiter?: string;
+  /** Called after each chunk with the bytes read so far and the file size. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Bytes read at a time (default 8 MB; tests use tiny chunks to cross every boundary). */
+  chunkBytes?: number;
+}
+
+/** An independent copy of a substring (see SLICE_MIN): concatenation then slicing flattens into new memory. */
+function own(s: string): string {
+  return s.length < SLICE_MIN ? s : (s + ' ').slice(0, -1);
+}
+
+/**
+ * The tokenizer works on bytes (delimiters, quotes and line breaks are ASCII, so UTF-8 needs no decoding to
+ * find them). Each chunk also has a Latin-1 string view with the same offsets: an ASCII field is a cheap
+ * slice of it; a field with other bytes is decoded as UTF-8 from the buffer.
+ */
+class Cursor implements CsvRecord {
+  row = 0;
+  size = 0;
+  buf: Buffer = Buffer.alloc(0);
+  latin = '';
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  flags = new Uint8Array(256);
+  tails: string[] = [];
+  notUtf8Row: number | null = null;
+
+  push(start: number, end: number, flag: number): void {
+    if (this.size === this.starts.length) {
+      const n = this.size * 2;
+      const s = new Int32Array(n);
+      s.set(this.starts);
+      this.starts = s;
+      const e = new Int32Array(n);
+      e.set(this.ends);
+      this.ends = e;
+      const f = new Uint8Array(n);
+      f.set(this.flags);
+      this.flags = f;
+    }
+    this.starts[this.size] = start;
+    this.ends[this.size] = end;
+    this.flags[this.size] = flag;
+    this.size++;
+  }
+
+  text(i: number): string {
+    if (i >= this.size) return '';
+    const a = this.starts[i];
+    const b = this.ends[i];
+    const f = this.flags[i];
+    if (f === 0) return own(this.latin.slice(a, b));
+    let v: string;
+    if ((f & WIDE) !== 0) {
+      const bytes = this.buf.subarray(a, b);
+      if (this.notUtf8Row === null && !isUtf8(bytes)) this.notUtf8Row = this.row;
+      v = bytes.toString('utf8');
+    } else v = this.latin.slice(a, b);
+    if ((f & ESCAPED) !== 0) v = v.replaceAll('""', '"');
+    if ((f & TAIL) !== 0) v += this.tails[i];
+    return own(v);
+  }
+
+  rawLength(i: number): number {
+    return i < this.size ? this.ends[i] - this.starts[i] : 0;
+  }
+
+  firstCode(i: number): number {
+    return i < this.size && this.ends[i] > this.starts[i] ? this.buf[this.starts[i]] : -1;
+  }
+
+  all(): string[] {
+    const out = new Array<string>(this.size);
+    for (let i = 0; i < this.size; i++) out[i] = this.text(i);
+    return out;
+  }
+}
+
+/**
+ * Tokenizes the complete records in buf[from, len); returns where the first incomplete record starts (len
+ * when all were complete). At EOF every record is complete: an unterminated quote runs to the end.
+ */
+function tokenize(
+  buf: Buffer,
+  from: number,
+  len: number,
+  delim: number,
+  eof: boolean,
+  cur: Cursor,
+  emit: (rec: Cursor) => void,
+  onUnterminated: (row: number) => void,
+): number {
+  let p = from;
+  while (p < len) {
+    const recordStart = p;
+    cur.size = 0;
+    for (;;) {
+      let c = buf[p];
+      if (c === QUOTE) {
+        let q = p + 1;
+        let flag = 0;
+        for (;;) {
+          q = buf.indexOf(QUOTE, q);
+          if (q < 0 || q >= len) {
+            if (!eof) return recordStart;
+            onUnterminated(cur.row + 1);
+            q = len;
+            break;
+          }
+          if (q + 1 >= len && !eof) return recordStart; // "" may straddle the chunk boundary
+          if (q + 1 < len && buf[q + 1] === QUOTE) {
+            q += 2;
+            flag = ESCAPED;
+            continue;
+          }
+          break;
+        }
+        const start = p + 1;
+        for (let k = start; k < q; k++) {
+          if (buf[k] >= 0x80) {
+            flag |= WIDE;
+            break;
+          }
+        }
+        p = Math.min(q + 1, len);
+        // Text between the closing quote and the delimiter is kept, as spreadsheets do.
+        let t = p;
+        while (t < len) {
+          c = buf[t];
+          if (c === delim || c === LF || c === CR) break;
+          t++;
+        }
+        if (t >= len && !eof) return recordStart;
+        if (t > p) {
+          cur.tails[cur.size] = buf.toString('utf8', p, t);
+          flag |= TAIL;
+        }
+        cur.push(start, q, flag);
+        p = t;
+      } else {
+        // Unquoted: up to the next delimiter or line break.
+        let q = p;
+        let high = 0;
+        while (q < len) {
+          c = buf[q];
+          if (c === delim || c === LF || c === CR) break;
+          high |= c;
+          q++;
+        }
+        if (q >= len && !eof) return recordStart;
+        cur.push(p, q, high >= 0x80 ? WIDE : 0);
+        p = q;
+      }
+      if (p >= len) break;
+      c = buf[p];
+      if (c === delim) {
+        p++;
+        if (p >= len) {
+          if (!eof) return recordStart;
+          cur.push(p, p, 0); // "a,b," at EOF: a last empty field
+          break;
+        }
+        continue;
+      }
+      if (c === CR) {
+        if (p + 1 >= len && !eof) return recordStart;
+        if (p + 1 < len && buf[p + 1] === LF) p++;
+      }
+      p++;
+      break;
+    }
+    cur.row++;
+    emit(cur);
+  }
+  return p;
+}
+
+const CANDIDATES = [',', ';', '\t'];
+/** Enough for dozens of records of any export. */
+const SAMPLE_BYTES = 64 << 10;
+
+/**
+ * The delimiter that splits the sample's records most consistently into more than one field: the most
+ * common field count (above 1) wins, weighted by how many records have it, so title rows above the header
+ * (Shopee's income report) do not disturb it. Ties keep the order , ; tab. Default ','.
+ */
+export function detectDelimiter(sample: Buffer | string): string {
+  let bytes = typeof sample === 'string' ? Buffer.from(sample, 'utf8') : sample;
+  if (bytes.length > SAMPLE_BYTES) {
+    // Whole lines only: the sample may end inside a record.
+    const cut = bytes.lastIndexOf(LF, SAMPLE_BYTES);
+    bytes = bytes.subarray(0, cut > 0 ? cut : SAMPLE_BYTES);
+  }
+  let best = ',';
+  let bestScore = 0;
+  for (const d of CANDIDATES) {
+    const freq = new Map<number, number>();
+    let seen = 0;
+    const cur = new Cursor();
+    tokenize(
+      bytes,
+      0,
+      bytes.length,
+      d.charCodeAt(0),
+      true,
+      cur,
+      (r) => {
+        if (seen++ < 50 && r.size > 1) freq.set(r.size, (freq.get(r.size) ?? 0) + 1);
+      },
+      () => {},
+    );
+    let score = 0;
+    for (const [n, k] of freq) score = Math.max(score, k * 1000 + Math.min(n, 999));
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function readChunk(fd: number, buf: Buffer, at: number, path: string): number {
+  try {
+    return at >= buf.length ? 0 : readSync(fd, buf, at, buf.length - at, null);
+  } catch (e) {
+    throw new FileError('unreadable', path, (e as NodeJS.ErrnoException).code ?? String(e));
+  }
+}
+
+/** UTF-16 files (Excel's "Unicode text") are rare and small: transcoded whole to UTF-8. */
+function utf16Source(fd: number, total: number): Buffer {
+  const all = Buffer.allocUnsafe(total);
+  let n = 0;
+  for (;;) {
+    const k = readSync(fd, all, n, total - n, null);
+    if (k === 0) break;
+    n += k;
+  }
+  return Buffer.from(all.subarray(2, n).toString('utf16le'), 'utf8');
+}
+
+/**
+ * Streams the records of a CSV file to `onRecord` (synchronously, chunk by chunk). The record object is
+ * reused: read what you need inside the callback. A UTF-8 BOM is skipped; a UTF-16 (LE) BOM switches
+ * the decoding. Line breaks: LF, CRLF or CR. A trailing line break ends the last record (no empty row).
+ */
+export function forEachCsvRecord(
+  path: string,
+  onRecord: (rec: CsvRecord) => void,
+  opts: CsvReadOptions = {},
+): CsvReadStats {
+  const total = checkReadable(path);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    throw new FileError('unreadable', path, (e as NodeJS.ErrnoException).code ?? String(e));
+  }
+  const stats: CsvReadStats = {
+    records: 0,
+    delimiter: opts.delimiter ?? ',',
+    bytes: total,
+    unterminatedQuoteRow: null,
+    notUtf8Row: null,
+  };
+  const cur = new Cursor();
+  const onUnterminated = (row: number) => {
+    stats.unterminatedQuoteRow ??= row;
+  };
+  try {
+    // The first bytes decide the encoding (byte-order mark) and the delimiter.
+    const sample = Buffer.allocUnsafe(Math.min(SAMPLE_BYTES, Math.max(total, 1)));
+    const sampled = readSync(fd, sample, 0, sample.length, 0);
+    const head = sample.subarray(0, sampled);
+    let buf: Buffer = Buffer.allocUnsafe(opts.chunkBytes ?? Math.min(CHUNK_BYTES, Math.max(total, 1024)));
+    let filled = 0;
+    let read = 0;
+    let eof = false;
+    let fromMemory = false;
+    let detectFrom: Buffer = head;
+    if (head[0] === 0xff && head[1] === 0xfe) {
+      buf = utf16Source(fd, total);
+      filled = buf.length;
+      eof = true;
+      fromMemory = true;
+      read = total;
+      detectFrom = buf.subarray(0, SAMPLE_BYTES);
+    } else if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+      readChunk(fd, Buffer.allocUnsafe(3), 0, path); // skip the UTF-8 BOM
+      read = 3;
+      detectFrom = head.subarray(3);
+    }
+    stats.delimiter = opts.delimiter ?? detectDelimiter(detectFrom);
+    const d = stats.delimiter.charCodeAt(0);
+    for (;;) {
+      if (!eof && !fromMemory && filled < buf.length) {
+        const n = readChunk(fd, buf, filled, path);
+        filled += n;
+        read += n;
+        eof = n === 0;
+        if (!eof) continue; // fill the buffer before tokenizing
+      }
+      cur.buf = buf;
+      cur.latin = buf.toString('latin1', 0, filled);
+      const used = tokenize(buf, 0, filled, d, eof, cur, onRecord, onUnterminated);
+      opts.onProgress?.(read, total);
+      if (eof) break;
+      // Carry the incomplete record to the front; a record longer than the buffer grows it.
+      const rest = filled - used;
+      if (rest * 2 > buf.length) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, used, filled);
+        buf = bigger;
+      } else buf.copy(buf, 0, used, filled);
+      filled = rest;
+    }
+    stats.records = cur.row;
+    stats.notUtf8Row = cur.notUtf8Row;
+  } finally {
+    closeSync(fd);
+  }
+  return stats;
+}
+
+// ---------------------------------------------------------------------------------------------- XLSX
+
+/** exceljs's cell value as Sheets' getValues would give it. */
+function sheetsValue(v: ExcelJS.CellValue, timeZone: string): CellValue {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return wallClockDate(v, timeZone);
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as ExcelJS.CellFormulaValue).result;
+      if (
+        result !== undefined &&
+        typeof result === 'object' &&
+        result !== null &&
+        !(result instanceof Date)
+      ) {
+        return 'error' in result ? String(result.error) : '';
+      }
+      return sheetsValue((result ?? null) as ExcelJS.CellValue, timeZone);
+    }
+    if ('error' in v) return String(v.error); // '#N/A' etc., as Sheets shows them
+    if ('text' in v) return sheetsValue((v as ExcelJS.CellHyperlinkValue).text, timeZone);
+  }
+  return String(v);
+}
+
+/**
+ * An .xlsx date has no zone: exceljs returns it as if the wall-clock time were UTC. Sheets returns the
+ * instant that wall-clock time is in the spreadsheet's zone, and core expects that.
+ */
+function wallClockDate(d: Date, timeZone: string): Date {
+  if (!Number.isFinite(d.getTime())) return d;
+  return new Date(
+    epochFromLocal(
+      {
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: d.getUTCDate(),
+        hour: d.getUTCHours(),
+        minute: d.getUTCMinutes(),
+        second: d.getUTCSeconds(),
+      },
+      timeZone,
+    ) + d.getUTCMilliseconds(),
+  );
+}
+
+function worksheetGrid(ws: ExcelJS.Worksheet, timeZone: string): Grid {
+  const rows: CellValue[][] = [];
+  let width = 0;
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    const values: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      values[c - 1] = sheetsValue(cell.value, timeZone);
+    });
+    rows[n - 1] = values;
+    width = Math.max(width, values.length);
+  });
+  // Rectangular, like getDataRange().getValues(): blanks are ''.
+  const grid: Grid = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] ?? [];
+    const out = new Array<CellValue>(width);
+    for (let j = 0; j < width; j++) out[j] = r[j] ?? '';
+    grid[i] = out;
+  }
+  return grid;
+}
+
+async function readXlsx(path: string, timeZone: string): Promise<ExportSheet[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    throw new FileError('xlsx', path, e instanceof Error ? e.message : String(e));
+  }
+  return wb.worksheets.map((ws) => ({
+    name: `${basename(path)} › ${ws.name}`,
+    grid: worksheetGrid(ws, timeZone),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------- API
+
+export interface ExportSheet {
+  /** How problems name it: the file name (CSV) or "file.xlsx › Sheet" (XLSX). */
+  name: string;
+  grid: Grid;
+  /** CSV only: what the reader noticed (unterminated quote, not UTF-8). */
+  csv?: CsvReadStats;
+}
+
+export interface ReadExportOptions {
+  /** The spreadsheet's zone, for XLSX dates (default Asia/Jakarta). */
+  timeZone?: string;
+  /** CSV delimiter; detected when omitted. */
+  delimiter?: string;
+}
+
+/** Every sheet of an export file: one for CSV, each worksheet of an XLSX. */
+export async function readExportSheets(path: string, opts: ReadExportOptions = {}): Promise<ExportSheet[]> {
+  const kind = exportFileKind(path);
+  checkReadable(path);
+  if (kind === 'xlsx') return readXlsx(path, opts.timeZone ?? 'Asia/Jakarta');
+  const grid: Grid = [];
+  const csv = forEachCsvRecord(path, (rec) => grid.push(rec.all()), { delimiter: opts.delimiter });
+  return [{ name: basename(path), grid, csv }];
+}
+
+/** The export in a file as a grid: the CSV, or the first worksheet of an XLSX. */
+export async function readExportFile(path: string, opts: ReadExportOptions = {}): Promise<ExportSheet> {
+  const sheets = await readExportSheets(path, opts);
+  if (sheets.length === 0) throw new FileError('xlsx', path, 'no worksheet');
+  return sheets[0];
+}
