@@ -149,8 +149,8 @@ function appendHistory(env: Env, rows: CellValue[][], snapshot: SheetSnapshot): 
   writeRows(sheet, Math.max(sheet.getLastRow(), 1) + 1, rows, storeKinds('history'));
 }
 
-/** The problems sheet always reflects the last import (cleared when there were none). */
-function writeProblems(env: Env, problems: Problem[]): void {
+/** The problems sheet always reflects the last run that read rows (cleared when there were none). */
+export function writeProblems(env: Env, problems: Problem[]): void {
   const tx = t('sheet', env.lang);
   const existing = env.ss.getSheetByName(tx.problemsSheet);
   if (problems.length === 0) {

@@ -5,6 +5,7 @@ import { buildSegmentsSheet, SEGMENT_COLUMNS } from '../core/segments';
 import { t } from '../core/text';
 import type { CellValue, Clock } from '../core/types';
 import type { Env } from './context';
+import { writeProblems } from './importer';
 import { type ColumnKind, writeRows, writeTable } from './sheets';
 import { loadStore } from './store';
 
@@ -73,11 +74,14 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
 
   const done = tx.segmentDone(content.rows.length, finalName);
   if (toast) ss.toast(done, tx.segmentTitle, 5);
-  return {
-    customers: content.rows.length,
-    message: content.notice ? `${done}\n${content.notice}` : done,
-    notice: content.notice,
-  };
+  const lines = [done];
+  if (content.notice) lines.push(content.notice);
+  // Rows of the store we could not read were left out of the scores: say so, and where.
+  if (store.problems.length > 0) {
+    writeProblems(env, store.problems);
+    lines.push(tx.storeProblems(store.problems.length, tx.problemsSheet));
+  }
+  return { customers: content.rows.length, message: lines.join('\n'), notice: content.notice };
 }
 
 type SegmentsContent = ReturnType<typeof buildSegmentsSheet>;

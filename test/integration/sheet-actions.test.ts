@@ -268,6 +268,17 @@ describe('Segmentasi RFM', () => {
     expect(lastOrder.every((d) => d.getTime() <= endOfMay)).toBe(true);
   });
 
+  it('leaves unreadable store rows out of the scores and says where they are', () => {
+    const { wb, bundle } = segmented(200);
+    const orders = wb.readValues('Orders');
+    orders[2][3] = 'seratus ribu';
+    wb.putValues('Orders', orders, { asText: true });
+    bundle.call('kenaliSegment');
+    expect(lastAlert(bundle)).toContain('tidak terbaca');
+    const problems = wb.readValues('Impor - Masalah');
+    expect(problems.some((r) => r[0] === 'Orders' && r[1] === 3 && r[2] === 'total_price')).toBe(true);
+  });
+
   it('says the data is too thin with fewer than 5 customers', () => {
     const { wb, bundle } = open();
     const grid = shop(6);
