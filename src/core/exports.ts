@@ -150,21 +150,22 @@ export function parseExport(
       return j === undefined ? expectedHeader(format, f) : cellText(header[j]).trim();
     };
     const ctx: BlockContext = { format, cols, columnName, sheetName, timeZone, lang, problems };
-    const amounts =
-      format.kind === 'payments'
-        ? readPaymentRows(grid, block, ctx, payments)
-        : readLineRows(grid, block, b, ctx, accs);
-    if (implausiblySmallAmounts(amounts)) {
-      const totalField: Field =
-        format.kind === 'payments' ? 'total_income' : format.unitRows ? 'price' : 'total_price';
+    // The SPEC's locale rule: amounts that look implausibly small for Rupiah mean the spreadsheet's locale
+    // read "150.000" as 150. Import nothing of such a block rather than wrong money figures.
+    const moneyField: Field =
+      format.kind === 'payments' ? 'total_income' : format.unitRows ? 'price' : 'total_price';
+    if (implausiblySmallAmounts(blockAmounts(grid, block, cols[moneyField]))) {
       problems.push({
         sheet: sheetName,
         row: headerRow,
-        column: columnName(totalField),
+        column: columnName(moneyField),
         reason: tx.localeWarning(sheetName),
-        severity: 'warning',
+        severity: 'error',
       });
+      return;
     }
+    if (format.kind === 'payments') readPaymentRows(grid, block, ctx, payments);
+    else readLineRows(grid, block, b, ctx, accs);
   });
 
   const orders: Order[] = [];
@@ -216,7 +217,20 @@ function* dataRows(grid: Grid, block: ExportBlock, snCol: number): Generator<num
   }
 }
 
-/** Reads an order-export block into `accs`; returns the amounts for the locale check. */
+/** The readable amounts of a block's money column, for the locale check (one cheap pass). */
+function blockAmounts(grid: Grid, block: ExportBlock, col: number | undefined): number[] {
+  const amounts: number[] = [];
+  if (col === undefined) return amounts;
+  for (let i = block.headerIndex + 1; i < block.end; i++) {
+    const v = grid[i]?.[col];
+    if (v === undefined || isBlank(v)) continue;
+    const m = parseMoney(v);
+    if (m.ok) amounts.push(m.value);
+  }
+  return amounts;
+}
+
+/** Reads an order-export block into `accs`. */
 function readLineRows(
   grid: Grid,
   block: ExportBlock,
@@ -226,7 +240,6 @@ function readLineRows(
 ) {
   const { format, cols, columnName, sheetName, timeZone, lang, problems } = ctx;
   const tx = importText[lang];
-  const amounts: number[] = [];
   const snCol = cols.order_sn!;
   const cell = (row: CellValue[], f: Field): CellValue => {
     const j = cols[f];
@@ -340,9 +353,7 @@ function readLineRows(
       acc.items.push(item);
       if (format.unitRows) acc.sum += item.price ?? 0;
     }
-    amounts.push(format.unitRows ? (item?.price ?? 0) : total);
   }
-  return amounts;
 }
 
 function conflict(sheet: string, row: number, column: string, reason: string): Problem {
@@ -374,7 +385,6 @@ function readPaymentRows(
   payments: Map<string, OrderPayment>,
 ) {
   const { cols, columnName, sheetName, lang, problems } = ctx;
-  const amounts: number[] = [];
   for (const i of dataRows(grid, block, cols.order_sn!)) {
     const row = grid[i];
     const rowNo = i + 1;
@@ -404,7 +414,5 @@ function readPaymentRows(
       adminFee: adminFee!,
       serviceFee: serviceFee!,
     });
-    amounts.push(totalIncome!);
   }
-  return amounts;
 }

@@ -511,7 +511,7 @@ describe('order numbers', () => {
 });
 
 describe('locale warning', () => {
-  it('warns when most amounts look like thousands eaten by the locale', () => {
+  it('imports nothing of a block whose amounts look like thousands eaten by the locale, and says why', () => {
     const grid: Grid = [
       SHOPEE_HEAD,
       line('A', 'Selesai', 'ani', '2024-05-01 10:00', 150),
@@ -519,11 +519,27 @@ describe('locale warning', () => {
       line('C', 'Selesai', 'citra', '2024-05-01 10:00', 1_250_000),
     ];
     const r = parseExport(grid, 'Mei', TZ);
-    expect(r.orders).toHaveLength(3); // imported, but look at it
-    expect(warnings(r)).toEqual([
-      expect.objectContaining({ sheet: 'Mei', row: 1, column: 'Total Pembayaran', severity: 'warning' }),
+    // SPEC: the import warns about the locale INSTEAD of producing wrong money figures
+    expect(r.orders).toEqual([]);
+    expect(r.items).toEqual([]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ sheet: 'Mei', row: 1, column: 'Total Pembayaran', severity: 'error' }),
     ]);
-    expect(warnings(r)[0].reason).toMatch(/lokal/i);
+    expect(r.problems[0].reason).toMatch(/lokal/i);
+  });
+
+  it('the locale check is per block: a sound export stacked below still imports', () => {
+    const grid: Grid = [
+      SHOPEE_HEAD,
+      line('A', 'Selesai', 'ani', '2024-05-01 10:00', 150),
+      line('B', 'Selesai', 'budi', '2024-05-01 10:00', 80.5),
+      [],
+      SHOPEE_HEAD,
+      line('C', 'Selesai', 'citra', '2024-05-01 10:00', 1_250_000),
+    ];
+    const r = parseExport(grid, 'Mei', TZ);
+    expect(r.orders.map((o) => o.orderSn)).toEqual(['C']);
+    expect(r.problems.map((p) => [p.row, p.severity])).toEqual([[1, 'error']]);
   });
 
   it('stays quiet for ordinary Rupiah amounts', () => {

@@ -54,7 +54,8 @@ const id = {
     created_at: 'waktu pesanan',
   },
   localeWarning: (sheet: string) =>
-    `Jumlah uang di sheet ${q(sheet)} tampak terlalu kecil untuk Rupiah (mis. 150 untuk 150.000). ` +
+    `Jumlah uang di sheet ${q(sheet)} tampak terlalu kecil untuk Rupiah (mis. 150 untuk 150.000), ` +
+    'jadi bagian ini tidak diimpor agar angka uang tidak salah. ' +
     'Kemungkinan setelan lokal spreadsheet membaca titik sebagai desimal: ubah di File > Setelan > ' +
     'Lokal (mis. Indonesia), lalu tempel ulang ekspornya sebagai teks biasa dan impor lagi.',
   summary: (newOrders: number, updated: number, unchanged: number, problemRows: number) =>
@@ -110,7 +111,8 @@ const en: typeof id = {
     created_at: 'order time',
   },
   localeWarning: (sheet: string) =>
-    `The amounts in sheet ${q(sheet)} look too small for Rupiah (e.g. 150 for 150.000). ` +
+    `The amounts in sheet ${q(sheet)} look too small for Rupiah (e.g. 150 for 150.000), ` +
+    'so this part was not imported rather than produce wrong money figures. ' +
     "The spreadsheet's locale probably reads the dot as a decimal point: change it in File > Settings > " +
     'Locale (e.g. Indonesia), then paste the export again as plain text and import again.',
   summary: (newOrders: number, updated: number, unchanged: number, problemRows: number) =>
