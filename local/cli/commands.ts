@@ -7,6 +7,7 @@ import {
   generateIncomeReport,
   shopeeExportHeader,
 } from '../../src/core/demo';
+import { findBlocks, parseExport } from '../../src/core/exports';
 import { parseBuyerKey } from '../../src/core/identity';
 import { t } from '../../src/core/text';
 import { formatLocalDateTime } from '../../src/core/time';
@@ -164,15 +165,21 @@ const importCommand: Command = {
     checkInputs(files);
     await ensureBuilt();
 
-    io.progress.phase(tx.progress.loading(wb));
-    const { workbook, created } = await openWorkbook(wb, { lang, create: { timeZone } });
+    // Every file is read before the workbook is touched: a wrong file fails with nothing changed.
+    // XLSX sheets without an export (a notes sheet) are skipped; a file with no export at all is fatal.
     const blocks: ExportSheet[] = [];
     for (const f of files) {
       io.progress.phase(tx.progress.reading(f));
-      for (const s of await readExportSheets(f, { timeZone: workbook.timeZone })) {
-        if (s.grid.length > 0) blocks.push({ name: exportFileKind(f) === 'csv' ? f : s.name, grid: s.grid });
+      const sheets = (await readExportSheets(f, { timeZone })).filter((s) => s.grid.length > 0);
+      const exports = sheets.filter((s) => findBlocks(s.grid).length > 0);
+      if (exports.length === 0) {
+        const why = sheets[0] ? parseExport(sheets[0].grid, f, timeZone, lang).problems[0]?.reason : '';
+        throw new CliError(tx.files.noExport(f, why ?? ''));
       }
+      for (const s of exports) blocks.push({ name: exportFileKind(f) === 'csv' ? f : s.name, grid: s.grid });
     }
+    io.progress.phase(tx.progress.loading(wb));
+    const { workbook, created } = await openWorkbook(wb, { lang, create: { timeZone } });
     io.progress.phase(tx.progress.running(t('menu', lang).import));
     let reports: ReturnType<typeof importBlocks>;
     try {

@@ -1,0 +1,143 @@
+// The one-shot segment's streaming parse (local/cli/stream.ts) must give exactly what core's parseExport
+// gives on the whole grid of the same file: orders, lines, payments and problems (rows and reasons), for
+// the fixtures, a demo shop cut into tiny batches, and the shapes that force a whole-file parse.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseCsvExport } from '../../local/cli/stream';
+import { forEachCsvRecord } from '../../local/files';
+import { generateIncomeReport, generateShopeeExport } from '../../src/core/demo';
+import { parseExport } from '../../src/core/exports';
+import { mergeImport } from '../../src/core/store';
+import type { CellValue, Grid, Problem } from '../../src/core/types';
+
+const TZ = 'Asia/Jakarta';
+const NOW = Date.UTC(2024, 5, 30, 10);
+const dir = mkdtempSync(join(tmpdir(), 'kenali-stream-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const csvField = (v: CellValue) => {
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+let n = 0;
+function writeGrid(grid: Grid): string {
+  const p = join(dir, `g${n++}.csv`);
+  writeFileSync(p, grid.map((r) => r.map(csvField).join(',')).join('\n') + '\n');
+  return p;
+}
+
+const bySn = <T extends { orderSn: string }>(list: readonly T[]) =>
+  [...list].sort((a, b) => (a.orderSn < b.orderSn ? -1 : a.orderSn > b.orderSn ? 1 : 0));
+const byRow = (list: readonly Problem[]) =>
+  [...list].sort(
+    (a, b) => a.row - b.row || a.column.localeCompare(b.column) || a.reason.localeCompare(b.reason),
+  );
+
+function whole(path: string) {
+  const grid: Grid = [];
+  forEachCsvRecord(path, (r) => grid.push(r.all()));
+  const p = parseExport(grid, 'file.csv', TZ, 'id');
+  return {
+    orders: bySn(p.orders),
+    items: bySn(p.items),
+    payments: bySn(p.payments),
+    problems: byRow(p.problems),
+  };
+}
+
+function streamed(path: string, batchRows: number) {
+  const r = parseCsvExport(path, {
+    sheetName: 'file.csv',
+    timeZone: TZ,
+    lang: 'id',
+    batchRows,
+    keepItems: true,
+  });
+  const m = mergeImport({ orders: [], items: [], payments: [] }, r.parsed, NOW);
+  return {
+    result: {
+      orders: bySn(m.orders),
+      items: bySn(m.items),
+      payments: bySn(m.payments),
+      problems: byRow(r.problems),
+    },
+    mode: r.mode,
+    batches: r.parsed.length,
+    hasHeader: r.hasHeader,
+  };
+}
+
+function expectSame(path: string, batchRows: number) {
+  const s = streamed(path, batchRows);
+  expect(s.result).toEqual(whole(path));
+  return s;
+}
+
+const demo = generateShopeeExport({ seed: 11, lines: 1200, now: NOW, timeZone: TZ }).grid;
+
+describe('streaming parse = parseExport on the whole grid', () => {
+  it.each(['shopee-id', 'shopee-en', 'tiktok', 'lazada', 'shopee-income'])(
+    'fixture %s, batches of 1',
+    (name) => {
+      const s = expectSame(join('test/fixtures/exports', `${name}.csv`), 1);
+      expect(s.hasHeader).toBe(true);
+    },
+  );
+
+  it('a demo shop in batches of 7 and of 100 (really batched)', () => {
+    const path = writeGrid(demo);
+    for (const size of [7, 100]) {
+      const s = expectSame(path, size);
+      expect(s.mode).toBe('batched');
+      expect(s.batches).toBeGreaterThan(1000 / size);
+      expect(s.result.orders.length).toBeGreaterThan(500);
+    }
+  });
+
+  it('bad cells, blank rows, junk only in ignored columns, title rows above the header', () => {
+    const g: Grid = demo.slice(0, 300).map((r) => r.slice());
+    const col = (h: string) => g[0].indexOf(h);
+    g[5][col('Total Pembayaran')] = 'Rp sekian';
+    g[9][col('Waktu Pesanan Dibuat')] = '31/02/2024 10:00';
+    g[12][col('Username (Pembeli)')] = '   ';
+    const junk: CellValue[] = Array(g[0].length).fill('');
+    junk[col('Catatan')] = 'catatan tanpa pesanan'; // only an ignored column: core reports the row
+    g.splice(40, 0, junk, Array(g[0].length).fill(''), Array(g[0].length).fill(''));
+    const titled: Grid = [['Laporan Pesanan'], ['Toko Kenali'], [''], ...g];
+    const s = expectSame(writeGrid(titled), 5);
+    expect(s.mode).toBe('batched');
+    const rows = s.result.problems.map((p) => p.row);
+    expect(rows).toEqual(expect.arrayContaining([9, 13, 16, 44]));
+  });
+
+  it('lines of one order far apart: a whole-file parse, same result', () => {
+    const product = demo[0].indexOf('Nama Produk');
+    const byProduct = demo.slice(1).sort((a, b) => String(a[product]).localeCompare(String(b[product])));
+    const shuffled = [demo[0], ...byProduct];
+    const s = expectSame(writeGrid(shuffled), 10);
+    expect(s.mode).toBe('whole');
+  });
+
+  it('stacked blocks (export, then the income report with its title rows): a whole-file parse', () => {
+    const income = generateIncomeReport({ seed: 11, exportGrid: demo, now: NOW, timeZone: TZ }).grid;
+    const width = Math.max(demo[0].length, ...income.map((r) => r.length));
+    const stacked = [...demo.slice(0, 200), [], ...income].map((r) => [
+      ...r,
+      ...Array(width - r.length).fill(''),
+    ]);
+    const s = expectSame(writeGrid(stacked), 10);
+    expect(s.mode).toBe('whole');
+    expect(s.result.payments.length).toBeGreaterThan(0);
+  });
+
+  it('no header in the first rows: core’s own verdict, nothing read', () => {
+    const grid: Grid = Array.from({ length: 40 }, (_, i) => [`baris ${i}`, 'x']);
+    grid.push(demo[0], demo[1]); // a header too far down, as core sees it
+    const s = expectSame(writeGrid(grid), 10);
+    expect(s.hasHeader).toBe(false);
+    expect(s.result.orders).toEqual([]);
+    expect(s.result.problems).toHaveLength(1);
+  });
+});
