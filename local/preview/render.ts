@@ -1,0 +1,174 @@
+// The preview's own pages: the workbook as read-only HTML tables and the sidebar frames. Every cell text,
+// sheet name and message comes from the workbook or from exports: untrusted, so all of it goes through
+// escapeHtml, and colours are used only when they are plain #rrggbb.
+import { t } from '../../src/core/text';
+import type { Lang } from '../../src/core/types';
+import type { LocalSheet } from '../gas/sheet';
+import type { LocalSpreadsheet } from '../gas/spreadsheet';
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+const COLOR = /^#[0-9a-f]{6}$/i;
+const safeColor = (c: string | null | undefined) => (c && COLOR.test(c) ? c.toLowerCase() : null);
+
+/** The menu actions the preview offers as buttons, by the top-level function they run. */
+export const ACTIONS = [
+  { path: 'import', fn: 'kenaliImport', label: 'import' },
+  { path: 'segment', fn: 'kenaliSegment', label: 'segment' },
+  { path: 'demo', fn: 'kenaliLoadDemo', label: 'demo' },
+  { path: 'setup', fn: 'kenaliSetup', label: 'setup' },
+] as const;
+
+/** Rows shown per sheet: enough to look at, light enough for a browser. */
+export const MAX_ROWS_SHOWN = 500;
+
+const STYLE = `
+  body { font: 14px/1.4 system-ui, 'Segoe UI', Roboto, Arial, sans-serif; margin: 0; color: #202124; background: #f8f9fa; }
+  header { background: #fff; border-bottom: 1px solid #dadce0; padding: 10px 16px; display: flex; gap: 16px; align-items: center; flex-wrap: wrap; }
+  header h1 { font-size: 18px; margin: 0; color: #188038; }
+  header .file { color: #5f6368; font-size: 13px; }
+  nav.menu { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
+  nav.menu form { margin: 0; }
+  button, a.button { font: inherit; border: 1px solid #dadce0; background: #fff; border-radius: 4px; padding: 5px 12px; cursor: pointer; color: #1a73e8; text-decoration: none; }
+  button:hover, a.button:hover { background: #e8f0fe; }
+  .message { white-space: pre-wrap; background: #fff8e1; border: 1px solid #f9e0a0; margin: 12px 16px; padding: 10px 12px; border-radius: 4px; }
+  .message h2 { font-size: 14px; margin: 0 0 4px; }
+  .tabs { display: flex; gap: 2px; padding: 8px 16px 0; flex-wrap: wrap; }
+  .tabs a { padding: 6px 12px; background: #e8eaed; color: #202124; text-decoration: none; border-radius: 4px 4px 0 0; }
+  .tabs a.active { background: #fff; color: #188038; font-weight: 600; }
+  .sheet { background: #fff; margin: 0 16px 16px; overflow: auto; max-height: calc(100vh - 220px); border: 1px solid #dadce0; }
+  table { border-collapse: collapse; font-size: 13px; }
+  th, td { border: 1px solid #e2e3e5; padding: 3px 6px; white-space: pre; max-width: 320px; overflow: hidden; text-overflow: ellipsis; }
+  thead th { background: #f1f3f4; color: #5f6368; font-weight: normal; position: sticky; top: 0; z-index: 2; }
+  tbody th { background: #f1f3f4; color: #5f6368; font-weight: normal; text-align: right; position: sticky; left: 0; z-index: 1; }
+  td.num { text-align: right; }
+  tr.frozen td { border-bottom: 2px solid #bdc1c6; }
+  .note { color: #5f6368; margin: 8px 16px; }
+`;
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+function sheetTable(sheet: LocalSheet, lang: Lang): string {
+  const tx = t('cli', lang).preview;
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow === 0 || lastCol === 0) return `<p class="note">${escapeHtml(tx.emptySheet)}</p>`;
+  const rows = Math.min(lastRow, MAX_ROWS_SHOWN);
+  const range = sheet.getRange(1, 1, rows, lastCol);
+  const values = range.getDisplayValues();
+  const raw = range.getValues();
+  const backgrounds = range.getBackgrounds();
+  const colors = range.getFontColors();
+  const weights = range.getFontWeights();
+  const frozen = sheet.getFrozenRows();
+  const head = Array.from({ length: lastCol }, (_, j) => `<th>${columnLetter(j + 1)}</th>`).join('');
+  const body: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const cells: string[] = [`<th>${i + 1}</th>`];
+    for (let j = 0; j < lastCol; j++) {
+      const style: string[] = [];
+      const bg = safeColor(backgrounds[i][j]);
+      const fg = safeColor(colors[i][j]);
+      if (bg && bg !== '#ffffff') style.push(`background:${bg}`);
+      if (fg && fg !== '#000000') style.push(`color:${fg}`);
+      if (weights[i][j] === 'bold') style.push('font-weight:bold');
+      const cls = typeof raw[i][j] === 'number' ? ' class="num"' : '';
+      const st = style.length ? ` style="${style.join(';')}"` : '';
+      cells.push(`<td${cls}${st}>${escapeHtml(values[i][j])}</td>`);
+    }
+    body.push(`<tr${i < frozen ? ' class="frozen"' : ''}>${cells.join('')}</tr>`);
+  }
+  const more = lastRow > rows ? `<p class="note">${escapeHtml(tx.rowsShown(rows, lastRow))}</p>` : '';
+  return `${more}<div class="sheet"><table><thead><tr><th></th>${head}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
+}
+
+function page(title: string, lang: Lang, body: string): string {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+export interface WorkbookPageState {
+  workbook: LocalSpreadsheet;
+  workbookPath: string;
+  lang: Lang;
+  /** The sheet to show (by name); the first visible one when missing. */
+  sheet: string | null;
+  /** The last alert(s) the bundle showed, or an error. */
+  message: { title: string; text: string } | null;
+}
+
+export function workbookPage(s: WorkbookPageState): string {
+  const tx = t('cli', s.lang).preview;
+  const menu = t('menu', s.lang);
+  const sheets = s.workbook.getSheets().filter((sh) => !sh.isSheetHidden());
+  const current = sheets.find((sh) => sh.getName() === s.sheet) ?? sheets[0] ?? null;
+  const buttons = ACTIONS.map(
+    (a) =>
+      `<form method="post" action="/action/${a.path}"><button type="submit" data-action="${a.path}">${escapeHtml(menu[a.label])}</button></form>`,
+  ).join('');
+  const links = `<a class="button" href="/naming">${escapeHtml(menu.naming)}</a><a class="button" href="/lookup">${escapeHtml(menu.lookup)}</a>`;
+  const message = s.message
+    ? `<section class="message" id="message"><h2>${escapeHtml(s.message.title)}</h2>${escapeHtml(s.message.text)}</section>`
+    : '';
+  const tabs = sheets
+    .map((sh) => {
+      const name = sh.getName();
+      const active = sh === current ? ' class="active"' : '';
+      return `<a${active} href="/?sheet=${encodeURIComponent(name)}">${escapeHtml(name)}</a>`;
+    })
+    .join('');
+  const table = current ? sheetTable(current, s.lang) : `<p class="note">${escapeHtml(tx.noSheets)}</p>`;
+  return page(
+    tx.title,
+    s.lang,
+    `<header><h1>${escapeHtml(tx.title)}</h1><span class="file">${escapeHtml(tx.workbook(s.workbookPath))}</span>
+<nav class="menu" aria-label="${escapeHtml(menu.title)}">${buttons}${links}</nav></header>
+<p class="note">${escapeHtml(tx.readOnly)}</p>
+${message}
+<nav class="tabs" aria-label="${escapeHtml(tx.sheets)}">${tabs}</nav>
+${table}`,
+  );
+}
+
+/** A sidebar as Sheets shows it: a 300 px frame at the right of the window, with its title above. */
+export function sidebarFrame(title: string, src: string, lang: Lang): string {
+  const tx = t('cli', lang).preview;
+  return page(
+    title,
+    lang,
+    `<style>
+  .layout { display: flex; height: 100vh; }
+  .layout main { flex: 1; padding: 16px; }
+  .layout aside { width: 300px; border-left: 1px solid #dadce0; background: #fff; display: flex; flex-direction: column; }
+  .layout aside h2 { font-size: 16px; margin: 0; padding: 12px 16px; border-bottom: 1px solid #dadce0; font-weight: 500; }
+  .layout iframe { border: 0; width: 300px; flex: 1; }
+</style>
+<div class="layout"><main><a class="button" href="/">${escapeHtml(tx.back)}</a></main>
+<aside><h2>${escapeHtml(title)}</h2><iframe title="${escapeHtml(title)}" src="${escapeHtml(src)}"></iframe></aside></div>`,
+  );
+}

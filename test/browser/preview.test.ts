@@ -1,0 +1,228 @@
+// The preview (npm start) in a real browser: Debian's Chromium driven by playwright-core. The server runs
+// in this process on a free port over a temp workbook made from a demo shop whose newest orders carry
+// hostile usernames, addresses and product names. Screenshots go to test-output/screenshots/.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleFor, ensureBuilt, importBlocks, saveWorkbook } from '../../local/cli/workbook';
+import { LocalSpreadsheet } from '../../local/gas/spreadsheet';
+import { type Preview, startPreview } from '../../local/preview/server';
+import { loadXlsx } from '../../local/xlsx';
+import { generateShopeeExport } from '../../src/core/demo';
+import { readProfiles } from '../../src/core/store';
+import type { Grid } from '../../src/core/types';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join('test-output', 'screenshots');
+const HOSTILE_USERS = [
+  '<img src=x onerror=window.__pwned=1>',
+  '</script><script>window.__pwned=1</script>',
+  '=IMPORTXML("http://x","//a")',
+];
+const HOSTILE_ADDRESS = '<b>Jl. Bold</b><svg onload=window.__pwned=1> No. 1';
+const HOSTILE_PRODUCT = '<img src=x onerror="top.__pwned=1;window.__pwned=1">Kaos';
+
+const dir = mkdtempSync(join(tmpdir(), 'kenali-browser-'));
+const workbookPath = join(dir, 'toko.xlsx');
+let preview: Preview;
+let context: BrowserContext;
+
+/** A demo shop up to now; its three newest orders belong to hostile buyers. */
+function hostileShop(): Grid {
+  const grid = generateShopeeExport({
+    seed: 5,
+    orders: 150,
+    now: Date.now() - 60_000,
+    timeZone: 'Asia/Jakarta',
+  }).grid;
+  const h = grid[0];
+  const [user, address, product] = ['Username (Pembeli)', 'Alamat Pengiriman', 'Nama Produk'].map((c) =>
+    h.indexOf(c),
+  );
+  let order = -1;
+  let last = '';
+  for (let i = 1; i < grid.length && order < HOSTILE_USERS.length; i++) {
+    if (grid[i][0] !== last) {
+      order++;
+      last = String(grid[i][0]);
+    }
+    if (order >= HOSTILE_USERS.length) break;
+    grid[i][user] = HOSTILE_USERS[order];
+    grid[i][address] = HOSTILE_ADDRESS;
+    grid[i][product] = HOSTILE_PRODUCT;
+  }
+  return grid;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: the browser tests need Debian's chromium package (apt-get install -y chromium; .ci/run installs it).`,
+    );
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  await ensureBuilt();
+  const workbook = new LocalSpreadsheet({ name: 'toko', timeZone: 'Asia/Jakarta', locale: 'id_ID' });
+  const [report] = importBlocks(workbook, [{ name: 'shop.csv', grid: hostileShop() }]);
+  expect(report.problems).toEqual([]);
+  bundleFor(workbook).call('kenaliSegmentJson', '');
+  await saveWorkbook(workbook, workbookPath, 'id');
+  preview = await startPreview({ workbookPath, port: 0 });
+  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width: 1100, height: 800 },
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await context?.close();
+  await preview?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(`${preview.url}${path}`);
+  return { page, errors };
+}
+
+function sidebar(page: Page, name: 'naming' | 'lookup'): Frame {
+  const frame = page.frames().find((f) => f.url().endsWith(`/sidebar/${name}`));
+  if (!frame) throw new Error(`no ${name} frame`);
+  return frame;
+}
+
+async function notPwned(page: Page): Promise<void> {
+  for (const f of page.frames())
+    expect(await f.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+}
+
+describe('preview in Chromium', () => {
+  it('shows the workbook read-only, runs a menu action, and colours the Segments sheet', async () => {
+    const { page, errors } = await open('/');
+    await expect(page.locator('nav.tabs a', { hasText: 'Orders' }).count()).resolves.toBe(1);
+    await page.locator('button[data-action="segment"]').click();
+    await page.waitForURL(`${preview.url}/`);
+    await expect(page.locator('#message').textContent()).resolves.toMatch(/pelanggan disegmentasi/);
+    await page.locator('nav.tabs a', { hasText: 'Segments' }).click();
+    const label = page.locator('.sheet tbody tr').nth(1).locator('td').nth(13);
+    const style = await label.getAttribute('style');
+    expect(style).toMatch(/background:#[0-9a-f]{6}/);
+    await page.locator('.sheet').evaluate((el) => {
+      el.scrollLeft = el.scrollWidth; // the coloured segment column is the last one
+    });
+    await page.screenshot({ path: join(SHOTS, 'preview-segments.png') });
+    // Hostile text in the Orders sheet is shown as text.
+    await page.locator('nav.tabs a', { hasText: 'Orders' }).click();
+    for (const u of HOSTILE_USERS)
+      await expect(page.getByText(u, { exact: true }).count()).resolves.toBeGreaterThan(0);
+    await notPwned(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('naming: type a name, leave the field, the entry goes and the profile is in the saved file', async () => {
+    const { page, errors } = await open('/naming');
+    await page.waitForSelector('iframe');
+    const frame = sidebar(page, 'naming');
+    await frame.waitForSelector('li.entry');
+    // Hostile buyers are listed as literal text, nothing ran.
+    const usernames = await frame.locator('li.entry .username').allTextContents();
+    for (const u of HOSTILE_USERS) expect(usernames).toContain(u);
+    expect(await frame.locator('li.entry .address', { hasText: HOSTILE_ADDRESS }).count()).toBeGreaterThan(0);
+    expect(await frame.locator('li.entry .product', { hasText: HOSTILE_PRODUCT }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'naming-queue.png') });
+
+    const target = frame.locator('li.entry').filter({ hasNotText: '<' }).filter({ hasNotText: '=' }).first();
+    const username = await target.locator('.username').textContent();
+    const before = await frame.locator('li.entry').count();
+    await target.locator('input.name-input').fill('Siti Rahmawati');
+    await target.locator('input.name-input').blur();
+    await frame.waitForFunction((n) => document.querySelectorAll('li.entry').length === n - 1, before);
+    expect(await frame.locator('li.entry .username').allTextContents()).not.toContain(username);
+    await page.screenshot({ path: join(SHOTS, 'naming-saved.png') });
+
+    // Also name a hostile buyer: the name and username are stored as plain values.
+    const evil = frame.locator('li.entry').filter({ hasText: HOSTILE_USERS[2] }).first();
+    await evil.locator('input.name-input').fill('=HYPERLINK("http://evil","klik")');
+    await evil.locator('input.name-input').press('Enter');
+    await frame.waitForFunction((n) => document.querySelectorAll('li.entry').length === n - 2, before);
+
+    await preview.saved();
+    const book = await loadXlsx(workbookPath);
+    const profiles = readProfiles(book.readValues('BuyerProfile'), 'BuyerProfile', 'Asia/Jakarta').records;
+    expect(profiles.map((p) => [p.buyerUsername, p.buyerRealName]).sort()).toEqual(
+      [
+        [username, 'Siti Rahmawati'],
+        [HOSTILE_USERS[2], '=HYPERLINK("http://evil","klik")'],
+      ].sort(),
+    );
+    expect(
+      book
+        .sheet('BuyerProfile')
+        .getDataRange()
+        .getFormulas()
+        .flat()
+        .every((f) => f === ''),
+    ).toBe(true);
+    await notPwned(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('lookup: search, open the detail, go back; hostile text stays text', async () => {
+    const { page, errors } = await open('/lookup');
+    await page.waitForSelector('iframe');
+    const frame = sidebar(page, 'lookup');
+    await frame.waitForSelector('li.result');
+    await frame.locator('input.search-input').fill('onerror');
+    await frame.locator('input.search-input').press('Enter');
+    await frame.waitForFunction(() => {
+      const names = [...document.querySelectorAll('li.result .item-name')].map((n) => n.textContent);
+      return names.length > 0 && names.every((n) => n?.includes('onerror'));
+    });
+    const names = await frame.locator('li.result .item-name').allTextContents();
+    expect(names).toEqual([HOSTILE_USERS[0]]);
+
+    await frame.locator('li.result button.item').first().click();
+    await frame.waitForSelector('.detail-view:not([hidden]) .customer-name');
+    expect(await frame.locator('.detail-view .customer-name').textContent()).toBe(HOSTILE_USERS[0]);
+    expect(await frame.locator('.detail-view .top-products .product-name').allTextContents()).toContain(
+      HOSTILE_PRODUCT,
+    );
+    expect(await frame.locator('.detail-view .row.address').textContent()).toContain(HOSTILE_ADDRESS);
+    await page.screenshot({ path: join(SHOTS, 'lookup-detail.png') });
+
+    await frame.locator('button.link.back').click();
+    await frame.waitForSelector('.list-view:not([hidden]) li.result');
+    expect(await frame.locator('input.search-input').inputValue()).toBe('onerror');
+
+    // The named buyer is found by the real name typed in the naming test.
+    await frame.locator('input.search-input').fill('siti rahma');
+    await frame.locator('input.search-input').press('Enter');
+    await frame.waitForFunction(() =>
+      [...document.querySelectorAll('li.result .item-name')].some((n) => n.textContent === 'Siti Rahmawati'),
+    );
+    await page.screenshot({ path: join(SHOTS, 'lookup-search.png') });
+    await notPwned(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
