@@ -2,11 +2,84 @@
 // a constant number of them per operation. The counter records each call by 'Class.method' so tests can
 // assert that, and the registry below is the single list of what the local runtime exposes to a bundle.
 
+/** Which calls a fault applies to: one label ('Range.setValues'), a pattern, or any test. */
+export type CallMatch = string | RegExp | ((label: string) => boolean);
+
+interface Fault {
+  test: (label: string) => boolean;
+  /** Matching calls still to let through before the action runs. */
+  skip: number;
+  action: (label: string) => void;
+}
+
+/** What an injected failure throws (Apps Script reports a failed service call much like this). */
+export const INJECTED_FAULT_MESSAGE = 'Service Spreadsheets failed while accessing document (injected fault)';
+
 export class CallCounter {
   private counts = new Map<string, number>();
+  private faults: Fault[] = [];
+  /** Set once a sticky fault fired: every later call fails, as after Apps Script stops an execution. */
+  private dead: string | null = null;
 
   hit(label: string): void {
     this.counts.set(label, (this.counts.get(label) ?? 0) + 1);
+    if (this.dead !== null) throw new Error(this.dead);
+    if (this.faults.length > 0) this.fire(label);
+  }
+
+  // ---- fault injection (tests): a service call that fails, or a person editing meanwhile ----
+
+  /**
+   * Runs `action` just before the `nth` call (1-based, counted from now) whose 'Class.method' label
+   * matches. If the action throws, that call fails without any effect, as a failed service call does;
+   * otherwise the call goes on (e.g. the action edits the workbook as another editor would). One-shot.
+   */
+  at(match: CallMatch, nth: number, action: (label: string) => void): void {
+    if (!Number.isInteger(nth) || nth < 1) throw new Error(`at: nth must be a whole number >= 1 (${nth})`);
+    const test =
+      typeof match === 'string'
+        ? (l: string) => l === match
+        : match instanceof RegExp
+          ? (l: string) => match.test(l)
+          : match;
+    this.faults.push({ test, skip: nth - 1, action });
+  }
+
+  /**
+   * The `nth` matching call throws `message`. `sticky`: that call and every later one (of any execution)
+   * fail until clearFaults() — an execution stopped dead (Apps Script's 6-minute limit), where no catch
+   * block of the script can repair anything.
+   */
+  failOn(match: CallMatch, nth = 1, opts: { message?: string; sticky?: boolean } = {}): void {
+    const message = opts.message ?? INJECTED_FAULT_MESSAGE;
+    this.at(match, nth, (label) => {
+      const text = `${message} [${label}]`;
+      if (opts.sticky) this.dead = text;
+      throw new Error(text);
+    });
+  }
+
+  /** Removes pending faults and ends a sticky failure. */
+  clearFaults(): void {
+    this.faults = [];
+    this.dead = null;
+  }
+
+  /** Faults that have not fired yet. */
+  pendingFaults(): number {
+    return this.faults.length;
+  }
+
+  private fire(label: string): void {
+    const due: Fault[] = [];
+    for (const f of this.faults) {
+      if (!f.test(label)) continue;
+      if (f.skip > 0) f.skip--;
+      else due.push(f);
+    }
+    if (due.length === 0) return;
+    this.faults = this.faults.filter((f) => !due.includes(f));
+    for (const f of due) f.action(label);
   }
 
   get(label: string): number {

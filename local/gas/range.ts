@@ -17,6 +17,10 @@ import type { LocalFilter, LocalSheet } from './sheet';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
+/** Sheets holds at most 50,000 characters in one cell; a longer value makes setValue(s) fail. */
+export const MAX_CELL_CHARS = 50_000;
+export const CELL_TOO_LONG_MESSAGE = `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`;
+
 /** Apps Script's wording when a 2-D argument has the wrong shape. */
 function checkShape(grid: unknown, numRows: number, numCols: number, method: string): unknown[][] {
   if (!Array.isArray(grid) || !grid.every(Array.isArray)) throw signatureError(method, grid);
@@ -350,6 +354,13 @@ export class LocalRange extends GasObject {
 
   /** Writes values as Sheets parses them (formulas, numbers, auto date format) into every cell. */
   private _write(value: (i: number, j: number) => unknown, asFormula = false): void {
+    // Sheets refuses the whole write when one cell would exceed its size limit: check before writing.
+    for (let i = 0; i < this.numRows; i++) {
+      for (let j = 0; j < this.numCols; j++) {
+        const v = value(i, j);
+        if (typeof v === 'string' && v.length > MAX_CELL_CHARS) throw new Error(CELL_TOO_LONG_MESSAGE);
+      }
+    }
     const { values, formulas, formats } = this.sheet;
     const r0 = this.row - 1;
     const c0 = this.col - 1;
