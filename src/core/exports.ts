@@ -77,6 +77,21 @@ export function readOrderSn(v: CellValue, lang: Lang = 'id'): ValueResult<string
   return { ok: true, value: s };
 }
 
+/** Sheets holds at most this many characters in one cell: a longer stored value would fail the write. */
+export const MAX_CELL_CHARS = 50_000;
+/** Marketplace usernames are a few dozen characters; a longer value is not a username (and the buyer key
+ *  `username|40-hex` written to the Segments sheet must still fit in one cell). */
+export const MAX_USERNAME_CHARS = 1_000;
+
+/** A buyer username: trimmed text, required, of a plausible length. */
+export function readUsername(v: CellValue, lang: Lang = 'id'): ValueResult<string> {
+  const tx = importText[lang];
+  const s = cellText(v).trim();
+  if (s === '') return { ok: false, empty: true, reason: tx.usernameEmpty };
+  if (s.length > MAX_USERNAME_CHARS) return fail(tx.usernameTooLong(MAX_USERNAME_CHARS));
+  return { ok: true, value: s };
+}
+
 function fail(reason: string): ValueResult<never> {
   return { ok: false, empty: false, reason };
 }
@@ -263,14 +278,19 @@ function readLineRows(
 
     const sn = readOrderSn(cell(row, 'order_sn'), lang);
     if (!sn.ok) err('order_sn', sn.reason);
-    const buyerUsername = text(row, 'buyer_username').trim();
-    if (buyerUsername === '') err('buyer_username', tx.usernameEmpty);
+    const username = readUsername(cell(row, 'buyer_username'), lang);
+    if (!username.ok) err('buyer_username', username.reason);
+    const buyerUsername = username.ok ? username.value : '';
     let addressFull = text(row, 'address_full');
     if (cols.district !== undefined || cols.province !== undefined) {
       addressFull = [addressFull, text(row, 'district'), text(row, 'province')]
         .map((s) => s.trim())
         .filter((s) => s !== '')
         .join(', ');
+      // Joined from several cells, it may no longer fit in the one cell the store keeps it in.
+      if (addressFull.length > MAX_CELL_CHARS) {
+        err('address_full', tx.textTooLong(addressFull.length, MAX_CELL_CHARS));
+      }
     }
     const createdAt = created(cell(row, 'created_at'));
     if (!createdAt.ok) err('created_at', createdAt.reason);

@@ -52,7 +52,12 @@ const SEPARATOR = /([.,\s])/;
  */
 export function parseMoney(v: CellValue, lang: Lang = 'id'): ValueResult<number> {
   const tx = importText[lang];
-  if (typeof v === 'number') return Number.isFinite(v) ? ok(v === 0 ? 0 : v) : fail(tx.notANumber);
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return fail(tx.notANumber);
+    // Same bound as for text: a number cell of 1e20 is a typo, not Rupiah.
+    if (Math.abs(v) > MAX_MONEY) return fail(tx.moneyTooLarge(String(v)));
+    return ok(v === 0 ? 0 : v);
+  }
   if (typeof v === 'boolean') return fail(tx.moneyIsBoolean);
   if (isDate(v)) return fail(tx.moneyIsDate);
   if (typeof v !== 'string') return emptyResult(lang);

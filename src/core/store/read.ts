@@ -2,7 +2,7 @@
 // the same field, in any order; extra columns ignored. A wholly blank sheet is an empty store.
 // A row with an unreadable value is reported and left out of the records. Callers that REWRITE a sheet
 // from the records (the import) must not do so while error problems exist, or those rows would be lost.
-import { readOrderSn } from '../exports';
+import { readOrderSn, readUsername } from '../exports';
 import { type AliasTable, matchColumns, storeAliases } from '../headers';
 import { addressIdentifier } from '../identity';
 import { importText } from '../text/import';
@@ -117,8 +117,7 @@ export function readOrders(
   const firstRow = new Map<string, number>();
   return readSheet(grid, sheetName, ORDERS, lang, (r) => {
     const orderSn = r.value('order_sn', readOrderSn(r.cell('order_sn'), lang));
-    const buyerUsername = cellText(r.cell('buyer_username')).trim();
-    if (buyerUsername === '') r.error('buyer_username', tx.usernameEmpty);
+    const buyerUsername = r.value('buyer_username', readUsername(r.cell('buyer_username'), lang)) ?? '';
     const totalPrice = r.value('total_price', parseMoney(r.cell('total_price'), lang));
     const createdAt = r.value('created_at', parseDateValue(r.cell('created_at'), timeZone, lang));
     if (

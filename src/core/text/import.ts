@@ -5,6 +5,8 @@
 
 /** Quoted, clipped cell text for a reason. */
 const q = (v: string) => `“${v.length > 40 ? `${v.slice(0, 39)}…` : v}”`;
+/** 50000 → '50.000' (id) or '50,000' (en). */
+const grouped = (n: number, sep: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 
 const id = {
   empty: 'kosong',
@@ -31,6 +33,10 @@ const id = {
     `nomor pesanan ${q(v)} terlalu panjang untuk disimpan sebagai angka (digit terakhir bisa hilang): ` +
     'format kolom ini sebagai teks biasa lalu tempel ulang ekspornya',
   usernameEmpty: 'username pembeli kosong',
+  usernameTooLong: (max: number) =>
+    `username pembeli lebih dari ${grouped(max, '.')} karakter: ini bukan username marketplace`,
+  textTooLong: (length: number, max: number) =>
+    `teks ${grouped(length, '.')} karakter tidak muat di satu sel Google Sheets (maksimal ${grouped(max, '.')})`,
   addressIdInvalid: (v: string) => `address_identifier harus 40 karakter heksadesimal (SHA-1): ${q(v)}`,
   profileKeyMissing: 'address_identifier dan address_full kosong: profil tidak bisa dikaitkan ke pesanan',
   updatedAtMissing: 'updated_at kosong: profil tetap dipakai, tanggalnya dianggap tidak diketahui',
@@ -87,6 +93,10 @@ const en: typeof id = {
     `order number ${q(v)} is too long to be kept as a number (its last digits may be lost): ` +
     'format this column as plain text and paste the export again',
   usernameEmpty: 'buyer username is empty',
+  usernameTooLong: (max: number) =>
+    `buyer username longer than ${grouped(max, ',')} characters: not a marketplace username`,
+  textTooLong: (length: number, max: number) =>
+    `text of ${grouped(length, ',')} characters does not fit in one Google Sheets cell (at most ${grouped(max, ',')})`,
   addressIdInvalid: (v: string) => `address_identifier must be 40 hexadecimal characters (SHA-1): ${q(v)}`,
   profileKeyMissing:
     'address_identifier and address_full are both empty: the profile cannot be linked to orders',
