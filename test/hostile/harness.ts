@@ -1,0 +1,125 @@
+// Shared plumbing of the hostile suite: the BUILT bundle (built once per file, kept in memory so another
+// file rebuilding dist/ meanwhile cannot hand us half a file), fresh workbooks, and whole-workbook
+// observations (formulas in any cell, every sheet's values and formats) to compare before and after.
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Bundle, LocalSpreadsheet, loadBundle } from '../../local';
+import { generateShopeeExport } from '../../src/core/demo';
+import { epochFromLocal } from '../../src/core/time';
+import type { CellValue } from '../../src/core/types';
+
+export const TZ = 'Asia/Jakarta';
+export const NOW = epochFromLocal({ year: 2024, month: 6, day: 30, hour: 10, minute: 0, second: 0 }, TZ);
+export const ROOT = join(import.meta.dirname, '../..');
+export const DIST = join(ROOT, 'dist');
+export const STORE_SHEETS = ['Orders', 'OrderItems', 'OrderPayments', 'BuyerProfile', 'OrderStatusHistory'];
+
+let code: string | undefined;
+
+/** Builds dist/ and returns dist/Code.js's text (complete: it ends with the generated entry points). */
+export function builtCode(): string {
+  if (code) return code;
+  execSync('node build.mjs', { cwd: ROOT, stdio: 'pipe' });
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const text = readFileSync(join(DIST, 'Code.js'), 'utf8');
+    if (/function onOpen\(\) \{ return __kenali\.onOpen\.apply\(this, arguments\); \}/.test(text)) {
+      code = text;
+      return text;
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100); // another file is writing dist/
+  }
+  throw new Error('dist/Code.js stays incomplete');
+}
+
+export interface Shop {
+  wb: LocalSpreadsheet;
+  bundle: Bundle;
+}
+
+/** A fresh spreadsheet with the built bundle bound to it (the clock fixed at NOW unless told). */
+export function openShop(opts: { locale?: string; now?: number; wb?: LocalSpreadsheet } = {}): Shop {
+  const wb = opts.wb ?? new LocalSpreadsheet({ timeZone: TZ, locale: opts.locale ?? 'id_ID' });
+  return { wb, bundle: loadBundle({ workbook: wb, code: builtCode(), now: opts.now ?? NOW }) };
+}
+
+/** A demo Shopee export (raw, as the marketplace gives it). */
+export function demoExport(lines: number, seed = 11): CellValue[][] {
+  return generateShopeeExport({ seed, lines, now: NOW, timeZone: TZ }).grid;
+}
+
+/** Replaces the inbox's content with `grid`, as text cells (an .xlsx export's strings stay strings). */
+export function paste(shop: Shop, grid: CellValue[][]): void {
+  if (shop.wb.hasSheet('Impor')) shop.wb.sheet('Impor').clearContents();
+  shop.wb.putValues('Impor', grid, { asText: true });
+}
+
+/** Pastes `grid` into the inbox as an .xlsx export's text cells arrive, and runs the menu's Impor. */
+export function importGrid(shop: Shop, grid: CellValue[][]): string {
+  paste(shop, grid);
+  shop.bundle.call('kenaliImport');
+  return lastAlert(shop);
+}
+
+export const lastAlert = (shop: Shop): string => shop.bundle.ui.alerts.at(-1)?.prompt ?? '';
+
+/** Every cell of every sheet that holds a formula, as 'Sheet!R1C1: formula' (via Range.getFormulas). */
+export function formulaCells(wb: LocalSpreadsheet): string[] {
+  const found: string[] = [];
+  for (const sheet of wb.getSheets()) {
+    const formulas = sheet.getDataRange().getFormulas();
+    formulas.forEach((row, i) => {
+      row.forEach((f, j) => {
+        if (f !== '') found.push(`${sheet.getName()}!R${i + 1}C${j + 1}: ${f}`);
+      });
+    });
+  }
+  return found;
+}
+
+const comparable = (v: CellValue) => (v instanceof Date ? `date:${v.getTime()}` : v);
+
+export interface SheetState {
+  values: unknown[][];
+  formats: string[][];
+  backgrounds: string[][];
+  fontColors: string[][];
+  frozenRows: number;
+  filter: string | null;
+}
+
+/** Everything a seller could see of a sheet that Kenali writes (Dates as instants, for toEqual). */
+export function sheetState(wb: LocalSpreadsheet, name: string): SheetState {
+  const sheet = wb.sheet(name);
+  const range = sheet.getDataRange();
+  return {
+    values: range.getValues().map((r) => r.map(comparable)),
+    formats: range.getNumberFormats(),
+    backgrounds: range.getBackgrounds(),
+    fontColors: range.getFontColors(),
+    frozenRows: sheet.getFrozenRows(),
+    filter: sheet.getFilter()?.getRange().getA1Notation() ?? null,
+  };
+}
+
+/** Every sheet of the workbook, by name (sheet order included). */
+export function workbookState(wb: LocalSpreadsheet): { names: string[]; sheets: Record<string, SheetState> } {
+  const names = wb.getSheets().map((s) => s.getName());
+  return { names, sheets: Object.fromEntries(names.map((n) => [n, sheetState(wb, n)])) };
+}
+
+/** The store sheets' values only (Dates as instants). */
+export function storeValues(wb: LocalSpreadsheet): Record<string, unknown[][]> {
+  return Object.fromEntries(
+    STORE_SHEETS.filter((s) => wb.hasSheet(s)).map((s) => [
+      s,
+      wb.readValues(s).map((r) => r.map(comparable)),
+    ]),
+  );
+}
+
+/** Rows of a sheet as objects keyed by its header row. */
+export function records(wb: LocalSpreadsheet, name: string): Record<string, CellValue>[] {
+  const [header, ...rows] = wb.readValues(name);
+  return rows.map((r) => Object.fromEntries(header.map((h, j) => [String(h), r[j]])));
+}
