@@ -74,8 +74,11 @@ export interface CsvRecord {
   readonly row: number;
   /** Number of fields. */
   readonly size: number;
-  /** Field i ('' beyond the end), quotes removed and "" unescaped. */
+  /** Field i ('' beyond the end), quotes removed and "" unescaped: an independent string to keep. */
   text(i: number): string;
+  /** The same text as a transient string that may share memory with the read buffer: for comparing
+   *  and looking up only (keep `ownString(view)` or `text(i)`, never the view itself). */
+  view(i: number): string;
   /** Length in bytes of field i's raw text (quotes excluded): a cheap test before materialising. */
   rawLength(i: number): number;
   /** First byte of field i (an ASCII code when < 0x80), or -1 when it is empty. */
@@ -104,7 +107,7 @@ export interface CsvReadOptions {
 }
 
 /** An independent copy of a substring (see SLICE_MIN): concatenation then slicing flattens into new memory. */
-function own(s: string): string {
+export function ownString(s: string): string {
   return s.length < SLICE_MIN ? s : (s + ' ').slice(0, -1);
 }
 
@@ -144,11 +147,15 @@ class Cursor implements CsvRecord {
   }
 
   text(i: number): string {
+    return ownString(this.view(i));
+  }
+
+  view(i: number): string {
     if (i >= this.size) return '';
     const a = this.starts[i];
     const b = this.ends[i];
     const f = this.flags[i];
-    if (f === 0) return own(this.latin.slice(a, b));
+    if (f === 0) return this.latin.slice(a, b);
     let v: string;
     if ((f & WIDE) !== 0) {
       const bytes = this.buf.subarray(a, b);
@@ -157,7 +164,7 @@ class Cursor implements CsvRecord {
     } else v = this.latin.slice(a, b);
     if ((f & ESCAPED) !== 0) v = v.replaceAll('""', '"');
     if ((f & TAIL) !== 0) v += this.tails[i];
-    return own(v);
+    return v;
   }
 
   rawLength(i: number): number {

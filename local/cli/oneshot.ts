@@ -91,16 +91,19 @@ export async function segmentExports(paths: readonly string[], opts: OneShotOpti
   }
   opts.onScoring?.();
   // Files in the order given: for an order in several files, the later file wins (as a later import).
-  const merged = mergeImport({ orders: [], items: [], payments: [] }, parsed, opts.clock.now);
-  parsed.length = 0;
-  const index = buildCustomers({ orders: merged.orders, items: [], payments: merged.payments, profiles: [] });
-  const table = segmentsTableCanonical(index, opts.clock, opts.lang);
+  const { orders, payments } = mergeImport({ orders: [], items: [], payments: [] }, parsed, opts.clock.now);
+  parsed.length = 0; // the batches' arrays can go: only the merged orders live on
+  const table = segmentsTableCanonical(
+    buildCustomers({ orders, items: [], payments, profiles: [] }),
+    opts.clock,
+    opts.lang,
+  );
   return {
     header: table.header,
     rows: table.rows,
     notice: table.notice,
     problems,
-    orders: merged.orders.length,
+    orders: orders.length,
     customers: table.rows.length,
   };
 }

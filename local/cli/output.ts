@@ -14,20 +14,33 @@ export interface SegmentsTable {
   rows: (string | number)[][];
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** = + - @ tab CR: the first characters that make a spreadsheet cell a formula. */
+function startsLikeFormula(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13;
+}
 
 /** A text value a spreadsheet app will show as text (see the top of this file). */
 export function neutraliseFormula(s: string): string {
-  return FORMULA_START.test(s) ? `'${s}` : s;
+  return startsLikeFormula(s) ? `'${s}` : s;
 }
 
-const NEEDS_QUOTES = /[",\r\n]/;
+/** Whether a field must be quoted: a comma, quote or line break inside, or white space at either end. */
+function needsQuotes(s: string): boolean {
+  const n = s.length;
+  if (n > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32)) return true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 44 || c === 34 || c === 10 || c === 13) return true;
+  }
+  return false;
+}
 
 /** One CSV field: text neutralised, then quoted when it holds a comma, quote or line break. */
 export function csvField(v: string | number): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   const s = neutraliseFormula(v);
-  return NEEDS_QUOTES.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
+  return needsQuotes(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 /** UTF-8 CSV with CRLF line ends (RFC 4180), written in ~1 MB pieces. */

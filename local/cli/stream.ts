@@ -22,7 +22,7 @@ import {
 } from '../../src/core/headers';
 import type { CellValue, Lang, ParsedExport, Problem } from '../../src/core/types';
 import { isBlank } from '../../src/core/values';
-import { type CsvReadStats, type CsvRecord, forEachCsvRecord } from '../files';
+import { type CsvReadStats, type CsvRecord, forEachCsvRecord, ownString } from '../files';
 
 export interface StreamOptions {
   /** How problems name the file. */
@@ -84,6 +84,35 @@ interface Block {
   snAt: number;
 }
 
+/** Equal cells share one string: an order's fields repeat on each of its lines (the previous row catches
+ *  those, in every column), and usernames, addresses and statuses, which core keeps in every order,
+ *  repeat across orders (a map per such column catches those). Less memory, and core hashes each distinct
+ *  address once per string object rather than once per order. */
+class Interner {
+  private readonly prev: string[];
+  private readonly maps: (Map<string, string> | null)[];
+
+  constructor(width: number, shared: ReadonlySet<number>) {
+    this.prev = new Array(width).fill('');
+    this.maps = Array.from({ length: width }, (_, k) => (shared.has(k) ? new Map() : null));
+  }
+
+  take(k: number, view: string): string {
+    if (view === this.prev[k]) return this.prev[k];
+    const map = this.maps[k];
+    let s = map?.get(view);
+    if (s === undefined) {
+      s = ownString(view);
+      map?.set(s, s);
+    }
+    this.prev[k] = s;
+    return s;
+  }
+}
+
+/** The order fields core keeps as text in every Order. */
+const SHARED_FIELDS = ['buyer_username', 'address_full', 'status', 'district', 'province'] as const;
+
 /** Collects projected rows at their 0-based row index (holes elsewhere) and parses them. */
 class Collector {
   grid: (CellValue[] | undefined)[] = [];
@@ -130,10 +159,15 @@ function run(path: string, opts: StreamOptions, batched: boolean): StreamResult 
   const closed = new Set<string>();
   const current: string[] = [];
 
+  let interner = new Interner(0, new Set());
   const startBlock = (row: CellValue[], index: number, match: HeaderMatch) => {
     const keep = keptColumns(row);
     const snAt = keep.indexOf(match.columns.order_sn as number);
     block = { keep, snAt };
+    const shared = new Set(
+      SHARED_FIELDS.map((f) => keep.indexOf(match.columns[f] ?? -1)).filter((k) => k >= 0),
+    );
+    interner = new Interner(keep.length, shared);
     headerRow = [...keep.map((j) => row[j] ?? ''), ''];
     headerIndex = index;
     hasHeader = true;
@@ -165,7 +199,7 @@ function run(path: string, opts: StreamOptions, batched: boolean): StreamResult 
       const cells: CellValue[] = new Array(b.keep.length + 1);
       let blank = true;
       for (let k = 0; k < b.keep.length; k++) {
-        const v = rec.text(b.keep[k]);
+        const v = interner.take(k, rec.view(b.keep[k]));
         cells[k] = v;
         if (blank && !isBlank(v)) blank = false;
       }
