@@ -8,9 +8,11 @@
 // - Rows: the data rows go to parseExport in batches, cut only where the order number changes, so no order
 //   is split. Each batch sits at its true row indices in a holey grid (holes are skipped by core), so every
 //   problem names the row the seller sees, reason texts included.
-// Two shapes of file would make batches differ from one whole parse: a second header row (stacked
-// exports: a later block replaces an order as a whole) and an order whose lines are not adjacent. Either
-// one restarts the read in whole mode: one parseExport over the projected grid.
+// Three things would make batches differ from one whole parse: a second header row (stacked exports: a
+// later block replaces an order as a whole), an order whose lines are not adjacent, and batches judged
+// differently under core's locale rule (a block whose amounts look too small for Rupiah is refused as a
+// whole; the rule compares counts, so batches that all agree agree with the whole block). Each one
+// restarts the read in whole mode: one parseExport over the projected grid.
 import { HEADER_SCAN_ROWS, parseExport } from '../../src/core/exports';
 import {
   compileAliases,
@@ -20,6 +22,7 @@ import {
   matchColumns,
   normaliseHeader,
 } from '../../src/core/headers';
+import { importText } from '../../src/core/text/import';
 import type { CellValue, Lang, ParsedExport, Problem } from '../../src/core/types';
 import { isBlank } from '../../src/core/values';
 import { type CsvReadStats, type CsvRecord, forEachCsvRecord, ownString } from '../files';
@@ -121,8 +124,13 @@ class Collector {
   parsed: ParsedExport[] = [];
   problems = new Map<string, Problem>();
   dataRows = 0;
+  /** Per batch of the block: did core refuse it under the locale rule? */
+  readonly localeVerdicts = new Set<boolean>();
+  private readonly localeReason: string;
 
-  constructor(private readonly opts: StreamOptions) {}
+  constructor(private readonly opts: StreamOptions) {
+    this.localeReason = importText[opts.lang].localeWarning(opts.sheetName);
+  }
 
   put(index: number, row: CellValue[]): void {
     while (this.grid.length < index) this.grid.push(undefined);
@@ -130,11 +138,17 @@ class Collector {
     this.filled.push(index);
   }
 
-  flush(): void {
+  /** Parses what was put; `headerRow` is the block's 1-based header row. */
+  flush(headerRow: number): void {
     if (this.dataRows === 0 && this.parsed.length > 0) return;
     const { sheetName, timeZone, lang, keepItems } = this.opts;
     const result = parseExport(this.grid as CellValue[][], sheetName, timeZone, lang);
     if (!keepItems) result.items = [];
+    this.localeVerdicts.add(
+      result.problems.some(
+        (p) => p.row === headerRow && p.severity === 'error' && p.reason === this.localeReason,
+      ),
+    );
     for (const p of result.problems) {
       const key = `${p.row}\u0000${p.column}\u0000${p.reason}\u0000${p.severity}`;
       if (!this.problems.has(key)) this.problems.set(key, p);
@@ -212,7 +226,8 @@ function run(path: string, opts: StreamOptions, batched: boolean): StreamResult 
           // A batch ends only between orders, and never just before a row core might take for TikTok's
           // description row (the first row under the header whose order cell holds words).
           if (out.dataRows >= batchRows && !/\s/.test(sn)) {
-            out.flush();
+            out.flush(headerIndex + 1);
+            if (out.localeVerdicts.size > 1) throw new Restart('locale');
             for (const s of current) closed.add(s);
             current.length = 0;
             out.put(headerIndex, headerRow);
@@ -226,7 +241,8 @@ function run(path: string, opts: StreamOptions, batched: boolean): StreamResult 
     },
     { onProgress: opts.onProgress },
   );
-  out.flush();
+  out.flush(headerIndex + 1);
+  if (batched && out.localeVerdicts.size > 1) throw new Restart('locale');
   const problems = [...out.problems.values()].sort((a, b) => a.row - b.row);
   return { parsed: out.parsed, problems, hasHeader, csv, mode: batched ? 'batched' : 'whole' };
 }

@@ -132,6 +132,23 @@ describe('streaming parse = parseExport on the whole grid', () => {
     expect(s.result.payments.length).toBeGreaterThan(0);
   });
 
+  it('the locale rule (amounts too small for Rupiah) judges the whole block, not a batch', () => {
+    const total = demo[0].indexOf('Total Pembayaran');
+    const small = (share: number) =>
+      demo.map((r, i) =>
+        i > 0 && i <= share * (demo.length - 1) ? r.map((v, j) => (j === total ? '150' : v)) : r,
+      );
+    // Every amount small: refused as a whole, one problem, in batches that all agree.
+    const all = expectSame(writeGrid(small(1)), 50);
+    expect(all.mode).toBe('batched');
+    expect(all.result.orders).toEqual([]);
+    expect(all.result.problems).toHaveLength(1);
+    // The first 40 % small: early batches alone would be refused, the whole block is not.
+    const some = expectSame(writeGrid(small(0.4)), 50);
+    expect(some.mode).toBe('whole');
+    expect(some.result.orders.length).toBeGreaterThan(500);
+  });
+
   it('no header in the first rows: core’s own verdict, nothing read', () => {
     const grid: Grid = Array.from({ length: 40 }, (_, i) => [`baris ${i}`, 'x']);
     grid.push(demo[0], demo[1]); // a header too far down, as core sees it
