@@ -126,12 +126,17 @@ export function workbookPage(s: WorkbookPageState): string {
   const tx = t('cli', s.lang).preview;
   const menu = t('menu', s.lang);
   const sheets = s.workbook.getSheets().filter((sh) => !sh.isSheetHidden());
-  const current = sheets.find((sh) => sh.getName() === s.sheet) ?? sheets[0] ?? null;
+  // The sheet asked for, else the first one holding something (a new workbook's Sheet1 is empty).
+  const current =
+    sheets.find((sh) => sh.getName() === s.sheet) ??
+    sheets.find((sh) => sh.getLastRow() > 0) ??
+    sheets[0] ??
+    null;
   const buttons = ACTIONS.map(
     (a) =>
       `<form method="post" action="/action/${a.path}"><button type="submit" data-action="${a.path}">${escapeHtml(menu[a.label])}</button></form>`,
   ).join('');
-  const links = `<a class="button" href="/naming">${escapeHtml(menu.naming)}</a><a class="button" href="/lookup">${escapeHtml(menu.lookup)}</a>`;
+  const links = `<a class="button" target="_top" href="/naming">${escapeHtml(menu.naming)}</a><a class="button" target="_top" href="/lookup">${escapeHtml(menu.lookup)}</a>`;
   const message = s.message
     ? `<section class="message" id="message"><h2>${escapeHtml(s.message.title)}</h2>${escapeHtml(s.message.text)}</section>`
     : '';
@@ -155,7 +160,8 @@ ${table}`,
   );
 }
 
-/** A sidebar as Sheets shows it: a 300 px frame at the right of the window, with its title above. */
+/** A sidebar as Sheets shows it: a 300 px frame at the right of the window, with its title above, and
+ *  the workbook beside it. */
 export function sidebarFrame(title: string, src: string, lang: Lang): string {
   const tx = t('cli', lang).preview;
   return page(
@@ -163,12 +169,15 @@ export function sidebarFrame(title: string, src: string, lang: Lang): string {
     lang,
     `<style>
   .layout { display: flex; height: 100vh; }
-  .layout main { flex: 1; padding: 16px; }
+  .layout main { flex: 1; display: flex; flex-direction: column; min-width: 0; }
+  .layout main .bar { padding: 8px 16px; border-bottom: 1px solid #dadce0; background: #fff; }
+  .layout main iframe { flex: 1; border: 0; width: 100%; }
   .layout aside { width: 300px; border-left: 1px solid #dadce0; background: #fff; display: flex; flex-direction: column; }
   .layout aside h2 { font-size: 16px; margin: 0; padding: 12px 16px; border-bottom: 1px solid #dadce0; font-weight: 500; }
   .layout iframe { border: 0; width: 300px; flex: 1; }
 </style>
-<div class="layout"><main><a class="button" href="/">${escapeHtml(tx.back)}</a></main>
+<div class="layout"><main><div class="bar"><a class="button" href="/">${escapeHtml(tx.back)}</a></div>
+<iframe title="${escapeHtml(tx.title)}" src="/"></iframe></main>
 <aside><h2>${escapeHtml(title)}</h2><iframe title="${escapeHtml(title)}" src="${escapeHtml(src)}"></iframe></aside></div>`,
   );
 }
