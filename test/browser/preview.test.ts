@@ -2,6 +2,7 @@
 // in this process on a free port over a temp workbook made from a demo shop whose newest orders carry
 // hostile usernames, addresses and product names. Screenshots go to test-output/screenshots/.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
@@ -113,6 +114,52 @@ async function notPwned(page: Page): Promise<void> {
   for (const f of page.frames())
     expect(await f.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
 }
+
+function request(
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port: preview.port, path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => {
+          body += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+describe('preview server', () => {
+  it('answers only requests that name it (no DNS rebinding), and bridges errors as failures', async () => {
+    const host = `localhost:${preview.port}`;
+    expect((await request('/', { headers: { host: 'evil.example' } })).status).toBe(403);
+    const run = (origin: string, body: unknown) =>
+      request('/api/run', {
+        method: 'POST',
+        headers: { host, origin, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await run('http://evil.example', { name: 'getNamingQueue', args: [] })).status).toBe(403);
+    const bad = JSON.parse(
+      (await run(`http://${host}`, { name: 'saveBuyerName', args: ['nobody', 'X'] })).body,
+    );
+    expect(bad).toMatchObject({ ok: false, error: { message: expect.stringMatching(/tidak tersimpan/i) } });
+    const missing = JSON.parse((await run(`http://${host}`, { name: 'noSuchFunction', args: [] })).body);
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { message: 'Script function not found: noSuchFunction' },
+    });
+    const queue = JSON.parse((await run(`http://${host}`, { name: 'getNamingQueue', args: [] })).body);
+    expect(queue.ok).toBe(true);
+    expect(queue.value.entries.length).toBeGreaterThan(3);
+  });
+});
 
 describe('preview in Chromium', () => {
   it('shows the workbook read-only, runs a menu action, and colours the Segments sheet', async () => {
