@@ -11,7 +11,9 @@ import {
   paymentRowValues,
   problemRowCount,
   STORE_SCHEMAS,
+  type StatusChange,
   type StoreKind,
+  unrecordedChanges,
 } from '../core/store';
 import { t } from '../core/text';
 import type { CellValue, OrderItem, Problem } from '../core/types';
@@ -104,13 +106,15 @@ export function runImport(env: Env): ImportReport {
       }
     }
     try {
+      // History before Orders: an import stopped between the two finds the change again when run again
+      // (and records it once); the other way round, the change would be lost.
+      if (merged.history.length > 0) appendHistory(env, merged.history, snapshot);
       for (const { kind, rows } of plan) {
         const schema = STORE_SCHEMAS[kind];
         const { sheet } = ensureSheet(ss, schema.sheet, [...schema.headers]);
         snapshot.keep(sheet);
         writeTable(sheet, [...schema.headers], rows, storeKinds(kind));
       }
-      if (merged.history.length > 0) appendHistory(env, merged.history.map(historyRowValues), snapshot);
     } catch (e) {
       snapshot.restore();
       throw e;
@@ -141,11 +145,12 @@ export function runImport(env: Env): ImportReport {
   });
 }
 
-/** Status changes are appended under the existing history (one read of its size, one write). */
-function appendHistory(env: Env, rows: CellValue[][], snapshot: SheetSnapshot): void {
+/** Status changes not recorded yet are appended under the existing history (one read, one write). */
+function appendHistory(env: Env, changes: StatusChange[], snapshot: SheetSnapshot): void {
   const schema = STORE_SCHEMAS.history;
   const { sheet } = ensureSheet(env.ss, schema.sheet, [...schema.headers]);
-  snapshot.keep(sheet);
+  const recorded = snapshot.keep(sheet);
+  const rows = unrecordedChanges(recorded, changes).map(historyRowValues);
   writeRows(sheet, Math.max(sheet.getLastRow(), 1) + 1, rows, storeKinds('history'));
 }
 

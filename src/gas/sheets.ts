@@ -114,10 +114,12 @@ export function ensureSheet(
 export class SheetSnapshot {
   private readonly saved: { sheet: Sheet; values: Grid; formats: string[][] }[] = [];
 
-  /** Remember `sheet` as it is now: two reads, whatever its size. */
-  keep(sheet: Sheet): void {
+  /** Remember `sheet` as it is now: two reads, whatever its size. Returns the values read. */
+  keep(sheet: Sheet): Grid {
     const range = sheet.getDataRange();
-    this.saved.push({ sheet, values: range.getValues() as Grid, formats: range.getNumberFormats() });
+    const values = range.getValues() as Grid;
+    this.saved.push({ sheet, values, formats: range.getNumberFormats() });
+    return values;
   }
 
   /** Put every kept sheet back exactly as it was (constant calls per sheet). */

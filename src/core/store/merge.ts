@@ -4,7 +4,8 @@
 // immutable: the result shares record objects with the inputs and never modifies them.
 import { parseBuyerKey } from '../identity';
 import { importText } from '../text/import';
-import type { EpochMs, Lang, Order, OrderItem, OrderPayment, ParsedExport, Problem } from '../types';
+import type { EpochMs, Grid, Lang, Order, OrderItem, OrderPayment, ParsedExport, Problem } from '../types';
+import { cellText } from '../values';
 import type { ProfileRow, StatusChange } from './schema';
 
 export interface StoreContent {
@@ -70,6 +71,24 @@ function upsert<T extends { orderSn: string }>(
 
 function* each<T>(lists: readonly (readonly T[])[]): Generator<T> {
   for (const list of lists) yield* list;
+}
+
+/**
+ * The status changes not recorded yet, given the OrderStatusHistory sheet's grid: a change equal to the
+ * latest one recorded for its order (same old and new status) is left out. An import stopped after writing
+ * the history but before the Orders sheet finds the same change again when run again: it is recorded once.
+ */
+export function unrecordedChanges(recorded: Grid, changes: readonly StatusChange[]): StatusChange[] {
+  if (changes.length === 0) return [];
+  const header = (recorded[0] ?? []).map((h) => cellText(h).trim());
+  const [sn, from, to] = ['order_sn', 'old_status', 'new_status'].map((h) => header.indexOf(h));
+  if (sn < 0 || from < 0 || to < 0) return [...changes];
+  const latest = new Map<string, string>();
+  for (let i = 1; i < recorded.length; i++) {
+    const r = recorded[i];
+    latest.set(cellText(r[sn]).trim(), `${cellText(r[from]).trim()}\n${cellText(r[to]).trim()}`);
+  }
+  return changes.filter((c) => latest.get(c.orderSn) !== `${c.oldStatus}\n${c.newStatus}`);
 }
 
 /**
