@@ -61,15 +61,23 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   if (toast) ss.toast(tx.segmentWriting(content.rows.length), tx.segmentTitle, 5);
 
   const finalName = tx.segmentsSheet;
-  const staging = ss.insertSheet(`${finalName} (baru ${clock.now})`);
+  // Named by the real time (not the run date): its age tells a leftover from a run still going.
+  const now = env.clock.now;
+  const run = trackRun(ss, finalName, now);
   try {
-    writeSegments(staging, content, lang);
-    const old = ss.getSheetByName(finalName);
-    if (old) ss.deleteSheet(old);
-    staging.setName(finalName);
-  } catch (e) {
-    ss.deleteSheet(staging);
-    throw e;
+    const names = sheetNames(finalName, now);
+    const staging = ss.insertSheet(names.staging);
+    let old: Sheet | null;
+    try {
+      writeSegments(staging, content, lang);
+      old = ss.getSheetByName(finalName);
+    } catch (e) {
+      ss.deleteSheet(staging);
+      throw e;
+    }
+    swapIn(ss, staging, old, names);
+  } finally {
+    run.release();
   }
 
   const done = tx.segmentDone(content.rows.length, finalName);
@@ -82,6 +90,88 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
     lines.push(tx.storeProblems(store.problems.length, tx.problemsSheet));
   }
   return { customers: content.rows.length, message: lines.join('\n'), notice: content.notice };
+}
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Older than any execution can run (Apps Script stops one at 6 minutes): a leftover, not work in progress. */
+const LEFTOVER_AFTER_MS = 30 * 60_000;
+/** One document property per run in progress, `<prefix><start ms>` → the Segments sheet's name. */
+const RUN_PROPERTY = 'kenali.segmentsRun.';
+
+/** The sheets of the run started at `started`: the new table while it is written, the old one set aside. */
+function sheetNames(finalName: string, started: number) {
+  return {
+    final: finalName,
+    staging: `${finalName} (baru ${started})`,
+    aside: `${finalName} (lama ${started})`,
+  };
+}
+
+/**
+ * Records this run until it ends (even by an exception), after removing what runs stopped dead (Apps
+ * Script's time limit: no catch or finally of theirs ran) left behind: their staging or set-aside sheet.
+ * A few calls whatever the number of sheets or rows.
+ */
+function trackRun(ss: Spreadsheet, finalName: string, now: number): { release(): void } {
+  const props = PropertiesService.getDocumentProperties();
+  for (const key of props.getKeys()) {
+    if (!key.startsWith(RUN_PROPERTY)) continue;
+    const started = Number(key.slice(RUN_PROPERTY.length));
+    if (now - started <= LEFTOVER_AFTER_MS) continue; // still running, perhaps
+    const names = sheetNames(props.getProperty(key) ?? finalName, started);
+    for (const name of [names.staging, names.aside]) {
+      const sheet = ss.getSheetByName(name);
+      if (sheet) ss.deleteSheet(sheet);
+    }
+    props.deleteProperty(key);
+  }
+  const own = `${RUN_PROPERTY}${now}`;
+  props.setProperty(own, finalName);
+  return { release: () => props.deleteProperty(own) };
+}
+
+/**
+ * Puts the complete staging sheet in place of the old Segments sheet: old set aside, new renamed, old
+ * deleted. A failing step puts the old one back and removes the new one, so the seller always sees one
+ * whole Segments sheet, old or new.
+ */
+function swapIn(
+  ss: Spreadsheet,
+  staging: Sheet,
+  old: Sheet | null,
+  names: ReturnType<typeof sheetNames>,
+): void {
+  const undo = (steps: (() => void)[], e: unknown): never => {
+    for (const step of steps) step();
+    throw e;
+  };
+  const dropNew = () => ss.deleteSheet(staging);
+  if (!old) {
+    try {
+      staging.setName(names.final);
+    } catch (e) {
+      undo([dropNew], e);
+    }
+    return;
+  }
+  try {
+    old.setName(names.aside);
+  } catch (e) {
+    undo([dropNew], e);
+  }
+  const oldBack = () => old.setName(names.final);
+  try {
+    staging.setName(names.final);
+  } catch (e) {
+    undo([oldBack, dropNew], e);
+  }
+  try {
+    ss.deleteSheet(old);
+  } catch (e) {
+    undo([() => staging.setName(names.staging), oldBack, dropNew], e);
+  }
 }
 
 type SegmentsContent = ReturnType<typeof buildSegmentsSheet>;
