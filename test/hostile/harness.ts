@@ -35,17 +35,28 @@ export function builtCode(): string {
 export interface Shop {
   wb: LocalSpreadsheet;
   bundle: Bundle;
+  /** The bundle's clock (`new Date()` inside it): set `now` to run later. */
+  clock: { now: number };
 }
 
-/** A fresh spreadsheet with the built bundle bound to it (the clock fixed at NOW unless told). */
+/** A fresh spreadsheet with the built bundle bound to it (the clock at NOW unless told). */
 export function openShop(opts: { locale?: string; now?: number; wb?: LocalSpreadsheet } = {}): Shop {
   const wb = opts.wb ?? new LocalSpreadsheet({ timeZone: TZ, locale: opts.locale ?? 'id_ID' });
-  return { wb, bundle: loadBundle({ workbook: wb, code: builtCode(), now: opts.now ?? NOW }) };
+  const clock = { now: opts.now ?? NOW };
+  return { wb, clock, bundle: loadBundle({ workbook: wb, code: builtCode(), now: () => clock.now }) };
 }
 
-/** A demo Shopee export (raw, as the marketplace gives it). */
+const exports = new Map<string, CellValue[][]>();
+
+/** A demo Shopee export (raw, as the marketplace gives it). Cached: treat it as read-only. */
 export function demoExport(lines: number, seed = 11): CellValue[][] {
-  return generateShopeeExport({ seed, lines, now: NOW, timeZone: TZ }).grid;
+  const id = `${lines}/${seed}`;
+  let grid = exports.get(id);
+  if (!grid) {
+    grid = generateShopeeExport({ seed, lines, now: NOW, timeZone: TZ }).grid;
+    exports.set(id, grid);
+  }
+  return grid;
 }
 
 /** Replaces the inbox's content with `grid`, as text cells (an .xlsx export's strings stay strings). */
@@ -102,10 +113,18 @@ export function sheetState(wb: LocalSpreadsheet, name: string): SheetState {
   };
 }
 
-/** Every sheet of the workbook, by name (sheet order included). */
-export function workbookState(wb: LocalSpreadsheet): { names: string[]; sheets: Record<string, SheetState> } {
+/** Every sheet of the workbook, by name (sheet order included), and the document properties. */
+export function workbookState(wb: LocalSpreadsheet): {
+  names: string[];
+  sheets: Record<string, SheetState>;
+  properties: Record<string, string>;
+} {
   const names = wb.getSheets().map((s) => s.getName());
-  return { names, sheets: Object.fromEntries(names.map((n) => [n, sheetState(wb, n)])) };
+  return {
+    names,
+    sheets: Object.fromEntries(names.map((n) => [n, sheetState(wb, n)])),
+    properties: Object.fromEntries([...wb.documentProperties].sort()),
+  };
 }
 
 /** The store sheets' values only (Dates as instants). */
@@ -122,4 +141,10 @@ export function storeValues(wb: LocalSpreadsheet): Record<string, unknown[][]> {
 export function records(wb: LocalSpreadsheet, name: string): Record<string, CellValue>[] {
   const [header, ...rows] = wb.readValues(name);
   return rows.map((r) => Object.fromEntries(header.map((h, j) => [String(h), r[j]])));
+}
+
+/** toEqual on whole workbooks is slow: compare their JSON first, and let toEqual show the diff only on a
+ *  mismatch. */
+export function expectSameState(actual: unknown, expected: unknown, label: string): void {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) expect(actual, label).toEqual(expected);
 }

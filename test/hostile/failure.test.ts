@@ -1,0 +1,186 @@
+// Failure halfway: a service call fails (an exception the script sees) or the execution is stopped dead
+// (Apps Script's 6-minute limit: every later call fails, no catch block repairs anything). Injected through
+// the local runtime at EVERY call of an import and of a segmentation, in turn.
+//   exception → the previous sheets stay exactly as they were (import: or the store is wholly the new one);
+//   stopped   → running again later converges to what an undisturbed run gives.
+import { generateIncomeReport } from '../../src/core/demo';
+import type { CellValue } from '../../src/core/types';
+import type { NamingQueueView } from '../../src/core/views';
+import {
+  builtCode,
+  demoExport,
+  expectSameState,
+  formulaCells,
+  NOW,
+  openShop,
+  paste,
+  type Shop,
+  STORE_SHEETS,
+  sheetState,
+  TZ,
+  workbookState,
+} from './harness';
+
+const LINES = 30;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const everything = () => true;
+
+beforeAll(() => {
+  builtCode();
+});
+
+/** The second paste: the first export again with some orders now completed, a new export, an income report. */
+function secondPaste(first: CellValue[][]): CellValue[][] {
+  const header = first[0];
+  const status = header.indexOf('Status Pesanan');
+  const changed = first
+    .slice(1)
+    .map((r, i) => (i % 4 === 0 ? r.map((v, j) => (j === status ? 'Selesai' : v)) : r));
+  const options = { seed: 22, lines: LINES, now: NOW, timeZone: TZ };
+  const more = demoExport(LINES, 22).slice(1);
+  const income = generateIncomeReport({ seed: 22, exportOptions: options }).grid;
+  const width = header.length;
+  const pad = (r: CellValue[]) => [...r, ...Array(width - r.length).fill('')];
+  return [header, ...changed, ...more, Array(width).fill(''), ...income.map(pad)];
+}
+
+/** A shop with history: setup, one import, a segmentation, two names; the next export pasted in. */
+function shopBeforeImport(): Shop {
+  const shop = openShop();
+  shop.bundle.call('kenaliSetup');
+  const first = demoExport(LINES, 21);
+  paste(shop, first);
+  shop.bundle.call('kenaliImport');
+  shop.bundle.call('kenaliSegment');
+  const queue = shop.bundle.call<NamingQueueView>('getNamingQueue', 30);
+  for (const e of queue.entries.slice(0, 2))
+    shop.bundle.call('saveBuyerName', e.buyerKey, 'Nama', e.addressFull);
+  paste(shop, secondPaste(first));
+  return shop;
+}
+
+/** Everything imported and named, segmented once; segmentation will run again three days later. */
+function shopBeforeSegmentation(): Shop {
+  const shop = shopBeforeImport();
+  shop.bundle.call('kenaliImport');
+  const queue = shop.bundle.call<NamingQueueView>('getNamingQueue', 30);
+  for (const e of queue.entries.slice(0, 5))
+    shop.bundle.call('saveBuyerName', e.buyerKey, 'Baru', e.addressFull);
+  return shop;
+}
+
+const storeOf = (shop: Shop) => STORE_SHEETS.map((s) => sheetState(shop.wb, s));
+/** The same shop, its clock moved `ms` past NOW. */
+const later = (shop: Shop, ms: number): Shop => {
+  shop.clock.now = NOW + ms;
+  return shop;
+};
+
+describe('an exception halfway through Impor', () => {
+  const clean = shopBeforeImport();
+  const before = workbookState(clean.wb);
+  const calls = clean.wb.counter.measure(() => clean.bundle.call('kenaliImport')).total;
+  const after = workbookState(clean.wb);
+
+  it('the undisturbed import really changes every store sheet it owns (so the sweep means something)', () => {
+    expect(calls).toBeGreaterThan(20);
+    for (const s of ['Orders', 'OrderItems', 'OrderPayments', 'OrderStatusHistory']) {
+      expect(after.sheets[s].values, s).not.toEqual(before.sheets[s].values);
+    }
+  });
+
+  it('at any of its calls: the store is wholly the old or (past its last write) the new one; again → the right result', () => {
+    const oldStore = JSON.stringify(STORE_SHEETS.map((s) => before.sheets[s]));
+    const newStore = JSON.stringify(STORE_SHEETS.map((s) => after.sheets[s]));
+    const outcomes: string[] = [];
+    for (let k = 1; k <= calls; k++) {
+      const shop = shopBeforeImport();
+      shop.wb.counter.failOn(everything, k);
+      expect(() => shop.bundle.call('kenaliImport'), `fault at call ${k}`).toThrow(/injected fault/);
+      shop.wb.counter.clearFaults();
+      const store = JSON.stringify(storeOf(shop));
+      outcomes.push(store === oldStore ? 'old' : store === newStore ? 'new' : `mixed at call ${k}`);
+      expectSameState(
+        sheetState(shop.wb, 'Segments'),
+        before.sheets.Segments,
+        `Segments, fault at call ${k}`,
+      );
+      expect(formulaCells(shop.wb)).toEqual([]);
+      shop.bundle.call('kenaliImport');
+      expectSameState(workbookState(shop.wb), after, `re-run after a fault at call ${k}`);
+    }
+    // old until the writes are done, new after: never a mix, never old again once new
+    const firstNew = outcomes.indexOf('new');
+    expect(firstNew).toBeGreaterThan(calls / 2);
+    expect(outcomes).toEqual([...Array(firstNew).fill('old'), ...Array(calls - firstNew).fill('new')]);
+  });
+});
+
+describe('Impor stopped dead halfway (the 6-minute limit)', () => {
+  it('at any call: importing again converges to the undisturbed result', () => {
+    const clean = shopBeforeImport();
+    const calls = clean.wb.counter.measure(() => clean.bundle.call('kenaliImport')).total;
+    const after = workbookState(clean.wb);
+    for (let k = 1; k <= calls; k++) {
+      const shop = shopBeforeImport();
+      shop.wb.counter.failOn(everything, k, { sticky: true });
+      expect(() => shop.bundle.call('kenaliImport')).toThrow();
+      shop.wb.counter.clearFaults();
+      expect(formulaCells(shop.wb)).toEqual([]);
+      shop.bundle.call('kenaliImport');
+      expectSameState(workbookState(shop.wb), after, `re-run after a stop at call ${k}`);
+    }
+  });
+});
+
+describe('an exception halfway through Segmentasi RFM', () => {
+  const clean = shopBeforeSegmentation();
+  const before = workbookState(clean.wb);
+  const calls = clean.wb.counter.measure(() => later(clean, 3 * DAY).bundle.call('kenaliSegment')).total;
+  const after = workbookState(clean.wb);
+
+  it('the undisturbed run rewrites Segments (so the sweep means something)', () => {
+    expect(calls).toBeGreaterThan(15);
+    expect(after.sheets.Segments.values).not.toEqual(before.sheets.Segments.values);
+  });
+
+  it('at any of its calls: every sheet as it was, or (past the swap) the whole new Segments; no stray sheet', () => {
+    // the sheets decide (a run marker left in the document properties is removed by a later run)
+    const sheetsOf = (w: ReturnType<typeof workbookState>) => JSON.stringify([w.names, w.sheets]);
+    const oldState = sheetsOf(before);
+    const newState = sheetsOf(after);
+    const outcomes: string[] = [];
+    for (let k = 1; k <= calls; k++) {
+      const shop = later(shopBeforeSegmentation(), 3 * DAY);
+      shop.wb.counter.failOn(everything, k);
+      expect(() => shop.bundle.call('kenaliSegment'), `fault at call ${k}`).toThrow(/injected fault/);
+      shop.wb.counter.clearFaults();
+      const state = sheetsOf(workbookState(shop.wb));
+      outcomes.push(state === oldState ? 'old' : state === newState ? 'new' : `mixed at call ${k}`);
+      if (state === oldState) expect(shop.wb.sheet('Segments').getCharts()).toHaveLength(1);
+      shop.bundle.call('kenaliSegment');
+      expectSameState(workbookState(shop.wb), after, `re-run after a fault at call ${k}`);
+    }
+    const firstNew = outcomes.indexOf('new');
+    expect(firstNew).toBeGreaterThan(calls / 2);
+    expect(outcomes).toEqual([...Array(firstNew).fill('old'), ...Array(calls - firstNew).fill('new')]);
+  });
+});
+
+describe('Segmentasi RFM stopped dead halfway', () => {
+  it('at any call: segmenting again (later) converges, leaving no stray staging sheet', () => {
+    const clean = shopBeforeSegmentation();
+    const calls = clean.wb.counter.measure(() => later(clean, 3 * DAY).bundle.call('kenaliSegment')).total;
+    const after = workbookState(clean.wb);
+    for (let k = 1; k <= calls; k++) {
+      const shop = shopBeforeSegmentation();
+      later(shop, 3 * DAY).wb.counter.failOn(everything, k, { sticky: true });
+      expect(() => shop.bundle.call('kenaliSegment')).toThrow();
+      shop.wb.counter.clearFaults();
+      // the seller runs it again an hour later
+      later(shop, 3 * DAY + HOUR).bundle.call('kenaliSegment');
+      expectSameState(workbookState(shop.wb), after, `re-run after a stop at call ${k}`);
+    }
+  });
+});
