@@ -1,42 +1,13 @@
 // The customer-identity rule: a customer is (buyer_username, address_full), the address hashed.
 //   address_identifier = lower-case hex SHA-1 of the UTF-8 bytes of the trimmed address
 //   universal identifier (buyerKey) = `buyer_username|address_identifier`
-import { sha1 } from '@noble/hashes/legacy.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { encodeUtf8Into, sha1HexUtf8 } from './sha1';
 
 /** UTF-8 bytes of a string. Hand-written because Apps Script has no TextEncoder. Lone surrogates
  *  become U+FFFD, as TextEncoder does. */
 export function utf8Bytes(s: string): Uint8Array {
   const out = new Uint8Array(s.length * 3); // UTF-16 unit → at most 3 bytes (a pair → 4 for 2 units)
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c < 0x80) {
-      out[n++] = c;
-      continue;
-    }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-      } else c = 0xfffd;
-    } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x800) {
-      out[n++] = 0xc0 | (c >> 6);
-      out[n++] = 0x80 | (c & 63);
-    } else if (c < 0x10000) {
-      out[n++] = 0xe0 | (c >> 12);
-      out[n++] = 0x80 | ((c >> 6) & 63);
-      out[n++] = 0x80 | (c & 63);
-    } else {
-      out[n++] = 0xf0 | (c >> 18);
-      out[n++] = 0x80 | ((c >> 12) & 63);
-      out[n++] = 0x80 | ((c >> 6) & 63);
-      out[n++] = 0x80 | (c & 63);
-    }
-  }
-  return out.subarray(0, n);
+  return out.subarray(0, encodeUtf8Into(s, out));
 }
 
 // Shops repeat the same few thousand addresses over many orders: hash each distinct address once.
@@ -47,7 +18,7 @@ export function addressIdentifier(addressFull: string): string {
   const trimmed = addressFull.trim();
   let h = hashCache.get(trimmed);
   if (h === undefined) {
-    h = bytesToHex(sha1(utf8Bytes(trimmed)));
+    h = sha1HexUtf8(trimmed);
     if (hashCache.size > 500_000) hashCache.clear();
     hashCache.set(trimmed, h);
   }
