@@ -1,0 +1,354 @@
+// Turns the parts' figures into the printed sections. Figures only: ratios are computed here from numbers
+// measured in the same run; nothing is asserted.
+import type { CallsResult, OperationFigure, SheetCells } from './calls';
+import type { CliFigures } from './cli';
+import type { PipelineResult } from './pipeline';
+import { fmt, table } from './table';
+
+/** Google Sheets: at most 10 million cells per spreadsheet (every sheet's whole grid counts). */
+export const CELL_LIMIT = 10_000_000;
+/** A sheet Sheets (or insertSheet) creates has 1000 rows × 26 columns. */
+const NEW_SHEET_COLUMNS = 26;
+const NEW_SHEET_ROWS = 1000;
+/** Calls that grow a sheet's grid: needed once a sheet outgrows its 1000 rows, whatever the size after. */
+const GROWTH = new Set(['Sheet.insertRowsAfter', 'Sheet.insertColumnsAfter']);
+const STORE_SHEETS = new Set(['Orders', 'OrderItems', 'OrderPayments', 'BuyerProfile']);
+
+export const TARGETS = {
+  endToEndMs: 10_000,
+  endToEndBytes: 1024 ** 3,
+  cellsPerLine: 12,
+} as const;
+
+/** (t2 / t1) / (n2 / n1): 1.00 is linear growth, 2.00 twice as slow per line at the bigger size. */
+export const growth = (t1: number, t2: number, n1: number, n2: number) => t2 / t1 / (n2 / n1);
+
+// ---------------------------------------------------------------------------------------- pipeline
+
+export function renderPipeline(results: readonly PipelineResult[]): string {
+  const sizes = results.map((r) => fmt.size(r.lines));
+  const pairs = results.slice(1).map((r, i) => [results[i], r] as const);
+  const growthCols = pairs.map(([a, b]) => `growth ${fmt.size(a.lines)}→${fmt.size(b.lines)}`);
+  const header = ['stage (ms)', ...sizes, ...growthCols];
+  const rows: string[][] = [];
+  const stageNames = results[0].stages.map((s) => s.name);
+  for (const name of stageNames) {
+    const ms = results.map((r) => r.stages.find((s) => s.name === name)?.ms ?? Number.NaN);
+    rows.push([
+      name,
+      ...ms.map(fmt.ms),
+      ...pairs.map((_, i) => fmt.ratio(growth(ms[i], ms[i + 1], results[i].lines, results[i + 1].lines))),
+    ]);
+  }
+  const blank = pairs.map(() => '');
+  rows.push([
+    '**total**',
+    ...results.map((r) => fmt.ms(r.totalMs)),
+    ...pairs.map(([a, b]) => fmt.ratio(growth(a.totalMs, b.totalMs, a.lines, b.lines))),
+  ]);
+  rows.push([
+    'CPU time, all threads (ms)',
+    ...results.map((r) => fmt.ms(r.cpuMs)),
+    ...pairs.map(([a, b]) => fmt.ratio(growth(a.cpuMs, b.cpuMs, a.lines, b.lines))),
+  ]);
+  rows.push([
+    'order lines per second',
+    ...results.map((r) => fmt.rate(r.lines / (r.totalMs / 1000))),
+    ...blank,
+  ]);
+  rows.push(['RSS with the input grids, after GC (MB)', ...results.map((r) => fmt.mb(r.inputRss)), ...blank]);
+  rows.push(['peak RSS, input included (MB)', ...results.map((r) => fmt.mb(r.maxRss)), ...blank]);
+  rows.push(['peak RSS − input (MB)', ...results.map((r) => fmt.mb(r.maxRss - r.inputRss)), ...blank]);
+  rows.push(['(building the input grids, ms)', ...results.map((r) => fmt.ms(r.generateMs)), ...blank]);
+  rows.push([
+    'orders / customers',
+    ...results.map((r) => `${fmt.int(r.orders)} / ${fmt.int(r.customers)}`),
+    ...blank,
+  ]);
+  rows.push(['problems reported', ...results.map((r) => fmt.int(r.problems)), ...blank]);
+  return [
+    '## Core pipeline, in memory',
+    '',
+    'Demo export rows (and its income report) → parseExport → mergeImport → store rows (what import writes) →',
+    'read store sheets (what every later action parses) → buildCustomers → buildSegmentsSheet. One child',
+    'process per size (`--max-old-space-size=8192`); the input grids are built before the clock starts.',
+    'growth = time ratio ÷ size ratio: 1.00 is linear.',
+    '',
+    table(header, rows),
+  ].join('\n');
+}
+
+// ------------------------------------------------------------------------------------------- calls
+
+/** Differences between two operations' call maps, as '+1 Sheet.insertRowsAfter'. */
+function callDiff(a: Record<string, number>, b: Record<string, number>): string[] {
+  const labels = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  const out: string[] = [];
+  for (const l of labels) {
+    const d = (b[l] ?? 0) - (a[l] ?? 0);
+    if (d !== 0) out.push(`${d > 0 ? '+' : ''}${d} ${l}`);
+  }
+  return out;
+}
+
+export interface CallsVerdict {
+  operations: number;
+  equal: number;
+  /** Every difference is a grid-growth call. */
+  onlyGrowth: boolean;
+  /** Operations that failed at either size. */
+  failed: string[];
+}
+
+export function callsVerdict(pair: readonly [CallsResult, CallsResult]): CallsVerdict {
+  const [small, big] = pair;
+  let equal = 0;
+  let onlyGrowth = true;
+  const failed: string[] = [];
+  for (const op of small.operations) {
+    const other = big.operations.find((o) => o.name === op.name || sameOp(o, op));
+    if (op.error || !other || other.error) {
+      failed.push(op.name);
+      continue;
+    }
+    const diff = callDiff(op.calls, other.calls);
+    if (diff.length === 0) equal++;
+    else if (!diff.every((d) => GROWTH.has(d.replace(/^[+-]\d+ /, '')))) onlyGrowth = false;
+  }
+  return { operations: small.operations.length, equal, onlyGrowth, failed };
+}
+
+/** 'lookup search "abc"' and 'lookup search "xyz"' are the same operation at two sizes. */
+const opKind = (o: OperationFigure) => o.name.replace(/ ".*"$/, '');
+const sameOp = (a: OperationFigure, b: OperationFigure) => opKind(a) === opKind(b);
+
+function callsTable(pair: readonly [CallsResult, CallsResult]): string {
+  const [small, big] = pair;
+  const s = fmt.size(small.lines);
+  const b = fmt.size(big.lines);
+  const rows = small.operations.map((op) => {
+    const other = big.operations.find((o) => sameOp(o, op));
+    if (!other) return [opKind(op), fmt.int(op.total), 'not run', '', '', fmt.ms(op.ms), ''];
+    const diff = callDiff(op.calls, other.calls);
+    const failedNote = op.error || other.error ? 'failed' : diff.length === 0 ? 'yes' : 'no';
+    return [
+      opKind(op),
+      fmt.int(op.total),
+      fmt.int(other.total) + (other.error ? ' (failed)' : ''),
+      failedNote,
+      diff.join(', '),
+      fmt.ms(op.ms),
+      fmt.ms(other.ms),
+    ];
+  });
+  return table(
+    [
+      'operation',
+      `calls ${s}`,
+      `calls ${b}`,
+      'equal',
+      `difference at ${b}`,
+      `local ms ${s}`,
+      `local ms ${b}`,
+    ],
+    rows,
+    ['l', 'r', 'r', 'l', 'l', 'r', 'r'],
+  );
+}
+
+export interface CellFigures {
+  lines: number;
+  storeCells: number;
+  storePerLine: number;
+  segmentsCells: number;
+  segmentsPerLine: number;
+  /** Grid cells per order line when every store sheet and Segments keep a new sheet's 26 columns. */
+  asBuiltGridPerLine: number;
+  inboxColumns: number;
+}
+
+export function cellFigures(r: CallsResult): CellFigures {
+  const storeCells = r.store.reduce((n, c) => n + c.cells, 0);
+  const segments = r.others.find((c) => c.sheet === 'Segments');
+  const segmentsCells = segments?.cells ?? 0;
+  const asBuilt = (c: SheetCells) =>
+    Math.max(c.rows, NEW_SHEET_ROWS) * Math.max(c.columns, NEW_SHEET_COLUMNS);
+  const asBuiltGrid = r.store.reduce((n, c) => n + asBuilt(c), 0) + (segments ? asBuilt(segments) : 0);
+  return {
+    lines: r.lines,
+    storeCells,
+    storePerLine: storeCells / r.lines,
+    segmentsCells,
+    segmentsPerLine: segmentsCells / r.lines,
+    asBuiltGridPerLine: asBuiltGrid / r.lines,
+    inboxColumns: r.inboxColumns,
+  };
+}
+
+function cellsSection(r: CallsResult): string {
+  const c = cellFigures(r);
+  const rows = [...r.store, ...r.others].map((s) => [
+    s.sheet + (STORE_SHEETS.has(s.sheet) ? '' : ' (not store)'),
+    fmt.int(s.rows),
+    fmt.int(s.columns),
+    fmt.int(s.cells),
+    (s.cells / r.lines).toFixed(2),
+    fmt.int(s.grid),
+  ]);
+  rows.push([
+    '**store total**',
+    '',
+    '',
+    fmt.int(c.storeCells),
+    c.storePerLine.toFixed(2),
+    fmt.int(r.storeGrid),
+  ]);
+  const max = (perLine: number) => fmt.int(CELL_LIMIT / perLine);
+  return [
+    `Cells at ${fmt.int(r.lines)} order lines (${r.mode}; data cells = rows × columns, header included):`,
+    '',
+    table(['sheet', 'rows', 'columns', 'data cells', 'per order line', 'grid cells'], rows),
+    '',
+    `- store data cells per order line: **${c.storePerLine.toFixed(2)}** (target ≤ ${TARGETS.cellsPerLine}) → at most ` +
+      `**${max(c.storePerLine)}** order lines in 10M cells, if the store sheets' grids had only their own columns`,
+    `- with the Segments sheet (${c.segmentsPerLine.toFixed(2)} cells per line): ${max(c.storePerLine + c.segmentsPerLine)} order lines`,
+    `- as built, every store sheet and Segments keep a new sheet's ${NEW_SHEET_COLUMNS} columns: ` +
+      `${c.asBuiltGridPerLine.toFixed(1)} grid cells per order line → ${max(c.asBuiltGridPerLine)} order lines`,
+    `- the inbox: a pasted Shopee export is ${c.inboxColumns} columns wide, so pasting N lines takes N × ${c.inboxColumns} ` +
+      `cells, and the importer clears the contents but keeps the grid (${fmt.int(r.inboxGrid)} cells here)`,
+    `- whole workbook at the end of this run: ${fmt.int(r.gridCells)} grid cells`,
+  ].join('\n');
+}
+
+export function renderCalls(
+  asBuilt: readonly [CallsResult, CallsResult],
+  trimmed: readonly [CallsResult, CallsResult] | null,
+): string {
+  const out = [
+    '## Spreadsheet service calls per operation',
+    '',
+    'The built dist/Code.js in the local Apps Script runtime, calls counted by its counter. "local ms" is',
+    'the local runtime on this machine: NOT Apps Script time (there, every call is a round trip).',
+    '',
+  ];
+  const failures = asBuilt.flatMap((r) =>
+    r.operations
+      .filter((o) => o.error)
+      .map((o) => `${fmt.int(r.lines)} lines, ${o.name} (after ${o.total} calls): ${o.error}`),
+  );
+  if (failures.length > 0) {
+    out.push(`As built, an operation failed — ${failures.join('; ')}`, '');
+    out.push(callsTable(asBuilt), '');
+  }
+  const pair = trimmed ?? asBuilt;
+  if (trimmed) {
+    out.push(
+      'So both sizes again with the store sheets cut to their own columns before the first import',
+      '(what the as-built store is missing), to count every operation at both sizes:',
+      '',
+    );
+  }
+  out.push(callsTable(pair), '');
+  out.push(cellsSection(pair[1]));
+  return out.join('\n');
+}
+
+// --------------------------------------------------------------------------------------------- CLI
+
+export function renderCli(c: CliFigures): string {
+  const rows = [
+    [
+      fmt.int(c.lines),
+      fmt.mb(c.csvBytes),
+      fmt.s(c.writeCsvMs),
+      fmt.s(c.wallMs),
+      fmt.s(c.cpuMs),
+      fmt.mb(c.maxRss),
+      fmt.int(c.outputRows),
+      String(c.exitCode),
+    ],
+  ];
+  const out = [
+    '## CLI one-shot `segment` on a CSV export, end to end',
+    '',
+    '`node --import tsx local/cli/main.ts segment shop.csv --out segments.csv --today 2024-06-30`, timed',
+    "from spawn to exit (Node and tsx start-up included); peak RSS and CPU time are the child's own.",
+    '',
+    table(
+      [
+        'order lines',
+        'CSV MB',
+        'writing the CSV (s)',
+        'segment wall (s)',
+        'CPU (s)',
+        'peak RSS (MB)',
+        'customers out',
+        'exit',
+      ],
+      rows,
+    ),
+    '',
+    `CLI said: ${c.summary || '(nothing)'}`,
+  ];
+  if (c.stderrTail) out.push('', '```', c.stderrTail.trim(), '```');
+  return out.join('\n');
+}
+
+// ----------------------------------------------------------------------------------------- targets
+
+export function renderTargets(input: {
+  pipeline: readonly PipelineResult[];
+  calls: readonly [CallsResult, CallsResult];
+  asBuilt: readonly [CallsResult, CallsResult];
+  cli: CliFigures;
+}): string {
+  const { pipeline, calls, asBuilt, cli } = input;
+  const verdict = (ok: boolean) => (ok ? 'met' : '**MISSED**');
+  const rows: string[][] = [];
+  const fullSize = cli.lines === 1_000_000;
+  const ranOk = cli.exitCode === 0;
+  rows.push([
+    `1M lines end to end (CLI segment) < ${TARGETS.endToEndMs / 1000} s`,
+    `${fmt.s(cli.wallMs)} s at ${fmt.size(cli.lines)} lines`,
+    fullSize && ranOk ? verdict(cli.wallMs < TARGETS.endToEndMs) : 'not measured at 1M',
+  ]);
+  rows.push([
+    '1M lines end to end (CLI segment) < 1 GB',
+    `${fmt.mb(cli.maxRss)} MB at ${fmt.size(cli.lines)} lines`,
+    fullSize && ranOk ? verdict(cli.maxRss < TARGETS.endToEndBytes) : 'not measured at 1M',
+  ]);
+  const last = pipeline[pipeline.length - 1];
+  rows.push([
+    'core pipeline in memory (for reference)',
+    `${fmt.s(last.totalMs)} s, peak ${fmt.mb(last.maxRss)} MB at ${fmt.size(last.lines)} lines`,
+    'no target (holds the whole grid)',
+  ]);
+  const v = callsVerdict(calls);
+  const callsOk = v.failed.length === 0 && v.onlyGrowth;
+  rows.push([
+    'calls per operation constant',
+    `${v.equal} of ${v.operations} equal at ${fmt.size(calls[0].lines)} and ${fmt.size(calls[1].lines)}` +
+      (v.equal < v.operations && v.onlyGrowth ? '; the rest differ only by grid growth past 1000 rows' : '') +
+      (v.failed.length ? `; failed: ${v.failed.join(', ')}` : ''),
+    verdict(callsOk),
+  ]);
+  const cells = cellFigures(calls[1]);
+  rows.push([
+    `≤ ${TARGETS.cellsPerLine} stored cells per order line`,
+    `${cells.storePerLine.toFixed(2)} (data cells); ${cells.asBuiltGridPerLine.toFixed(1)} grid cells as built`,
+    verdict(cells.storePerLine <= TARGETS.cellsPerLine),
+  ]);
+  const asBuiltFailed = asBuilt.flatMap((r) => r.operations.filter((o) => o.error).map(() => r.lines));
+  if (asBuiltFailed.length > 0) {
+    rows.push([
+      "the as-built store fits Google's 10M-cell limit",
+      `failed at ${fmt.int(asBuiltFailed[0])} lines`,
+      '**MISSED**',
+    ]);
+  }
+  return [
+    '## Targets (printed, not asserted)',
+    '',
+    table(['target', 'measured', 'verdict'], rows, ['l', 'l', 'l']),
+  ].join('\n');
+}
