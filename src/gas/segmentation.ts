@@ -143,8 +143,16 @@ function swapIn(
   old: Sheet | null,
   names: ReturnType<typeof sheetNames>,
 ): void {
+  // Each undo step on its own: with another editor segmenting at the same moment one may fail (their
+  // sheet took the name), and the others must still run.
   const undo = (steps: (() => void)[], e: unknown): never => {
-    for (const step of steps) step();
+    for (const step of steps) {
+      try {
+        step();
+      } catch {
+        // the sheet is gone or the name taken: nothing more to put back with this step
+      }
+    }
     throw e;
   };
   const dropNew = () => ss.deleteSheet(staging);
