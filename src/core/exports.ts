@@ -43,7 +43,8 @@ export interface ExportBlock {
   match: HeaderMatch;
 }
 
-/** Every header row of the grid, each starting a block that runs to the next header row. */
+/** Every header row of the grid, each starting a block that runs to the next header row (or to that
+ *  header's title rows: see titlesStart). */
 export function findBlocks(grid: Grid): ExportBlock[] {
   const blocks: ExportBlock[] = [];
   for (let i = 0; i < grid.length; i++) {
@@ -52,10 +53,41 @@ export function findBlocks(grid: Grid): ExportBlock[] {
     if (!row) continue;
     const match = detectHeader(row);
     if (!match) continue;
-    if (blocks.length > 0) blocks[blocks.length - 1].end = i;
+    const prev = blocks[blocks.length - 1];
+    if (prev) prev.end = titlesStart(grid, prev, i);
     blocks.push({ headerIndex: i, end: grid.length, match });
   }
   return blocks;
+}
+
+/**
+ * Where the title rows of a report pasted below another begin ("Penghasilan Saya", "Periode …" above the
+ * income report's header): the rows between a blank row after the previous block's last order line and
+ * the new header, when none of them looks like an order line of the previous block. They are skipped like
+ * the titles above the first header. Rows glued to the previous block's lines stay its rows (and are
+ * reported if unreadable): without the blank row they may be lines.
+ */
+function titlesStart(grid: Grid, prev: ExportBlock, headerIndex: number): number {
+  let i = headerIndex;
+  while (i - 1 > prev.headerIndex && headerIndex - (i - 1) <= HEADER_SCAN_ROWS) {
+    const row = grid[i - 1];
+    if (row && !rowIsBlank(row) && looksLikeLine(row, prev.match)) break;
+    i--;
+  }
+  const row = grid[i];
+  return i < headerIndex && (!row || rowIsBlank(row)) ? i : headerIndex;
+}
+
+/** A row with values in at least two of a format's required columns besides the order number. */
+function looksLikeLine(row: readonly CellValue[], match: HeaderMatch): boolean {
+  let filled = 0;
+  for (const f of match.format.required) {
+    if (f === 'order_sn') continue;
+    const j = match.columns[f];
+    const v = j === undefined ? undefined : row[j];
+    if (v !== undefined && !isBlank(v) && ++filled >= 2) return true;
+  }
+  return false;
 }
 
 const SCIENTIFIC = /^\d(?:[.,]\d+)?e\+?\d+$/i;
