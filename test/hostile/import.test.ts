@@ -367,6 +367,40 @@ describe('broken sheets', () => {
     expect(formulaCells(shop.wb)).toEqual([]);
   });
 
+  it('a report pasted below an export: its title rows are titles, not broken order lines', () => {
+    const shop = openShop();
+    const income = [
+      ['Penghasilan Saya'],
+      ['Username (Penjual)', 'toko.contoh'],
+      ['Tanggal Laporan Dibuat', '2024-06-30 07:00'],
+      [],
+      ['No.', 'No. Pesanan', 'Biaya Administrasi', 'Biaya Layanan', 'Total Penghasilan'],
+      ['1', 'A1', '-5.000', '-3.000', '142.000'],
+    ];
+    const alert = importGrid(shop, [...exportGrid([line('A1', 1), line('A2', 2)]), [], ...income]);
+    expect(alert).toContain('dikosongkan');
+    expect(shop.wb.hasSheet(PROBLEMS) ? problemRows(shop) : []).toEqual([]);
+    expect(records(shop.wb, 'OrderPayments').map((p) => [p.order_sn, p.total_income])).toEqual([
+      ['A1', 142000],
+    ]);
+    // the demo does the same: its export and income report import without a problem
+    const demo = openShop();
+    demo.bundle.call('kenaliLoadDemo');
+    expect(lastAlert(demo)).toContain('dikosongkan');
+    expect(demo.wb.hasSheet(PROBLEMS) ? problemRows(demo) : []).toEqual([]);
+  });
+
+  it('a title-like row glued to the order lines (no blank row) is still reported, never skipped', () => {
+    const shop = openShop();
+    importGrid(shop, [
+      ...exportGrid([line('A1', 1)]),
+      ['Catatan penjual', 'cek lagi'],
+      ['No.', 'No. Pesanan', 'Biaya Administrasi', 'Biaya Layanan', 'Total Penghasilan'],
+      ['1', 'A1', '-5.000', '-3.000', '142.000'],
+    ]);
+    expect(problemRows(shop).map((p) => [p[1], p[2]])).toContainEqual([3, 'Username (Pembeli)']);
+  });
+
   it('a header-only export imports nothing and says so; the store is untouched', () => {
     const shop = openShop();
     importGrid(shop, exportGrid([line('A1', 1)]));
