@@ -63,12 +63,13 @@ export const lookupCustomers = serverApi.lookupCustomers;
 export const getCustomerDetail = serverApi.getCustomerDetail;
 
 // For the local CLI (local/cli): the menu's Impor and Segmentasi returning their report instead of an alert.
-export function kenaliImportJson(): ImportReport {
+// Private (trailing _): Apps Script hides them from google.script.run and the Run menu.
+export function kenaliImportJson_(): ImportReport {
   return runImport(currentEnv());
 }
 
 /** `todayIso` ('YYYY-MM-DD') sets the run date, as "Segmentasi RFM per tanggal" does; default now. */
-export function kenaliSegmentJson(todayIso?: string): SegmentationReport {
+export function kenaliSegmentJson_(todayIso?: string): SegmentationReport {
   const env = currentEnv();
   if (!todayIso) return runSegmentation(env, env.clock, false);
   const now = runDateEnd(String(todayIso), env.clock.timeZone);

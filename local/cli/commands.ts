@@ -142,7 +142,7 @@ async function segmentWorkbook(path: string, today: string | undefined, lang: La
   io.progress.phase(tx.progress.loading(path));
   const { workbook } = await openWorkbook(path, { lang });
   io.progress.phase(tx.progress.running(t('menu', lang).segment));
-  const report = callBundle<{ message: string }>(bundleFor(workbook), 'kenaliSegmentJson', today ?? '');
+  const report = callBundle<{ message: string }>(bundleFor(workbook), 'kenaliSegmentJson_', today ?? '');
   io.progress.phase(tx.progress.saving(path));
   await saveWorkbook(workbook, path, lang);
   io.progress.clear();

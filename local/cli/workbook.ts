@@ -4,8 +4,9 @@
 import { existsSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { t } from '../../src/core/text';
-import type { CellValue, Lang, Problem } from '../../src/core/types';
+import { langFromLocale, t } from '../../src/core/text';
+import type { CellValue, Lang } from '../../src/core/types';
+import type { ImportReport } from '../../src/gas/importer';
 import { type Bundle, loadBundle } from '../bundle';
 import { DIST_DIR, REPO_ROOT } from '../gas/runtime';
 import { LocalSpreadsheet } from '../gas/spreadsheet';
@@ -99,8 +100,7 @@ export function callBundle<T>(bundle: Bundle, name: string, ...args: unknown[]):
 
 /** The workbook's language, as the bundle decides it (Indonesian unless the locale says otherwise). */
 export function workbookLang(workbook: LocalSpreadsheet): Lang {
-  const l = workbook.locale.toLowerCase();
-  return l.startsWith('id') || l.startsWith('in') ? 'id' : 'en';
+  return langFromLocale(workbook.locale);
 }
 
 // ---------------------------------------------------------------------------------------------- import
@@ -111,17 +111,8 @@ export interface ExportBlock {
   grid: CellValue[][];
 }
 
-export interface ImportResult {
-  ok: boolean;
-  message: string;
-  newOrders: number;
-  updatedOrders: number;
-  unchangedOrders: number;
-  newPayments: number;
-  updatedPayments: number;
-  problems: Problem[];
-  inboxCleared: boolean;
-}
+/** What the bundle's import reports (src/gas/importer.ts). */
+export type ImportResult = ImportReport;
 
 /**
  * Imports each export (a CSV, or one sheet of an XLSX) in its own run, as a seller pasting one file at a
@@ -140,7 +131,7 @@ export function importBlocks(
   return blocks.map((b) => {
     if (workbook.hasSheet(inbox)) workbook.sheet(inbox).clearContents();
     workbook.putValues(inbox, b.grid, { asText: true });
-    const report = callBundle<ImportResult>(bundle, 'kenaliImportJson');
+    const report = callBundle<ImportResult>(bundle, 'kenaliImportJson_');
     const problems = report.problems.map((p) =>
       p.sheet.toLowerCase() === inboxKey ? { ...p, sheet: b.name } : p,
     );

@@ -68,7 +68,7 @@ beforeAll(async () => {
   const workbook = new LocalSpreadsheet({ name: 'toko', timeZone: 'Asia/Jakarta', locale: 'id_ID' });
   const [report] = importBlocks(workbook, [{ name: 'shop.csv', grid: hostileShop() }]);
   expect(report.problems).toEqual([]);
-  bundleFor(workbook).call('kenaliSegmentJson', '');
+  bundleFor(workbook).call('kenaliSegmentJson_', '');
   await saveWorkbook(workbook, workbookPath, 'id');
   preview = await startPreview({ workbookPath, port: 0 });
   context = await chromium.launchPersistentContext(join(dir, 'profile'), {

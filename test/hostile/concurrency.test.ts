@@ -141,8 +141,8 @@ describe('two editors segmenting at the same time', () => {
     // real clocks: two runs are never in the same millisecond (their sheet names include it)
     const result = await runConcurrently(
       [
-        { fn: 'kenaliSegmentJson', args: ['2024-06-30'] },
-        { fn: 'kenaliSegmentJson', args: ['2024-06-30'] },
+        { fn: 'kenaliSegmentJson_', args: ['2024-06-30'] },
+        { fn: 'kenaliSegmentJson_', args: ['2024-06-30'] },
       ],
       {
         workbook: shop.wb,
