@@ -16,7 +16,7 @@ import {
   unrecordedChanges,
 } from '../core/store';
 import { t } from '../core/text';
-import type { CellValue, OrderItem, Problem } from '../core/types';
+import type { CellValue, Grid, OrderItem, Problem } from '../core/types';
 import type { Env } from './context';
 import { ensureSheet, isBlankGrid, SheetSnapshot, withDocumentLock, writeRows, writeTable } from './sheets';
 import { loadStore, storeKinds } from './store';
@@ -124,7 +124,7 @@ export function runImport(env: Env): ImportReport {
     writeProblems(env, problems);
     const errorRows = problemRowCount(parsed.problems.filter((p) => p.severity === 'error'));
     const everyRowRead = errorRows === 0;
-    if (everyRowRead) inbox.clearContents();
+    const cleared = everyRowRead && clearIfUnchanged(inbox, grid);
 
     const lines = [tx.importDone(importSummary(stats, parsed.problems, lang))];
     if (problems.length > 0) {
@@ -133,16 +133,50 @@ export function runImport(env: Env): ImportReport {
       if (problems.length > MAX_LISTED) lines.push(tx.moreProblems(problems.length - MAX_LISTED));
     }
     if (store.problems.length > 0) lines.push(tx.storeProblems(store.problems.length, tx.problemsSheet));
-    lines.push(everyRowRead ? tx.inboxCleared(inboxName) : tx.inboxKept(inboxName, tx.problemsSheet));
+    lines.push(
+      !everyRowRead
+        ? tx.inboxKept(inboxName, tx.problemsSheet)
+        : cleared
+          ? tx.inboxCleared(inboxName)
+          : tx.inboxChanged(inboxName),
+    );
 
     return {
       ok: everyRowRead,
       message: lines.join('\n'),
       ...stats,
       problems,
-      inboxCleared: everyRowRead,
+      inboxCleared: cleared,
     };
   });
+}
+
+/**
+ * Clears the inbox only if it still holds exactly the rows imported: the seller may paste the next export
+ * while an import runs, and those rows must not vanish unimported. True when the inbox is empty after.
+ */
+function clearIfUnchanged(inbox: GoogleAppsScript.Spreadsheet.Sheet, imported: Grid): boolean {
+  const now = inbox.getDataRange().getValues() as Grid;
+  if (isBlankGrid(now)) return true;
+  if (!sameGrid(now, imported)) return false;
+  inbox.clearContents();
+  return true;
+}
+
+function sameGrid(a: Grid, b: Grid): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.length !== y.length) return false;
+    for (let j = 0; j < x.length; j++) {
+      const u = x[j];
+      const v = y[j];
+      if (u === v) continue;
+      if (!(u instanceof Date && v instanceof Date && u.getTime() === v.getTime())) return false;
+    }
+  }
+  return true;
 }
 
 /** Status changes not recorded yet are appended under the existing history (one read, one write). */

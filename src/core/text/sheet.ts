@@ -17,6 +17,8 @@ const id = {
   inboxCleared: (inbox: string) => `Semua baris terbaca: sheet “${inbox}” dikosongkan.`,
   inboxKept: (inbox: string, problems: string) =>
     `Ada baris yang tidak bisa dibaca: sheet “${inbox}” TIDAK dikosongkan. Perbaiki baris yang tercantum di “${problems}”, lalu impor lagi (pesanan yang sudah masuk tidak akan terhitung dua kali).`,
+  inboxChanged: (inbox: string) =>
+    `Sheet “${inbox}” berubah selama impor (ada data baru yang ditempel), jadi TIDAK dikosongkan. Jalankan Kenali › Impor data lagi untuk baris barunya (pesanan yang sudah masuk tidak akan terhitung dua kali).`,
   problemsListed: (n: number, sheet: string) => `${n} masalah dicatat di sheet “${sheet}”.`,
   storeProblems: (n: number, sheet: string) =>
     `${n} baris di sheet toko tidak terbaca dan tidak ikut dihitung; rinciannya di “${sheet}”.`,
@@ -78,6 +80,8 @@ const en: typeof id = {
   inboxCleared: (inbox: string) => `Every row was read: the “${inbox}” sheet was cleared.`,
   inboxKept: (inbox: string, problems: string) =>
     `Some rows could not be read: the “${inbox}” sheet was NOT cleared. Fix the rows listed in “${problems}” and import again (orders already imported are never counted twice).`,
+  inboxChanged: (inbox: string) =>
+    `The “${inbox}” sheet changed during the import (new data was pasted), so it was NOT cleared. Run Kenali › Import data again for the new rows (orders already imported are never counted twice).`,
   problemsListed: (n: number, sheet: string) => `${n} problems listed in the “${sheet}” sheet.`,
   storeProblems: (n: number, sheet: string) =>
     `${n} rows of the store sheets could not be read and were left out; details in “${sheet}”.`,
