@@ -164,3 +164,34 @@ describe('two editors segmenting at the same time', () => {
     expect(shop.wb.readValues('Segments')).toEqual(expected);
   });
 });
+
+describe('the seller pastes the next export while Impor runs', () => {
+  it('rows pasted after the inbox was read are neither imported half nor cleared away', () => {
+    const shop = openShop();
+    shop.bundle.call('kenaliSetup');
+    const first = demoExport(60, 51);
+    const next = demoExport(60, 52);
+    shop.wb.putValues('Impor', first, { asText: true });
+    // while the import waits for the lock (after reading the inbox), the next export lands below it
+    shop.wb.counter.at('Lock.waitLock', 1, () => {
+      shop.wb.putValues('Impor', [[], ...next], { asText: true, startRow: first.length + 1 });
+    });
+    shop.bundle.call('kenaliImport');
+    expect(shop.wb.counter.pendingFaults()).toBe(0);
+    const alone = openShop();
+    importGrid(alone, first);
+    expect(records(shop.wb, 'Orders')).toEqual(records(alone.wb, 'Orders'));
+    expect(shop.wb.readValues('Impor')).toHaveLength(first.length + 1 + next.length);
+    expect(shop.bundle.ui.alerts.at(-1)?.prompt).toMatch(/berubah selama impor/);
+    // importing again brings the new rows in (the old ones once) and now clears the inbox
+    shop.bundle.call('kenaliImport');
+    importGrid(alone, next);
+    expect(records(shop.wb, 'Orders')).toEqual(records(alone.wb, 'Orders'));
+    expect(
+      shop.wb
+        .readValues('Impor')
+        .flat()
+        .every((v) => v === ''),
+    ).toBe(true);
+  });
+});
