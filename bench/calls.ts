@@ -5,7 +5,7 @@
 //   node --import tsx --expose-gc bench/calls.ts <lines> [as-built|trimmed]
 // 'trimmed' first cuts the store sheets' grids to their schema's columns (a new sheet has 26): the
 // as-built store can hit Google's 10M-cell limit before the operations can be measured at 100k lines.
-import { type Bundle, LocalSpreadsheet, loadBundle } from '../local';
+import { type Bundle, LocalRange, LocalSpreadsheet, loadBundle } from '../local';
 import { generateIncomeReport, generateShopeeExport } from '../src/core/demo';
 import { STORE_SCHEMAS } from '../src/core/store';
 import { t } from '../src/core/text';
@@ -19,8 +19,17 @@ export interface OperationFigure {
   calls: Record<string, number>;
   total: number;
   ms: number;
+  /** Cells moved by bulk Range calls: read (getValues, getFormulas, getNumberFormats…), written
+   *  (setValues), formats written (setNumberFormats, setBackgrounds, setFontColors). */
+  cells: CellTally;
   /** Set when the operation threw (e.g. the 10M-cell limit): the later operations did not run. */
   error?: string;
+}
+
+export interface CellTally {
+  read: number;
+  written: number;
+  formats: number;
 }
 
 export type CallsMode = 'as-built' | 'trimmed';
@@ -72,6 +81,36 @@ function cellsOf(wb: LocalSpreadsheet, name: string): SheetCells | null {
   return { sheet: name, rows, columns, cells: rows * columns, grid: s.maxRows * s.maxColumns };
 }
 
+// The counter counts calls, not how much each moves: wrap the bulk Range methods (in this child process
+// only) to add up the cells. Service time in Apps Script grows with both.
+const tally: CellTally = { read: 0, written: 0, formats: 0 };
+const BULK: Record<string, keyof CellTally> = {
+  getValues: 'read',
+  getDisplayValues: 'read',
+  getFormulas: 'read',
+  getNumberFormats: 'read',
+  getBackgrounds: 'read',
+  setValues: 'written',
+  setFormulas: 'written',
+  setNumberFormats: 'formats',
+  setBackgrounds: 'formats',
+  setFontColors: 'formats',
+  setFontWeights: 'formats',
+};
+const size2d = (v: unknown) => (Array.isArray(v) ? v.length * (Array.isArray(v[0]) ? v[0].length : 0) : 0);
+for (const [method, kind] of Object.entries(BULK)) {
+  const proto = LocalRange.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const orig = proto[method];
+  if (typeof orig !== 'function') continue;
+  const wrapped = function (this: unknown, ...args: unknown[]) {
+    const out = orig.apply(this, args);
+    tally[kind] += kind === 'read' ? size2d(out) : size2d(args[0]);
+    return out;
+  };
+  Object.defineProperty(wrapped, 'name', { value: method });
+  proto[method] = wrapped;
+}
+
 function gridOf(wb: LocalSpreadsheet, name: string): number {
   if (!wb.hasSheet(name)) return 0;
   const s = wb.sheet(name);
@@ -103,9 +142,21 @@ function main(lines: number, mode: CallsMode): void {
     progress(`calls ${lines.toLocaleString('en')} lines (${mode}): ${name}`);
     const start = performance.now();
     const before = bundle.counter.snapshot();
+    const cells0 = { ...tally };
+    const moved = (): CellTally => ({
+      read: tally.read - cells0.read,
+      written: tally.written - cells0.written,
+      formats: tally.formats - cells0.formats,
+    });
     try {
       const m = bundle.counter.measure(fn);
-      operations.push({ name, calls: m.calls, total: m.total, ms: performance.now() - start });
+      operations.push({
+        name,
+        calls: m.calls,
+        total: m.total,
+        ms: performance.now() - start,
+        cells: moved(),
+      });
       return m.result;
     } catch (e) {
       // The calls made before the failure still count: they are what Apps Script would have done.
@@ -119,7 +170,7 @@ function main(lines: number, mode: CallsMode): void {
         }
       }
       const error = e instanceof Error ? e.message : String(e);
-      operations.push({ name, calls, total, ms: performance.now() - start, error });
+      operations.push({ name, calls, total, ms: performance.now() - start, cells: moved(), error });
       failed = true;
       return null;
     }

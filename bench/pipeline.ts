@@ -2,6 +2,7 @@
 // share a heap): demo export rows → parseExport → mergeImport → store rows → read back → buildCustomers →
 // buildSegmentsSheet. Prints wall time and memory per stage as one JSON line.
 //   node --import tsx --expose-gc bench/pipeline.ts <lines>
+import { PerformanceObserver } from 'node:perf_hooks';
 import { buildCustomers } from '../src/core/customers';
 import { generateIncomeReport, generateShopeeExport } from '../src/core/demo';
 import { parseExport } from '../src/core/exports';
@@ -22,6 +23,8 @@ import { collect, emitResult, maxRssBytes, NOW, progress, SEED, TZ } from './sha
 export interface StageFigure {
   name: string;
   ms: number;
+  /** Main-thread GC pauses inside the stage (V8's 'gc' performance entries). */
+  gcMs: number;
   /** RSS and JS heap right after the stage (bytes). */
   rss: number;
   heapUsed: number;
@@ -43,6 +46,8 @@ export interface PipelineResult {
   maxRss: number;
   /** CPU time (user + system) of the pipeline stages, all threads (GC helpers included). */
   cpuMs: number;
+  /** Main-thread GC pauses during the stages. */
+  gcMs: number;
 }
 
 const table = (headers: readonly string[], rows: Grid): Grid => [[...headers], ...rows];
@@ -84,7 +89,7 @@ function pipeline(exportGrid: Grid, incomeGrid: Grid, stage: Stage) {
   };
 }
 
-function main(lines: number): void {
+async function main(lines: number): Promise<void> {
   // A small shop of another seed first, unmeasured: the small sizes should not pay for JIT compilation.
   const warm = demoInput(SEED + 1, 3_000);
   pipeline(warm.exportGrid, warm.incomeGrid, (_name, fn) => fn());
@@ -96,14 +101,23 @@ function main(lines: number): void {
   collect();
   const inputRss = process.memoryUsage().rss;
 
+  // GC entries arrive asynchronously (after the synchronous stages): kept with their start times and
+  // attributed to the stage whose window holds them.
+  const gcs: { start: number; ms: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcs.push({ start: e.startTime, ms: e.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
   const stages: StageFigure[] = [];
+  const windows: [number, number][] = [];
   const stage: Stage = (name, fn) => {
     progress(`pipeline ${lines.toLocaleString('en')} lines: ${name}`);
     const start = performance.now();
     const out = fn();
-    const ms = performance.now() - start;
+    const end = performance.now();
     const mem = process.memoryUsage();
-    stages.push({ name, ms, rss: mem.rss, heapUsed: mem.heapUsed });
+    windows.push([start, end]);
+    stages.push({ name, ms: end - start, gcMs: 0, rss: mem.rss, heapUsed: mem.heapUsed });
     return out;
   };
 
@@ -112,6 +126,12 @@ function main(lines: number): void {
   const counts = pipeline(exportGrid, incomeGrid, stage);
   const totalMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  for (const g of gcs) {
+    const at = windows.findIndex(([a, b]) => g.start >= a && g.start < b);
+    if (at >= 0) stages[at].gcMs += g.ms;
+  }
 
   const result: PipelineResult = {
     lines: exportGrid.length - 1,
@@ -122,6 +142,7 @@ function main(lines: number): void {
     totalMs,
     maxRss: maxRssBytes(),
     cpuMs: (cpu.user + cpu.system) / 1000,
+    gcMs: stages.reduce((n, st) => n + st.gcMs, 0),
   };
   emitResult(result);
 }
@@ -131,4 +152,4 @@ if (!Number.isInteger(lines) || lines < 1) {
   process.stderr.write('usage: bench/pipeline.ts <lines>\n');
   process.exit(2);
 }
-main(lines);
+await main(lines);

@@ -352,3 +352,80 @@ export function renderTargets(input: {
     table(['target', 'measured', 'verdict'], rows, ['l', 'l', 'l']),
   ].join('\n');
 }
+
+// ------------------------------------------------------------------------------ Apps Script estimate
+
+/**
+ * A planning model, not a measurement: nothing here ran on Google's servers. Calls cost a round trip
+ * (TOOLCHAIN.md: a single-cell read or write ≈ 0.2–0.3 s; we take the top), bulk transfers a rate per cell
+ * (our conservative assumption: no figure of Google's), and the script's own work the local runtime's
+ * time on this machine times a factor for Apps Script's slower, shared V8.
+ */
+export const APPS_SCRIPT_MODEL = {
+  secondsPerCall: 0.3,
+  readCellsPerSecond: 50_000,
+  writtenCellsPerSecond: 20_000,
+  cpuFactor: 3,
+  limitSeconds: 360,
+} as const;
+
+export interface Estimate {
+  operation: string;
+  lines: number;
+  seconds: number;
+  /** Seconds per order line beyond the fixed cost of the calls. */
+  perLine: number;
+  /** Order lines the operation handles within 6 minutes, by the same model (linear). */
+  maxLines: number;
+}
+
+export function estimateAppsScript(r: CallsResult): Estimate[] {
+  const m = APPS_SCRIPT_MODEL;
+  return r.operations
+    .filter((o) => !o.error)
+    .map((o) => {
+      const fixed = o.total * m.secondsPerCall;
+      const variable =
+        o.cells.read / m.readCellsPerSecond +
+        (o.cells.written + o.cells.formats) / m.writtenCellsPerSecond +
+        (o.ms / 1000) * m.cpuFactor;
+      const perLine = variable / r.lines;
+      return {
+        operation: opKind(o),
+        lines: r.lines,
+        seconds: fixed + variable,
+        perLine,
+        maxLines: perLine > 0 ? Math.max(0, (m.limitSeconds - fixed) / perLine) : Number.POSITIVE_INFINITY,
+      };
+    });
+}
+
+export function renderEstimate(r: CallsResult): string {
+  const m = APPS_SCRIPT_MODEL;
+  // Beyond what 10M cells can hold, time is not what stops a shop.
+  const capacity = CELL_LIMIT / cellFigures(r).storePerLine;
+  const rows = estimateAppsScript(r).map((e) => {
+    const o = r.operations.find((x) => opKind(x) === e.operation);
+    return [
+      e.operation,
+      fmt.int(o?.total ?? Number.NaN),
+      fmt.int(o?.cells.read ?? Number.NaN),
+      fmt.int((o?.cells.written ?? 0) + (o?.cells.formats ?? 0)),
+      fmt.s(e.seconds * 1000),
+      e.maxLines > capacity
+        ? `> ${fmt.int(Math.floor(capacity / 1000) * 1000)} (cells run out first)`
+        : fmt.int(Math.floor(e.maxLines / 1000) * 1000),
+    ];
+  });
+  return [
+    '## Inside Apps Script: an estimate from these figures (a model, not a measurement)',
+    '',
+    `Per operation at ${fmt.int(r.lines)} order lines: ${m.secondsPerCall} s per service call, ` +
+      `${fmt.int(m.readCellsPerSecond)} cells/s read, ${fmt.int(m.writtenCellsPerSecond)} cells/s written ` +
+      `(values and formats), and ${m.cpuFactor} × the local runtime's time for the script's own work. ` +
+      `"max lines" scales the per-line part linearly to the ${m.limitSeconds / 60}-minute limit. ` +
+      'Import and re-import move the whole store, so for them "lines" means lines in the store.',
+    '',
+    table(['operation', 'calls', 'cells read', 'cells written', 'estimate (s)', 'max lines in 6 min'], rows),
+  ].join('\n');
+}

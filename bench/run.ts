@@ -11,7 +11,7 @@ import type { CallsMode, CallsResult } from './calls';
 import { runPart } from './child';
 import { benchCli, type CliFigures } from './cli';
 import type { PipelineResult } from './pipeline';
-import { renderCalls, renderCli, renderPipeline, renderTargets } from './report';
+import { renderCalls, renderCli, renderEstimate, renderPipeline, renderTargets } from './report';
 
 const USAGE = 'usage: npm run bench [-- --quick] [-- --results]';
 
@@ -89,6 +89,7 @@ async function main(argv: string[]): Promise<void> {
     ? ([await callsAt(callSizes[0], 'trimmed'), await callsAt(callSizes[1], 'trimmed')] as const)
     : null;
   emit(renderCalls(asBuilt, trimmed));
+  emit(renderEstimate((trimmed ?? asBuilt)[1]));
 
   const cli: CliFigures = await benchCli(cliLines);
   emit(renderCli(cli));
