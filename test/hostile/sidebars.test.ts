@@ -130,7 +130,9 @@ describe('the lookup sidebar on hostile buyers', () => {
     const { doc, until, clean } = await openPage('Lookup', shop);
     await until(() => doc.querySelectorAll('button.item').length === buyers.length, 'the recent list');
     clean();
-    const named = new Map(records(shop.wb, 'BuyerProfile').map((p) => [p.buyer_username, p.buyer_real_name]));
+    const named = new Map(
+      records(shop.wb, 'BuyerProfile').map((p) => [String(p.buyer_username), String(p.buyer_real_name)]),
+    );
     expect(new Set(texts(doc, '.item-name'))).toEqual(
       new Set(buyers.map((b) => named.get(b.username) ?? b.username)),
     );
