@@ -452,6 +452,27 @@ describe('broken sheets', () => {
     ]);
   });
 
+  it('hostile order numbers are kept as text everywhere (orders, lines, payments, lookup)', () => {
+    const shop = openShop();
+    const sns = ['=1+1', '+62812', '@x', '-7', '<b>1</b>', "'=2", ' 007 '];
+    const income = [
+      ['No.', 'No. Pesanan', 'Biaya Administrasi', 'Biaya Layanan', 'Total Penghasilan'],
+      ...sns.map((sn, k) => [String(k + 1), sn, '-5.000', '-3.000', '142.000']),
+    ];
+    importGrid(shop, [...exportGrid(sns.map((sn, k) => line(sn, k))), [], ...income]);
+    const kept = sns.map((sn) => sn.trim());
+    expect(records(shop.wb, 'Orders').map((o) => o.order_sn)).toEqual(kept);
+    expect(records(shop.wb, 'OrderItems').map((o) => o.order_sn)).toEqual(kept);
+    expect(records(shop.wb, 'OrderPayments').map((o) => o.order_sn)).toEqual(kept);
+    for (const [k, sn] of kept.entries()) {
+      const found = shop.bundle.call<LookupListView>('lookupCustomers', sn);
+      expect(found.items.map((i) => i.buyerKey)).toContain(
+        buyerKeyOf(`pembeli${k}`, `Jl. Melati No. ${k}, Bandung`),
+      );
+    }
+    expect(formulaCells(shop.wb)).toEqual([]);
+  });
+
   it('order numbers as long digit strings stay exact (plain text, never a rounded number)', () => {
     const shop = openShop();
     const sn = '2406301234567890123';
