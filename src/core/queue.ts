@@ -1,6 +1,7 @@
 // The naming queue: recent orders whose buyer has no BuyerProfile, one entry per universal identifier;
 // and the pure plan for saving a name (an upsert on the universal identifier, never a duplicate row).
 import { compareNewestFirst, effectiveProfiles, profileKey, profilePreferred } from './customers';
+import { MAX_USERNAME_CHARS } from './exports';
 import { addressIdentifier, buyerKey, parseBuyerKey } from './identity';
 import { localDayNumber, toIso } from './time';
 import type { BuyerProfile, Clock, EpochMs, Lang, Order, OrderItem } from './types';
@@ -145,7 +146,9 @@ export function planNameSave(
   now: EpochMs,
 ): NameSavePlan {
   const parsed = parseBuyerKey(key);
-  if (!parsed) return { kind: 'invalid', reason: 'bad-key' };
+  // No order has a username that long (the importer refuses it), and Sheets could not store it.
+  if (!parsed || parsed.buyerUsername.length > MAX_USERNAME_CHARS)
+    return { kind: 'invalid', reason: 'bad-key' };
   const name = normaliseRealName(realName);
   if (name === '') return { kind: 'invalid', reason: 'empty-name' };
   if ([...name].length > MAX_NAME_LENGTH) return { kind: 'invalid', reason: 'too-long' };
