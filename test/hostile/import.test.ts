@@ -330,6 +330,11 @@ describe('50,000-character cells (Sheets’ per-cell maximum)', () => {
     );
     shop.bundle.call('kenaliSegment');
     expect(shop.wb.readValues('Segments').length).toBeGreaterThan(2);
+    // a forged key with that username cannot name anyone: a clear refusal, not a failed write
+    const forged = `${username}|${'a'.repeat(40)}`;
+    expect(() => shop.bundle.call('saveBuyerName', forged, 'Budi', 'Jl. A')).toThrow(
+      /ID pelanggan tidak valid/,
+    );
     expect(formulaCells(shop.wb)).toEqual([]);
   });
 });
