@@ -183,6 +183,9 @@ describe('Impor', () => {
     bundle.call('kenaliLoadDemo');
     const orders = wb.readValues('Orders').length - 1;
     expect(orders).toBeGreaterThan(100);
+    // the raw export and the income report below it import cleanly: no problems, inbox cleared
+    expect(lastAlert(bundle)).toContain('0 baris bermasalah');
+    expect(wb.readValues('Impor').flat().every((v) => v === '')).toBe(true);
     expect(wb.readValues('OrderPayments').length).toBeGreaterThan(10);
     bundle.call('kenaliLoadDemo');
     expect(lastAlert(bundle)).toContain('sudah berisi pesanan');
