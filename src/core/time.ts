@@ -113,8 +113,8 @@ export function formatLocalDate(epoch: EpochMs, timeZone: string): string {
 
 /** 'YYYY-MM-DD HH:mm' in `timeZone`. */
 export function formatLocalDateTime(epoch: EpochMs, timeZone: string): string {
-  const p = localParts(epoch, timeZone);
-  return `${formatLocalDate(epoch, timeZone)} ${pad(p.hour)}:${pad(p.minute)}`;
+  const p = localParts(epoch, timeZone); // once: the CLI formats two instants per customer
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
 export function toIso(epoch: EpochMs): string {
