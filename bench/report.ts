@@ -47,6 +47,16 @@ export function renderPipeline(results: readonly PipelineResult[]): string {
     ...pairs.map(([a, b]) => fmt.ratio(growth(a.totalMs, b.totalMs, a.lines, b.lines))),
   ]);
   rows.push([
+    'of which GC pauses, main thread (ms)',
+    ...results.map((r) => fmt.ms(r.gcMs)),
+    ...pairs.map(([a, b]) => fmt.ratio(growth(a.gcMs, b.gcMs, a.lines, b.lines))),
+  ]);
+  rows.push([
+    'total without GC pauses (ms)',
+    ...results.map((r) => fmt.ms(r.totalMs - r.gcMs)),
+    ...pairs.map(([a, b]) => fmt.ratio(growth(a.totalMs - a.gcMs, b.totalMs - b.gcMs, a.lines, b.lines))),
+  ]);
+  rows.push([
     'CPU time, all threads (ms)',
     ...results.map((r) => fmt.ms(r.cpuMs)),
     ...pairs.map(([a, b]) => fmt.ratio(growth(a.cpuMs, b.cpuMs, a.lines, b.lines))),
@@ -249,6 +259,11 @@ export function renderCalls(
     );
   }
   out.push(callsTable(pair), '');
+  out.push(
+    `Peak RSS of the local runtime: ${fmt.mb(pair[0].maxRss)} MB at ${fmt.size(pair[0].lines)} lines, ` +
+      `${fmt.mb(pair[1].maxRss)} MB at ${fmt.size(pair[1].lines)} (workbook, bundle and the pasted export).`,
+    '',
+  );
   out.push(cellsSection(pair[1]));
   return out.join('\n');
 }
