@@ -18,7 +18,15 @@ import {
 import { t } from '../core/text';
 import type { CellValue, Grid, OrderItem, Problem } from '../core/types';
 import type { Env } from './context';
-import { ensureSheet, isBlankGrid, SheetSnapshot, withDocumentLock, writeRows, writeTable } from './sheets';
+import {
+  ensureSheet,
+  isBlankGrid,
+  SheetSnapshot,
+  shrinkToDefault,
+  withDocumentLock,
+  writeRows,
+  writeTable,
+} from './sheets';
 import { loadStore, storeKinds } from './store';
 
 export interface ImportReport {
@@ -160,6 +168,7 @@ function clearIfUnchanged(inbox: GoogleAppsScript.Spreadsheet.Sheet, imported: G
   if (isBlankGrid(now)) return true;
   if (!sameGrid(now, imported)) return false;
   inbox.clearContents();
+  shrinkToDefault(inbox); // a 100k-line paste must not keep its millions of blank cells
   return true;
 }
 

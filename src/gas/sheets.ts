@@ -29,6 +29,25 @@ export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
+/**
+ * Cuts the grid to `columns` columns. Blank cells count toward Sheets' 10-million-cell limit: a new sheet's
+ * 26 columns under a 6-column table would waste 20 cells per order line. Two calls at most.
+ */
+export function fitColumns(sheet: Sheet, columns: number): void {
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
+}
+
+/** Shrinks a grid that once held a big paste back to a new sheet's 1000 × 26 (the inbox after import). */
+export function shrinkToDefault(sheet: Sheet): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows > DEFAULT_ROWS) sheet.deleteRows(DEFAULT_ROWS + 1, maxRows - DEFAULT_ROWS);
+  fitColumns(sheet, DEFAULT_COLUMNS);
+}
+
+const DEFAULT_ROWS = 1000;
+const DEFAULT_COLUMNS = 26;
+
 /** Column kinds drive number formats: untrusted text is always written as plain text. */
 export type ColumnKind = 'text' | 'money' | 'date' | 'datetime' | 'integer' | 'number' | 'percent';
 
@@ -66,6 +85,7 @@ export function writeTable(sheet: Sheet, header: string[], rows: CellValue[][], 
   }
   sheet.clearContents();
   ensureSize(sheet, values.length, width);
+  fitColumns(sheet, width);
   const rowFormats = kinds.map(numberFormat);
   const formats: string[][] = [header.map(() => TEXT_FORMAT)];
   for (let i = 0; i < rows.length; i++) formats.push(rowFormats);
@@ -102,6 +122,7 @@ export function ensureSheet(
   if (existing) return { sheet: existing, created: false };
   const sheet = ss.insertSheet(name);
   ensureSize(sheet, 1, header.length);
+  fitColumns(sheet, header.length);
   const range = sheet.getRange(1, 1, 1, header.length);
   range.setNumberFormats([header.map(() => TEXT_FORMAT)]);
   range.setValues([header]);
