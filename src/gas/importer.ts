@@ -120,7 +120,7 @@ export function runImport(env: Env): ImportReport {
       for (const { kind, rows } of plan) {
         const schema = STORE_SCHEMAS[kind];
         const { sheet } = ensureSheet(ss, schema.sheet, [...schema.headers]);
-        snapshot.keep(sheet);
+        snapshot.keep(sheet, store.grids[kind]);
         writeTable(sheet, [...schema.headers], rows, storeKinds(kind));
       }
     } catch (e) {

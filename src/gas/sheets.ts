@@ -135,12 +135,13 @@ export function ensureSheet(
 export class SheetSnapshot {
   private readonly saved: { sheet: Sheet; values: Grid; formats: string[][] }[] = [];
 
-  /** Remember `sheet` as it is now: two reads, whatever its size. Returns the values read. */
-  keep(sheet: Sheet): Grid {
+  /** Remember `sheet` as it is now: its number formats, and its values unless `values` (read from this
+   *  sheet under the same lock, e.g. by loadStore) are given. Returns the values. */
+  keep(sheet: Sheet, values?: Grid): Grid {
     const range = sheet.getDataRange();
-    const values = range.getValues() as Grid;
-    this.saved.push({ sheet, values, formats: range.getNumberFormats() });
-    return values;
+    const kept = values ?? (range.getValues() as Grid);
+    this.saved.push({ sheet, values: kept, formats: range.getNumberFormats() });
+    return kept;
   }
 
   /** Put every kept sheet back exactly as it was (constant calls per sheet). */

@@ -7,7 +7,7 @@ import {
   STORE_SCHEMAS,
   type StoreKind,
 } from '../core/store';
-import type { Problem } from '../core/types';
+import type { Grid, Problem } from '../core/types';
 import type { Env } from './context';
 import { type ColumnKind, isBlankGrid, readSheet } from './sheets';
 
@@ -43,6 +43,8 @@ export function loadStore(
   const { ss, clock, lang } = env;
   const tz = clock.timeZone;
   const problems: Problem[] = [];
+  /** The values as read, so a later snapshot of the same sheet (under the same lock) need not read again. */
+  const grids: Partial<Record<StoreKind, Grid>> = {};
   const read = <T>(
     want: boolean | undefined,
     kind: StoreKind,
@@ -59,6 +61,7 @@ export function loadStore(
     if (!want) return EMPTY;
     const name = STORE_SCHEMAS[kind].sheet;
     const grid = readSheet(ss, name);
+    if (grid) grids[kind] = grid;
     if (!grid || isBlankGrid(grid)) return EMPTY;
     const parsed = reader(grid, name, tz, lang);
     problems.push(...parsed.problems);
@@ -70,5 +73,6 @@ export function loadStore(
     payments: read(parts.payments, 'payments', readPayments),
     profiles: read(parts.profiles, 'profiles', readProfiles),
     problems,
+    grids,
   };
 }
