@@ -194,4 +194,18 @@ describe('the seller pastes the next export while Impor runs', () => {
         .every((v) => v === ''),
     ).toBe(true);
   });
+  it('a different export pasted OVER the one being imported (same size) is kept, not cleared', () => {
+    const shop = openShop();
+    shop.bundle.call('kenaliSetup');
+    const first = demoExport(60, 51);
+    const other = demoExport(60, 53);
+    expect(other.length).toBe(first.length);
+    shop.wb.putValues('Impor', first, { asText: true });
+    shop.wb.counter.at('Lock.waitLock', 1, () => {
+      shop.wb.putValues('Impor', other, { asText: true });
+    });
+    shop.bundle.call('kenaliImport');
+    expect(shop.wb.readValues('Impor')).toEqual(other);
+    expect(shop.bundle.ui.alerts.at(-1)?.prompt).toMatch(/berubah selama impor/);
+  });
 });
