@@ -93,4 +93,3 @@ function addressOf(buyerKey: string): string {
 }
 
 export type ServerApi = typeof serverApi;
-export type ServerFunctionName = keyof ServerApi;

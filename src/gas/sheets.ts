@@ -65,12 +65,6 @@ export function numberFormat(kind: ColumnKind): string {
   return FORMATS[kind];
 }
 
-/** Defence in depth below the plain-text format: a value that would still be parsed as a formula by a
- *  careless later copy (leading = + - @, possibly after tab/CR) is only ever written into text columns. */
-export function isFormulaLike(value: CellValue): boolean {
-  return typeof value === 'string' && /^[\t\r\n ]*[=+\-@]/.test(value);
-}
-
 /**
  * Replaces the content of `sheet` with header + rows, formats included, in a constant number of calls:
  * clearContents, one setNumberFormats over the whole table, one setValues, one bold header.
