@@ -176,10 +176,19 @@ export function buildCustomers(records: StoreRecords): CustomerIndex {
   // A shop has a handful of distinct statuses: classify each once, not once per order.
   const countedByStatus = new Map<string, boolean>();
   const byKey = new Map<string, Customer>();
+  // The first customer seen at each address hash (one shared string per distinct address): most orders
+  // find their customer there, and the buyer key is built and hashed once per customer rather than once
+  // per order. Same identity: the hash is 40 hex digits, so a key is exactly its (username, hash) pair.
+  const firstAt = new Map<string, Customer>();
   for (const order of orders.values()) {
     const hash = addressIdentifier(order.addressFull);
-    const key = buyerKey(order.buyerUsername, hash);
-    let c = byKey.get(key);
+    const first = firstAt.get(hash);
+    let c = first !== undefined && first.buyerUsername === order.buyerUsername ? first : undefined;
+    let key = '';
+    if (!c) {
+      key = buyerKey(order.buyerUsername, hash);
+      c = byKey.get(key);
+    }
     if (!c) {
       c = {
         key,
@@ -192,6 +201,7 @@ export function buildCustomers(records: StoreRecords): CustomerIndex {
         metrics: emptyMetrics(),
       };
       byKey.set(key, c);
+      if (first === undefined) firstAt.set(hash, c);
     }
     const co: CustomerOrder = {
       order,
