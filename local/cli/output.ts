@@ -47,20 +47,27 @@ export function csvField(v: string | number): string {
 export function writeCsv(path: string, table: SegmentsTable, onProgress?: (fraction: number) => void): void {
   const fd = openSync(path, 'w');
   try {
-    let buf = `${table.header.map(csvField).join(',')}\r\n`;
+    // Lines are joined, not concatenated: join makes one flat string, where += builds a rope of
+    // small pieces that writeSync must walk again (measurably slower with 300k rows).
+    const lines: string[] = [table.header.map(csvField).join(',')];
+    let size = 0;
     const n = table.rows.length;
     for (let i = 0; i < n; i++) {
-      const row = table.rows[i];
-      let line = '';
-      for (let j = 0; j < row.length; j++) line += (j === 0 ? '' : ',') + csvField(row[j]);
-      buf += `${line}\r\n`;
-      if (buf.length > 1 << 20) {
-        writeSync(fd, buf);
-        buf = '';
+      const line = table.rows[i].map(csvField).join(',');
+      lines.push(line);
+      size += line.length;
+      if (size > 1 << 20) {
+        lines.push(''); // the last line's CRLF
+        writeSync(fd, lines.join('\r\n'));
+        lines.length = 0;
+        size = 0;
         onProgress?.(i / n);
       }
     }
-    writeSync(fd, buf);
+    if (lines.length > 0) {
+      lines.push('');
+      writeSync(fd, lines.join('\r\n'));
+    }
   } finally {
     closeSync(fd);
   }
