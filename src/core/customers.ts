@@ -176,32 +176,32 @@ export function buildCustomers(records: StoreRecords): CustomerIndex {
   // A shop has a handful of distinct statuses: classify each once, not once per order.
   const countedByStatus = new Map<string, boolean>();
   const byKey = new Map<string, Customer>();
-  // The first customer seen at each address hash (one shared string per distinct address): most orders
-  // find their customer there, and the buyer key is built and hashed once per customer rather than once
-  // per order. Same identity: the hash is 40 hex digits, so a key is exactly its (username, hash) pair.
+  // The first customer seen at each address (as written: one shared string per distinct address, so its
+  // hash is cached): most orders find their customer there, with no trim or hash lookup, and the buyer key
+  // is built and hashed once per customer rather than once per order. Same identity: equal addresses have
+  // equal hashes, and the hash is 40 hex digits, so a key is exactly its (username, hash) pair.
   const firstAt = new Map<string, Customer>();
   for (const order of orders.values()) {
-    const hash = addressIdentifier(order.addressFull);
-    const first = firstAt.get(hash);
+    const first = firstAt.get(order.addressFull);
     let c = first !== undefined && first.buyerUsername === order.buyerUsername ? first : undefined;
-    let key = '';
     if (!c) {
-      key = buyerKey(order.buyerUsername, hash);
+      const hash = addressIdentifier(order.addressFull);
+      const key = buyerKey(order.buyerUsername, hash);
       c = byKey.get(key);
-    }
-    if (!c) {
-      c = {
-        key,
-        buyerUsername: order.buyerUsername,
-        addressIdentifier: hash,
-        addressFull: '',
-        profile: profiles.get(key) ?? null,
-        orders: [],
-        lastActivityAt: order.createdAt,
-        metrics: emptyMetrics(),
-      };
-      byKey.set(key, c);
-      if (first === undefined) firstAt.set(hash, c);
+      if (!c) {
+        c = {
+          key,
+          buyerUsername: order.buyerUsername,
+          addressIdentifier: hash,
+          addressFull: '',
+          profile: profiles.get(key) ?? null,
+          orders: [],
+          lastActivityAt: order.createdAt,
+          metrics: emptyMetrics(),
+        };
+        byKey.set(key, c);
+      }
+      if (first === undefined) firstAt.set(order.addressFull, c);
     }
     const co: CustomerOrder = {
       order,
