@@ -1,13 +1,14 @@
 // Store sheets: schemas, readers (canonical or marketplace headers), writers, and the import merge.
+import { effectiveProfiles } from '../../src/core/customers';
 import { parseExport } from '../../src/core/exports';
 import { addressIdentifier, buyerKeyOf } from '../../src/core/identity';
 import {
-  findProfileRow,
   historyRowValues,
   importSummary,
   itemRowValues,
   mergeImport,
   orderRowValues,
+  type ProfileRow,
   paymentRowValues,
   problemRowCount,
   profileRowValues,
@@ -264,7 +265,7 @@ describe('readProfiles', () => {
     ]);
   });
 
-  it('warns about a duplicate profile; findProfileRow returns the first', () => {
+  it('warns about a duplicate profile; the profile used is the one customers.ts prefers', () => {
     const id = addressIdentifier('Jl. Ani');
     const grid: Grid = [
       H,
@@ -274,16 +275,19 @@ describe('readProfiles', () => {
     ];
     const r = readProfiles(grid, 'BuyerProfile', TZ);
     expect(r.problems).toEqual([expect.objectContaining({ row: 4, severity: 'warning' })]);
-    expect(findProfileRow(r.records, buyerKeyOf('ani', 'Jl. Ani'))?.row).toBe(2);
-    expect(findProfileRow(r.records, buyerKeyOf('x', 'Jl. Ani'))?.buyerRealName).toBe('X');
-    expect(findProfileRow(r.records, buyerKeyOf('ani', 'Jl. Lain'))).toBeNull();
-    expect(findProfileRow(r.records, 'ani')).toBeNull();
+    expect(r.problems[0].reason).toContain('updated_at terbaru');
+    const used = effectiveProfiles(r.records);
+    // same updated_at, both named: the lower row (4) is used, as the warning says
+    expect((used.get(buyerKeyOf('ani', 'Jl. Ani')) as ProfileRow).row).toBe(4);
+    expect(used.get(buyerKeyOf('x', 'Jl. Ani'))?.buyerRealName).toBe('X');
+    expect(used.get(buyerKeyOf('ani', 'Jl. Lain'))).toBeUndefined();
+    expect(used.get('ani')).toBeUndefined();
   });
 
   it('finds a username containing "|" by splitting the key at the last bar', () => {
     const id = addressIdentifier('Jl. P');
     const r = readProfiles([H, ['a|b', id, 'AB', new Date(NOW), 'Jl. P']], 'BuyerProfile', TZ);
-    expect(findProfileRow(r.records, `a|b|${id}`)?.row).toBe(2);
+    expect((effectiveProfiles(r.records).get(`a|b|${id}`) as ProfileRow).row).toBe(2);
   });
 });
 

@@ -2,11 +2,10 @@
 // double-counts and a later export updates an order. Existing rows keep their places (new ones are appended)
 // so the sheets do not reshuffle. Maps throughout: linear in the number of rows. Records are treated as
 // immutable: the result shares record objects with the inputs and never modifies them.
-import { parseBuyerKey } from '../identity';
 import { importText } from '../text/import';
 import type { EpochMs, Grid, Lang, Order, OrderItem, OrderPayment, ParsedExport, Problem } from '../types';
 import { cellText } from '../values';
-import type { ProfileRow, StatusChange } from './schema';
+import type { StatusChange } from './schema';
 
 export interface StoreContent {
   orders: Order[];
@@ -165,17 +164,6 @@ function mergeItems(existing: readonly OrderItem[], incoming: readonly ParsedExp
   }
   for (const r of replacement.values()) if (!r.placed) place(r);
   return out;
-}
-
-/** The profile row of a universal identifier (`buyer_username|address_identifier`), or null. The first
- *  row wins when the sheet holds duplicates (readProfiles warns about them). */
-export function findProfileRow(profiles: readonly ProfileRow[], buyerKey: string): ProfileRow | null {
-  const key = parseBuyerKey(buyerKey);
-  if (!key) return null;
-  for (const p of profiles) {
-    if (p.buyerUsername === key.buyerUsername && p.addressIdentifier === key.addressIdentifier) return p;
-  }
-  return null;
 }
 
 /** Distinct (sheet, row) pairs with an error: the rows that were not imported. */

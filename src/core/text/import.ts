@@ -52,7 +52,8 @@ const id = {
   duplicateInStore: (orderSn: string, firstRow: number) =>
     `nomor pesanan ${q(orderSn)} sudah ada di baris ${firstRow}: hapus salah satu baris`,
   duplicateProfile: (firstRow: number) =>
-    `pembeli ini (username dan alamat yang sama) sudah punya profil di baris ${firstRow}: yang dipakai baris itu`,
+    `pembeli ini (username dan alamat yang sama) sudah punya profil di baris ${firstRow}: yang dipakai baris bernama ` +
+    'dengan updated_at terbaru (bila sama, baris yang lebih bawah); hapus salah satu',
   fields: {
     buyer_username: 'username pembeli',
     address_full: 'alamat',
@@ -113,7 +114,8 @@ const en: typeof id = {
   duplicateInStore: (orderSn: string, firstRow: number) =>
     `order number ${q(orderSn)} already exists in row ${firstRow}: delete one of the rows`,
   duplicateProfile: (firstRow: number) =>
-    `this buyer (same username and address) already has a profile in row ${firstRow}: that row is used`,
+    `this buyer (same username and address) already has a profile in row ${firstRow}: the named row with ` +
+    'the latest updated_at is used (on a tie, the lower row); delete one of them',
   fields: {
     buyer_username: 'buyer username',
     address_full: 'address',
