@@ -9,7 +9,7 @@ import { profileRowValues, readProfiles, STORE_SCHEMAS } from '../core/store';
 import { t } from '../core/text';
 import { toIso } from '../core/time';
 import type { CustomerDetailView, LookupListView, NamingQueueView, SaveNameResult } from '../core/views';
-import { currentEnv, recentDays } from './context';
+import { currentEnv, type Env, recentDays } from './context';
 import { ensureSheet, isBlankGrid, withDocumentLock, writeRows } from './sheets';
 import { loadStore, storeKinds } from './store';
 
@@ -38,7 +38,7 @@ export const serverApi = {
       const profiles = isBlankGrid(grid)
         ? []
         : readProfiles(grid, schema.sheet, env.clock.timeZone, env.lang).records;
-      const address = typeof addressFull === 'string' ? addressFull : addressOf(buyerKey);
+      const address = typeof addressFull === 'string' ? addressFull : addressOf(env, buyerKey);
       const plan = planNameSave(
         profiles.map((p) => ({ profile: p, row: p.row })),
         String(buyerKey),
@@ -85,8 +85,7 @@ export const serverApi = {
 };
 
 /** The address of a buyer key, from its orders (when the page did not send it). */
-function addressOf(buyerKey: string): string {
-  const env = currentEnv();
+function addressOf(env: Env, buyerKey: string): string {
   const { orders } = loadStore(env, { orders: true });
   const index = buildCustomers({ orders, items: [], payments: [], profiles: [] });
   return index.byKey.get(buyerKey)?.addressFull ?? '';
