@@ -1,5 +1,6 @@
 // The Apps Script entry: every export here becomes a top-level function in dist/Code.js (see build.mjs).
 import { t } from './core/text';
+import { runDateEnd } from './core/time';
 import type { Lang } from './core/types';
 import {
   helpAction,
@@ -7,7 +8,6 @@ import {
   loadDemoAction,
   openLookupAction,
   openNamingAction,
-  runDateEnd,
   segmentAction,
   segmentAtAction,
   setupAction,

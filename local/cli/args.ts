@@ -2,7 +2,7 @@
 // language: parseArgs's own errors are English and name no command, so we validate the tokens ourselves.
 import { parseArgs } from 'node:util';
 import { t } from '../../src/core/text';
-import { epochFromLocal } from '../../src/core/time';
+import { runDateEnd } from '../../src/core/time';
 import type { Lang } from '../../src/core/types';
 
 /** Bad arguments: exit code 2, with a pointer to the command's --help. */
@@ -104,21 +104,11 @@ export function checkTimeZone(tz: string, lang: Lang, command: string): string {
 }
 
 /** 'YYYY-MM-DD' → [y, m, d], or null when it is not a real calendar date. */
-export function parseIsoDate(text: string): [number, number, number] | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return null;
-  return [y, mo, d];
-}
-
 /** The last instant of a local day, so that every order of that day counts (as the menu's dated run). */
 export function endOfLocalDay(text: string, timeZone: string, lang: Lang, command: string): number {
-  const ymd = parseIsoDate(text);
-  if (!ymd) throw new UsageError(t('cli', lang).errors.badDate(text), command);
-  const [year, month, day] = ymd;
-  return epochFromLocal({ year, month, day, hour: 23, minute: 59, second: 59 }, timeZone);
+  const end = runDateEnd(text, timeZone);
+  if (end === null) throw new UsageError(t('cli', lang).errors.badDate(text), command);
+  return end;
 }
 
 export function positiveInt(value: string, option: string, lang: Lang, command: string): number {

@@ -10,7 +10,7 @@ import {
 import { findBlocks, parseExport } from '../../src/core/exports';
 import { parseBuyerKey } from '../../src/core/identity';
 import { t } from '../../src/core/text';
-import { formatLocalDateTime } from '../../src/core/time';
+import { formatLocalDateTime, runDateEnd } from '../../src/core/time';
 import type { Lang } from '../../src/core/types';
 import type { LookupListView, SaveNameResult } from '../../src/core/views';
 import { checkReadable, type ExportSheet, exportFileKind, readExportSheets } from '../files';
@@ -20,7 +20,6 @@ import {
   endOfLocalDay,
   type OptionSpec,
   type ParsedArgs,
-  parseIsoDate,
   positiveInt,
   stringOption,
   UsageError,
@@ -96,7 +95,7 @@ const segment: Command = {
     const today = stringOption(args, 'today');
     if (wb !== undefined) {
       if (args.positionals.length > 0) throw new UsageError(tx.errors.filesWithWorkbook, 'segment');
-      if (today !== undefined && !parseIsoDate(today))
+      if (today !== undefined && runDateEnd(today, 'UTC') === null)
         throw new UsageError(tx.errors.badDate(today), 'segment');
       return segmentWorkbook(wb, today, lang, io);
     }

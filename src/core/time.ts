@@ -117,6 +117,20 @@ export function formatLocalDateTime(epoch: EpochMs, timeZone: string): string {
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
+/**
+ * The run date of a segmentation ("as of" a day, written 'YYYY-MM-DD'): the last instant of that local day
+ * in `timeZone`, so every order of the day counts. Null when the text is not a real calendar date.
+ */
+export function runDateEnd(text: string, timeZone: string): EpochMs | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
+    return null;
+  return epochFromLocal({ year, month, day, hour: 23, minute: 59, second: 59 }, timeZone);
+}
+
 export function toIso(epoch: EpochMs): string {
   return new Date(epoch).toISOString();
 }

@@ -2,7 +2,7 @@
 import { generateIncomeReport, generateShopeeExport } from '../core/demo';
 import { STORE_SCHEMAS } from '../core/store';
 import { t } from '../core/text';
-import { epochFromLocal } from '../core/time';
+import { runDateEnd } from '../core/time';
 import type { CellValue } from '../core/types';
 import { currentEnv, type Env } from './context';
 import { runImport } from './importer';
@@ -43,17 +43,6 @@ export function segmentAtAction(): void {
   }
   const report = runSegmentation(env, { ...env.clock, now });
   alert(tx.segmentAtTitle, report.message);
-}
-
-/** The last instant of a local day 'YYYY-MM-DD' (so that day's orders count), or null. */
-export function runDateEnd(text: string, timeZone: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d) return null;
-  // 23:59:59 local, with core's time math (Utilities.parseDate would be another service call).
-  return epochFromLocal({ year: y, month: mo, day: d, hour: 23, minute: 59, second: 59 }, timeZone);
 }
 
 /** Creates the store sheets and the inbox with their headers where missing; never touches existing data. */
