@@ -2,6 +2,7 @@
 // segmentsTableCanonical) → the canonical Segments table, with no workbook in between. Order lines are
 // dropped as soon as each file (or CSV batch) is parsed: RFM needs orders only, and lines are most of the
 // memory of a big shop.
+import './native';
 import { buildCustomers } from '../../src/core/customers';
 import { findBlocks, parseExport } from '../../src/core/exports';
 import { segmentsTableCanonical } from '../../src/core/segments';

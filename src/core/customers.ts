@@ -18,7 +18,7 @@ export interface StoreRecords {
 export interface CustomerOrder {
   order: Order;
   /** The order's lines in store order (empty when the store has none). */
-  lines: OrderItem[];
+  lines: readonly OrderItem[];
   payment: OrderPayment | null;
   counted: boolean;
 }
@@ -138,6 +138,9 @@ function addToMetrics(m: CustomerMetrics, co: CustomerOrder): void {
   }
 }
 
+/** Shared by every order without lines (the CLI's segmentation keeps none): one array, not 600k. */
+const NO_LINES: readonly OrderItem[] = Object.freeze([]);
+
 function memo<K, V>(map: Map<K, V>, key: K, value: V): V {
   map.set(key, value);
   return value;
@@ -205,8 +208,8 @@ export function buildCustomers(records: StoreRecords): CustomerIndex {
     }
     const co: CustomerOrder = {
       order,
-      lines: lines.get(order.orderSn) ?? [],
-      payment: payments.get(order.orderSn) ?? null,
+      lines: (lines.size > 0 && lines.get(order.orderSn)) || NO_LINES,
+      payment: (payments.size > 0 && payments.get(order.orderSn)) || null,
       counted:
         countedByStatus.get(order.status) ?? memo(countedByStatus, order.status, isCounted(order.status)),
     };

@@ -1,4 +1,23 @@
-import { epochFromLocal, formatLocalDateTime, runDateEnd } from '../../src/core/time';
+import fc from 'fast-check';
+import { epochFromLocal, formatLocalDateTime, localParts, runDateEnd } from '../../src/core/time';
+
+describe('formatLocalDateTime', () => {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  it.each(['Asia/Jakarta', 'America/New_York', 'Australia/Lord_Howe', 'UTC'])(
+    'writes the local parts of any instant in %s (days cached, minutes from a table)',
+    (tz) => {
+      fc.assert(
+        fc.property(fc.integer({ min: -2_000_000_000_000, max: 4_000_000_000_000 }), (epoch) => {
+          const p = localParts(epoch, tz);
+          expect(formatLocalDateTime(epoch, tz)).toBe(
+            `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`,
+          );
+        }),
+        { numRuns: 2000 },
+      );
+    },
+  );
+});
 
 describe('runDateEnd: a segmentation "as of" a day', () => {
   it.each(['Asia/Jakarta', 'America/New_York', 'UTC'])('is the last second of that local day in %s', (tz) => {

@@ -2,6 +2,8 @@
 // block edges), multi-byte and lone-surrogate text, a buffer that has to grow, and reuse after a long input.
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
+import { nodeSha1Hex } from '../../local/cli/native';
+import { addressIdentifier, useSha1Hex } from '../../src/core/identity';
 import { encodeUtf8Into, sha1HexUtf8 } from '../../src/core/sha1';
 
 const nodeSha1 = (s: string) => createHash('sha1').update(s, 'utf8').digest('hex');
@@ -48,5 +50,28 @@ describe('sha1HexUtf8', () => {
         expect(Buffer.from(out.subarray(0, n)).equals(Buffer.from(new TextEncoder().encode(s)))).toBe(true);
       }),
     );
+  });
+});
+
+describe("the CLI's native SHA-1 (local/cli/native.ts)", () => {
+  it('gives the same digest as core for any string, lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        expect(nodeSha1Hex(s)).toBe(sha1HexUtf8(s));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(nodeSha1Hex('\ud800x\udc00')).toBe(sha1HexUtf8('\ud800x\udc00'));
+  });
+
+  it('is what addressIdentifier uses once installed (the hash cache starts afresh), on the trimmed address', () => {
+    expect(addressIdentifier('  Jl. Mawar 1 ')).toBe(sha1HexUtf8('Jl. Mawar 1'));
+    useSha1Hex((s) => `fake:${s}`);
+    try {
+      expect(addressIdentifier('  Jl. Mawar 1 ')).toBe('fake:Jl. Mawar 1');
+    } finally {
+      useSha1Hex(nodeSha1Hex);
+    }
+    expect(addressIdentifier('  Jl. Mawar 1 ')).toBe(sha1HexUtf8('Jl. Mawar 1'));
   });
 });
