@@ -11,7 +11,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { epochFromLocal } from '../src/core/time';
 import type { CellValue, Grid } from '../src/core/types';
 
@@ -72,6 +72,8 @@ const WIDE = 4; // holds bytes ≥ 0x80: decode as UTF-8, not from the Latin-1 v
 export interface CsvRecord {
   /** 1-based record number: the row a spreadsheet shows it on (a quoted multi-line cell is one row). */
   readonly row: number;
+  /** Byte offset in the file where the record starts (in the transcoded bytes for UTF-16 files). */
+  readonly offset: number;
   /** Number of fields. */
   readonly size: number;
   /** Field i ('' beyond the end), quotes removed and "" unescaped: an independent string to keep. */
@@ -88,6 +90,7 @@ export interface CsvRecord {
 }
 
 export interface CsvReadStats {
+  /** Row number of the last record read (from the file start: the count of records). */
   records: number;
   delimiter: string;
   bytes: number;
@@ -95,6 +98,10 @@ export interface CsvReadStats {
   unterminatedQuoteRow: number | null;
   /** First row where a cell that was read holds bytes that are not UTF-8 (shown as �), or null. */
   notUtf8Row: number | null;
+  /** Byte offset where reading ended: the start of the record `stopBefore` refused, else the file size. */
+  end: number;
+  /** Whether the source was transcoded (UTF-16): offsets are then not file positions. */
+  transcoded: boolean;
 }
 
 export interface CsvReadOptions {
@@ -104,6 +111,13 @@ export interface CsvReadOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Bytes read at a time (default 8 MB; tests use tiny chunks to cross every boundary). */
   chunkBytes?: number;
+  /** Start reading at this byte offset, which must be where a record starts (an `end` or `offset` seen
+   *  before, never inside a BOM); `delimiter` is then required. Default: the file's start. */
+  start?: number;
+  /** Row number of the first record read (default 1): with `start`, the records before it plus one. */
+  firstRow?: number;
+  /** Asked of every record before it is emitted: true ends the read there (the record is not emitted). */
+  stopBefore?: (rec: CsvRecord) => boolean;
 }
 
 /** An independent copy of a substring (see SLICE_MIN): concatenation then slicing flattens into new memory. */
@@ -118,6 +132,9 @@ export function ownString(s: string): string {
  */
 class Cursor implements CsvRecord {
   row = 0;
+  offset = 0;
+  /** File offset of buf[0]. */
+  base = 0;
   size = 0;
   buf: Buffer = Buffer.alloc(0);
   latin = '';
@@ -193,13 +210,15 @@ function tokenize(
   delim: number,
   eof: boolean,
   cur: Cursor,
-  emit: (rec: Cursor) => void,
+  emit: (rec: Cursor) => boolean | undefined,
   onUnterminated: (row: number) => void,
 ): number {
+  const special = Math.max(delim, LF, CR);
   let p = from;
   while (p < len) {
     const recordStart = p;
     cur.size = 0;
+    cur.offset = cur.base + p;
     for (;;) {
       let c = buf[p];
       if (c === QUOTE) {
@@ -249,7 +268,8 @@ function tokenize(
         let high = 0;
         while (q < len) {
           c = buf[q];
-          if (c === delim || c === LF || c === CR) break;
+          // Letters and most digits are above every special byte: one comparison for them.
+          if (c <= special && (c === delim || c === LF || c === CR)) break;
           high |= c;
           q++;
         }
@@ -276,7 +296,10 @@ function tokenize(
       break;
     }
     cur.row++;
-    emit(cur);
+    if (emit(cur) === true) {
+      cur.row--;
+      return -1 - recordStart; // stopped before this record: -1 - its start
+    }
   }
   return p;
 }
@@ -312,6 +335,7 @@ export function detectDelimiter(sample: Buffer | string): string {
       cur,
       (r) => {
         if (seen++ < 50 && r.size > 1) freq.set(r.size, (freq.get(r.size) ?? 0) + 1);
+        return undefined;
       },
       () => {},
     );
@@ -325,9 +349,9 @@ export function detectDelimiter(sample: Buffer | string): string {
   return best;
 }
 
-function readChunk(fd: number, buf: Buffer, at: number, path: string): number {
+function readChunk(fd: number, buf: Buffer, at: number, position: number, path: string): number {
   try {
-    return at >= buf.length ? 0 : readSync(fd, buf, at, buf.length - at, null);
+    return at >= buf.length ? 0 : readSync(fd, buf, at, buf.length - at, position);
   } catch (e) {
     throw new FileError('unreadable', path, (e as NodeJS.ErrnoException).code ?? String(e));
   }
@@ -368,48 +392,72 @@ export function forEachCsvRecord(
     bytes: total,
     unterminatedQuoteRow: null,
     notUtf8Row: null,
+    end: total,
+    transcoded: false,
   };
   const cur = new Cursor();
+  cur.row = (opts.firstRow ?? 1) - 1;
   const onUnterminated = (row: number) => {
     stats.unterminatedQuoteRow ??= row;
   };
+  const stopBefore = opts.stopBefore;
+  const emit = stopBefore
+    ? (rec: Cursor) => {
+        if (stopBefore(rec)) return true;
+        onRecord(rec);
+        return undefined;
+      }
+    : (rec: Cursor) => {
+        onRecord(rec);
+        return undefined;
+      };
   try {
-    // The first bytes decide the encoding (byte-order mark) and the delimiter.
-    const sample = Buffer.allocUnsafe(Math.min(SAMPLE_BYTES, Math.max(total, 1)));
-    const sampled = readSync(fd, sample, 0, sample.length, 0);
-    const head = sample.subarray(0, sampled);
     let buf: Buffer = Buffer.allocUnsafe(opts.chunkBytes ?? Math.min(CHUNK_BYTES, Math.max(total, 1024)));
     let filled = 0;
-    let read = 0;
+    /** File position of the next read; buf[0] is at pos - filled. */
+    let pos = 0;
     let eof = false;
     let fromMemory = false;
-    let detectFrom: Buffer = head;
-    if (head[0] === 0xff && head[1] === 0xfe) {
-      buf = utf16Source(fd, total);
-      filled = buf.length;
-      eof = true;
-      fromMemory = true;
-      read = total;
-      detectFrom = buf.subarray(0, SAMPLE_BYTES);
-    } else if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
-      readChunk(fd, Buffer.allocUnsafe(3), 0, path); // skip the UTF-8 BOM
-      read = 3;
-      detectFrom = head.subarray(3);
+    if (opts.start !== undefined && opts.start > 0) {
+      if (opts.delimiter === undefined) throw new Error('forEachCsvRecord: start needs the delimiter');
+      pos = opts.start;
+    } else {
+      // The first bytes decide the encoding (byte-order mark) and the delimiter.
+      const sample = Buffer.allocUnsafe(Math.min(SAMPLE_BYTES, Math.max(total, 1)));
+      const head = sample.subarray(0, readSync(fd, sample, 0, sample.length, 0));
+      let detectFrom: Buffer = head;
+      if (head[0] === 0xff && head[1] === 0xfe) {
+        buf = utf16Source(fd, total);
+        filled = buf.length;
+        eof = true;
+        fromMemory = true;
+        stats.transcoded = true;
+        stats.end = buf.length;
+        detectFrom = buf.subarray(0, SAMPLE_BYTES);
+      } else if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+        pos = 3; // skip the UTF-8 BOM
+        detectFrom = head.subarray(3);
+      }
+      stats.delimiter = opts.delimiter ?? detectDelimiter(detectFrom);
     }
-    stats.delimiter = opts.delimiter ?? detectDelimiter(detectFrom);
     const d = stats.delimiter.charCodeAt(0);
     for (;;) {
       if (!eof && !fromMemory && filled < buf.length) {
-        const n = readChunk(fd, buf, filled, path);
+        const n = readChunk(fd, buf, filled, pos, path);
         filled += n;
-        read += n;
+        pos += n;
         eof = n === 0;
         if (!eof) continue; // fill the buffer before tokenizing
       }
       cur.buf = buf;
+      cur.base = fromMemory ? 0 : pos - filled;
       cur.latin = buf.toString('latin1', 0, filled);
-      const used = tokenize(buf, 0, filled, d, eof, cur, onRecord, onUnterminated);
-      opts.onProgress?.(read, total);
+      const used = tokenize(buf, 0, filled, d, eof, cur, emit, onUnterminated);
+      if (used < 0) {
+        stats.end = cur.base + (-1 - used);
+        break;
+      }
+      opts.onProgress?.(fromMemory ? total : pos, total);
       if (eof) break;
       // Carry the incomplete record to the front; a record longer than the buffer grows it.
       const rest = filled - used;
@@ -499,7 +547,9 @@ function worksheetGrid(ws: ExcelJS.Worksheet, timeZone: string): Grid {
 }
 
 async function readXlsx(path: string, timeZone: string): Promise<ExportSheet[]> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded when an XLSX is read: the CSV path (and its worker threads) never pays for it.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.readFile(path);
   } catch (e) {

@@ -11,7 +11,7 @@ import { t } from '../../src/core/text';
 import type { Clock, Lang, ParsedExport, Problem } from '../../src/core/types';
 import { exportFileKind, readExportSheets } from '../files';
 import { CliError } from './args';
-import { parseCsvExport } from './stream';
+import { parseCsvExport } from './parallel';
 
 export interface OneShotOptions {
   clock: Clock;
@@ -46,7 +46,7 @@ async function parseFile(
   const { clock, lang } = opts;
   const tx = t('cli', lang);
   if (exportFileKind(path) === 'csv') {
-    const r = parseCsvExport(path, {
+    const r = await parseCsvExport(path, {
       sheetName: path,
       timeZone: clock.timeZone,
       lang,

@@ -1,18 +1,21 @@
 // A CSV export parsed by core's parseExport without ever holding the whole file: the one-shot segment's
 // path for shops with a million order lines.
 //
-// Two savings, each exact by construction:
+// Three savings, each exact by construction:
 // - Columns: only the columns some export format maps are kept (every format's, so core's detectHeader
 //   decides exactly as on the full row), plus one "witness" cell that is non-blank when a dropped cell was,
 //   so a row is blank for core exactly when the full row is.
 // - Rows: the data rows go to parseExport in batches, cut only where the order number changes, so no order
 //   is split. Each batch sits at its true row indices in a holey grid (holes are skipped by core), so every
 //   problem names the row the seller sees, reason texts included.
+// - Threads: a big file is cut into parts read at once (parallel.ts): each part starts at the first record
+//   after a byte offset that starts an order (the same rule batches use), found by the part's own thread
+//   with a quick tokenizer-only pass over the bytes before it, which also gives its first row number.
 // Three things would make batches differ from one whole parse: a second header row (stacked exports: a
 // later block replaces an order as a whole), an order whose lines are not adjacent, and batches judged
 // differently under core's locale rule (a block whose amounts look too small for Rupiah is refused as a
 // whole; the rule compares counts, so batches that all agree agree with the whole block). Each one
-// restarts the read in whole mode: one parseExport over the projected grid.
+// restarts the read in whole mode: one parseExport over the projected grid, on this thread.
 import { HEADER_SCAN_ROWS, parseExport } from '../../src/core/exports';
 import {
   compileAliases,
@@ -27,7 +30,8 @@ import type { CellValue, Lang, ParsedExport, Problem } from '../../src/core/type
 import { isBlank } from '../../src/core/values';
 import { type CsvReadStats, type CsvRecord, forEachCsvRecord, ownString } from '../files';
 
-export interface StreamOptions {
+/** What a part's thread needs to know (no callbacks: it crosses to a worker). */
+export interface ParseSettings {
   /** How problems name the file. */
   sheetName: string;
   timeZone: string;
@@ -36,6 +40,13 @@ export interface StreamOptions {
   batchRows?: number;
   /** Keep order lines in the results (the segments do not need them; they are most of the memory). */
   keepItems?: boolean;
+}
+
+export interface StreamOptions extends ParseSettings {
+  /** Threads to read a big file with (default: the machine's, at most 4); 1 reads on this thread only. */
+  threads?: number;
+  /** Bytes of data rows below which a part is not worth a thread (default 16 MB). */
+  minPartBytes?: number;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
@@ -49,6 +60,8 @@ export interface StreamResult {
   csv: CsvReadStats;
   /** 'batched', or 'whole' when the file's shape needed one parse (see the top of this file). */
   mode: 'batched' | 'whole';
+  /** Parts read at once (1: this thread alone). */
+  parts: number;
 }
 
 // Core's pre-filter for header rows (headers.ts mayHoldOrderSnHeader), applied to raw fields before any
@@ -56,7 +69,10 @@ export interface StreamResult {
 const ORDER_SN_HEADERS = new Set(
   EXPORT_FORMATS.flatMap((f) => (f.columns.order_sn ?? []).map((a) => normaliseHeader(a.replace(/\*$/, '')))),
 );
-const ORDER_SN_FIRST = new Set([...ORDER_SN_HEADERS].map((h) => h.charCodeAt(0)));
+/** ASCII codes a known order-number header may start with (1), lower-cased: a table, as this is asked of
+ *  every cell of every row. */
+const ORDER_SN_FIRST = new Uint8Array(128);
+for (const h of ORDER_SN_HEADERS) if (h.charCodeAt(0) < 128) ORDER_SN_FIRST[h.charCodeAt(0)] = 1;
 /** In bytes: up to 4 per character, plus "" escapes. Generous: this only decides what to look at. */
 const MAX_HEADER_BYTES = (Math.max(...[...ORDER_SN_HEADERS].map((h) => h.length)) + 16) * 8;
 const TABLES = EXPORT_FORMATS.map((f) => compileAliases(f.columns));
@@ -66,7 +82,7 @@ function mayBeHeader(rec: CsvRecord): boolean {
     const n = rec.rawLength(i);
     if (n === 0 || n > MAX_HEADER_BYTES) continue;
     const c = rec.firstCode(i);
-    if (c < 0x80 && c > 0x20 && !ORDER_SN_FIRST.has(c | 0x20)) continue;
+    if (c < 0x80 && c > 0x20 && ORDER_SN_FIRST[c | 0x20] === 0) continue;
     if (ORDER_SN_HEADERS.has(normaliseHeader(rec.text(i)))) return true;
   }
   return false;
@@ -79,12 +95,33 @@ function keptColumns(header: readonly CellValue[]): number[] {
   return [...cols].sort((a, b) => a - b);
 }
 
-class Restart extends Error {}
+export class Restart extends Error {}
 
-interface Block {
+/** The order fields core keeps as text in every Order. */
+const SHARED_FIELDS = ['buyer_username', 'address_full', 'status', 'district', 'province'] as const;
+
+/** A block's header row and its projection: plain data, so a worker can be given it. */
+export interface BlockHeader {
+  /** 0-based grid index of the header row. */
+  index: number;
+  /** Columns kept, in file order. */
   keep: number[];
-  /** Position of the order number in the projected row. */
+  /** Positions (in `keep`) of the order number and of the fields worth sharing across orders. */
   snAt: number;
+  shared: number[];
+  /** The projected header row (plus the witness column). */
+  cells: CellValue[];
+}
+
+function blockHeader(row: CellValue[], index: number, match: HeaderMatch): BlockHeader {
+  const keep = keptColumns(row);
+  return {
+    index,
+    keep,
+    snAt: keep.indexOf(match.columns.order_sn as number),
+    shared: SHARED_FIELDS.map((f) => keep.indexOf(match.columns[f] ?? -1)).filter((k) => k >= 0),
+    cells: [...keep.map((j) => row[j] ?? ''), ''],
+  };
 }
 
 /** Equal cells share one string: an order's fields repeat on each of its lines (the previous row catches
@@ -95,9 +132,9 @@ class Interner {
   private readonly prev: string[];
   private readonly maps: (Map<string, string> | null)[];
 
-  constructor(width: number, shared: ReadonlySet<number>) {
+  constructor(width: number, shared: readonly number[]) {
     this.prev = new Array(width).fill('');
-    this.maps = Array.from({ length: width }, (_, k) => (shared.has(k) ? new Map() : null));
+    this.maps = Array.from({ length: width }, (_, k) => (shared.includes(k) ? new Map() : null));
   }
 
   take(k: number, view: string): string {
@@ -113,8 +150,28 @@ class Interner {
   }
 }
 
-/** The order fields core keeps as text in every Order. */
-const SHARED_FIELDS = ['buyer_username', 'address_full', 'status', 'district', 'province'] as const;
+/**
+ * Where batches and parts may be cut: at a record whose order number is not blank, holds no white space
+ * (so it is never what core might take for TikTok's description row, the first row under a header whose
+ * order cell holds words) and differs from the previous record's. `test` is asked of every record in
+ * file order; a part boundary is the first record at or after `at` that passes.
+ */
+export class OrderStarts {
+  /** The previous record's order number, trimmed. */
+  private prev = '';
+
+  constructor(
+    private readonly at: number,
+    private readonly snCol: number,
+  ) {}
+
+  test(rec: CsvRecord): boolean {
+    const sn = rec.view(this.snCol).trim();
+    if (rec.offset >= this.at && sn !== this.prev && sn !== '' && !/\s/.test(sn)) return true;
+    this.prev = sn;
+    return false;
+  }
+}
 
 /** Collects projected rows at their 0-based row index (holes elsewhere) and parses them. */
 class Collector {
@@ -128,7 +185,7 @@ class Collector {
   readonly localeVerdicts = new Set<boolean>();
   private readonly localeReason: string;
 
-  constructor(private readonly opts: StreamOptions) {
+  constructor(private readonly opts: ParseSettings) {
     this.localeReason = importText[opts.lang].localeWarning(opts.sheetName);
   }
 
@@ -138,9 +195,10 @@ class Collector {
     this.filled.push(index);
   }
 
-  /** Parses what was put; `headerRow` is the block's 1-based header row. */
-  flush(headerRow: number): void {
-    if (this.dataRows === 0 && this.parsed.length > 0) return;
+  /** Parses what was put; `headerRow` is the block's 1-based header row. A part's first batch is parsed
+   *  even without data rows (core reports a header's problems) unless `parseEmpty` is false. */
+  flush(headerRow: number, parseEmpty = true): void {
+    if (this.dataRows === 0 && (this.parsed.length > 0 || !parseEmpty)) return;
     const { sheetName, timeZone, lang, keepItems } = this.opts;
     const result = parseExport(this.grid as CellValue[][], sheetName, timeZone, lang);
     if (!keepItems) result.items = [];
@@ -149,10 +207,7 @@ class Collector {
         (p) => p.row === headerRow && p.severity === 'error' && p.reason === this.localeReason,
       ),
     );
-    for (const p of result.problems) {
-      const key = `${p.row}\u0000${p.column}\u0000${p.reason}\u0000${p.severity}`;
-      if (!this.problems.has(key)) this.problems.set(key, p);
-    }
+    addProblems(this.problems, result.problems);
     result.problems = [];
     this.parsed.push(result);
     for (const i of this.filled) this.grid[i] = undefined;
@@ -161,43 +216,97 @@ class Collector {
   }
 }
 
-function run(path: string, opts: StreamOptions, batched: boolean): StreamResult {
-  const batchRows = batched ? Math.max(1, opts.batchRows ?? 50_000) : Number.POSITIVE_INFINITY;
-  const out = new Collector(opts);
-  let block: Block | null = null;
-  let headerRow: CellValue[] = [];
-  let headerIndex = -1;
+function addProblems(into: Map<string, Problem>, list: readonly Problem[]): void {
+  for (const p of list) {
+    const key = `${p.row}\u0000${p.column}\u0000${p.reason}\u0000${p.severity}`;
+    if (!into.has(key)) into.set(key, p);
+  }
+}
+
+/** One part of the file, as a worker is given it. */
+export interface PartSpec {
+  path: string;
+  settings: ParseSettings;
+  delimiter: string;
+  header: BlockHeader;
+  /** The part starts at the first order start at or after this offset (found by a pass from the file's
+   *  start); 0 for the first part. */
+  from: number;
+  /** The next part's `from` (this part stops before its first record), or null for the last part. */
+  to: number | null;
+}
+
+export interface PartResult {
+  parsed: ParsedExport[];
+  problems: Problem[];
+  localeVerdicts: boolean[];
+  /** Order number of every run of lines (an order's adjacent lines), for the check across parts. */
+  runs: Set<string>;
+  csv: CsvReadStats;
+  /** Byte offset of the part's first record. */
+  start: number;
+  restart: string | null;
+}
+
+/**
+ * Reads one part (or, with `spec` null, the whole file on this thread). Throws Restart when the file's
+ * shape needs a whole parse (batched mode only).
+ */
+export function readPart(
+  path: string,
+  settings: ParseSettings,
+  batched: boolean,
+  spec: Pick<PartSpec, 'delimiter' | 'header' | 'from' | 'to'> | null,
+  onProgress?: (bytesRead: number, totalBytes: number) => void,
+): PartResult & { hasHeader: boolean } {
+  const batchRows = batched ? Math.max(1, settings.batchRows ?? 50_000) : Number.POSITIVE_INFINITY;
+  const out = new Collector(settings);
+  let header: BlockHeader | null = null;
   let hasHeader = false;
   let prevSn = '';
-  /** Order numbers of earlier batches of this block: seeing one again means its lines are not adjacent. */
+  /** Order numbers of earlier batches: seeing one again means its lines are not adjacent. */
   const closed = new Set<string>();
   const current: string[] = [];
+  let interner = new Interner(0, []);
 
-  let interner = new Interner(0, new Set());
-  const startBlock = (row: CellValue[], index: number, match: HeaderMatch) => {
-    const keep = keptColumns(row);
-    const snAt = keep.indexOf(match.columns.order_sn as number);
-    block = { keep, snAt };
-    const shared = new Set(
-      SHARED_FIELDS.map((f) => keep.indexOf(match.columns[f] ?? -1)).filter((k) => k >= 0),
-    );
-    interner = new Interner(keep.length, shared);
-    headerRow = [...keep.map((j) => row[j] ?? ''), ''];
-    headerIndex = index;
+  const startBlock = (h: BlockHeader) => {
+    header = h;
+    interner = new Interner(h.keep.length, h.shared);
     hasHeader = true;
-    out.put(index, headerRow);
+    out.put(h.index, h.cells);
     prevSn = '';
   };
+
+  // Where this part starts (a later part: after a tokenizer-only pass from the file's start) and stops.
+  let start = 0;
+  let firstRow = 1;
+  let stop: OrderStarts | null = null;
+  if (spec) {
+    const snCol = spec.header.keep[spec.header.snAt];
+    if (spec.from > 0) {
+      const starts = new OrderStarts(spec.from, snCol);
+      const scan = forEachCsvRecord(path, () => {}, {
+        delimiter: spec.delimiter,
+        stopBefore: (rec) => starts.test(rec),
+      });
+      start = scan.end;
+      firstRow = scan.records + 1;
+      startBlock(spec.header);
+      // Its first record passed OrderStarts, so it passes again with any previous order number: the
+      // next boundary is found as the pass from the file's start finds it.
+      stop = spec.to === null ? null : new OrderStarts(spec.to, snCol);
+    } else if (spec.to !== null) stop = new OrderStarts(spec.to, snCol);
+  }
 
   const csv = forEachCsvRecord(
     path,
     (rec) => {
       const index = rec.row - 1;
-      if (!block) {
+      if (!header) {
         if (rec.row > HEADER_SCAN_ROWS) throw new Restart('no header'); // core looks no further either
         const row = rec.all();
         const match = detectHeader(row);
-        if (match) startBlock(row, index, match);
+        if (match) startBlock(blockHeader(row, index, match));
         return;
       }
       if (mayBeHeader(rec)) {
@@ -205,32 +314,32 @@ function run(path: string, opts: StreamOptions, batched: boolean): StreamResult 
         const match = detectHeader(row);
         if (match) {
           if (batched) throw new Restart('stacked');
-          startBlock(row, index, match);
+          startBlock(blockHeader(row, index, match));
           return;
         }
       }
-      const b: Block = block;
-      const cells: CellValue[] = new Array(b.keep.length + 1);
+      const h: BlockHeader = header;
+      const keep = h.keep;
+      const cells: CellValue[] = new Array(keep.length + 1);
       let blank = true;
-      for (let k = 0; k < b.keep.length; k++) {
-        const v = interner.take(k, rec.view(b.keep[k]));
+      for (let k = 0; k < keep.length; k++) {
+        const v = interner.take(k, rec.view(keep[k]));
         cells[k] = v;
-        if (blank && !isBlank(v)) blank = false;
+        if (blank && v !== '' && !isBlank(v)) blank = false;
       }
       // The witness: non-blank when a dropped cell holds something (then core reports the row, not skips it).
-      cells[b.keep.length] = blank && rec.all().some((v) => !isBlank(v)) ? '…' : '';
-      const sn = String(cells[b.snAt] ?? '').trim();
+      cells[keep.length] = blank && rec.all().some((v) => !isBlank(v)) ? '…' : '';
+      const sn = (cells[h.snAt] as string).trim();
       if (sn !== prevSn) {
         if (batched && sn !== '') {
           if (closed.has(sn)) throw new Restart('split order');
-          // A batch ends only between orders, and never just before a row core might take for TikTok's
-          // description row (the first row under the header whose order cell holds words).
+          // A batch ends only where a part may (OrderStarts).
           if (out.dataRows >= batchRows && !/\s/.test(sn)) {
-            out.flush(headerIndex + 1);
+            out.flush(h.index + 1);
             if (out.localeVerdicts.size > 1) throw new Restart('locale');
             for (const s of current) closed.add(s);
             current.length = 0;
-            out.put(headerIndex, headerRow);
+            out.put(h.index, h.cells);
           }
           current.push(sn);
         }
@@ -239,51 +348,117 @@ function run(path: string, opts: StreamOptions, batched: boolean): StreamResult 
       out.put(index, cells);
       out.dataRows++;
     },
-    { onProgress: opts.onProgress },
+    {
+      onProgress,
+      delimiter: spec?.delimiter,
+      start,
+      firstRow,
+      stopBefore: stop ? (rec) => stop.test(rec) : undefined,
+    },
   );
-  out.flush(headerIndex + 1);
-  if (batched && out.localeVerdicts.size > 1) throw new Restart('locale');
-  const problems = [...out.problems.values()].sort((a, b) => a.row - b.row);
-  return { parsed: out.parsed, problems, hasHeader, csv, mode: batched ? 'batched' : 'whole' };
+  // A later part with no data rows parses nothing: the first part reports the header's problems.
+  if (header) out.flush((header as BlockHeader).index + 1, !(spec !== null && spec.from > 0));
+  for (const s of current) closed.add(s);
+  return {
+    parsed: out.parsed,
+    problems: [...out.problems.values()],
+    localeVerdicts: [...out.localeVerdicts],
+    runs: closed,
+    csv,
+    start,
+    restart: null,
+    hasHeader,
+  };
 }
 
-/** Parses a CSV export file as parseExport would parse its whole grid, in bounded memory when it can. */
-export function parseCsvExport(path: string, opts: StreamOptions): StreamResult {
+/** A worker's whole job (parse-worker.ts): its part, or the reason the file needs a whole parse. */
+export function readPartInWorker(spec: PartSpec): PartResult {
   try {
-    return run(path, opts, true);
+    const { hasHeader: _, ...r } = readPart(spec.path, spec.settings, true, spec);
+    return r;
   } catch (e) {
     if (!(e instanceof Restart)) throw e;
-    if (e.message === 'no header') return noHeader(path, opts);
-    return run(path, opts, false);
+    return {
+      parsed: [],
+      problems: [],
+      localeVerdicts: [],
+      runs: new Set(),
+      csv: emptyStats(spec.delimiter),
+      start: 0,
+      restart: e.message,
+    };
   }
+}
+
+function emptyStats(delimiter: string): CsvReadStats {
+  return {
+    records: 0,
+    delimiter,
+    bytes: 0,
+    unterminatedQuoteRow: null,
+    notUtf8Row: null,
+    end: 0,
+    transcoded: false,
+  };
+}
+
+/** The header block of the file's first rows, with where its data rows start; Restart when none. */
+export function findHeader(path: string): {
+  header: BlockHeader;
+  delimiter: string;
+  dataStart: number;
+  stats: CsvReadStats;
+} {
+  let header: BlockHeader | null = null;
+  const stats = forEachCsvRecord(
+    path,
+    (rec) => {
+      if (rec.row > HEADER_SCAN_ROWS) throw new Restart('no header');
+      const row = rec.all();
+      const match = detectHeader(row);
+      if (match) header = blockHeader(row, rec.row - 1, match);
+    },
+    { stopBefore: () => header !== null },
+  );
+  if (!header) throw new Restart('no header');
+  return { header, delimiter: stats.delimiter, dataStart: stats.end, stats };
+}
+
+export function finish(
+  parts: readonly PartResult[],
+  hasHeader: boolean,
+  mode: 'batched' | 'whole',
+): StreamResult {
+  const verdicts = new Set(parts.flatMap((p) => p.localeVerdicts));
+  if (mode === 'batched' && verdicts.size > 1) throw new Restart('locale');
+  const problems = new Map<string, Problem>();
+  for (const p of parts) addProblems(problems, p.problems);
+  const last = parts[parts.length - 1].csv;
+  const firstOf = (get: (s: CsvReadStats) => number | null) =>
+    parts.map((p) => get(p.csv)).find((v) => v !== null) ?? null;
+  return {
+    parsed: parts.flatMap((p) => p.parsed),
+    problems: [...problems.values()].sort((a, b) => a.row - b.row),
+    hasHeader,
+    csv: {
+      ...last,
+      delimiter: parts[0].csv.delimiter,
+      unterminatedQuoteRow: firstOf((s) => s.unterminatedQuoteRow),
+      notUtf8Row: firstOf((s) => s.notUtf8Row),
+    },
+    mode,
+    parts: parts.length,
+  };
 }
 
 /** No header in the first rows: core's own verdict on them (a 'no header' problem, nothing imported). */
-function noHeader(path: string, opts: StreamOptions): StreamResult {
+export function noHeader(path: string, opts: StreamOptions): StreamResult {
   const rows: CellValue[][] = [];
-  let stats: CsvReadStats | null = null;
-  try {
-    stats = forEachCsvRecord(path, (rec) => {
-      if (rec.row > HEADER_SCAN_ROWS) throw new Restart('enough');
-      rows.push(rec.all());
-    });
-  } catch (e) {
-    if (!(e instanceof Restart)) throw e;
-  }
+  const stats = forEachCsvRecord(path, (rec) => rows.push(rec.all()), {
+    stopBefore: (rec) => rec.row > HEADER_SCAN_ROWS,
+  });
   const result = parseExport(rows, opts.sheetName, opts.timeZone, opts.lang);
   const problems = result.problems;
   result.problems = [];
-  return {
-    parsed: [result],
-    problems,
-    hasHeader: false,
-    csv: stats ?? {
-      records: rows.length,
-      delimiter: ',',
-      bytes: 0,
-      unterminatedQuoteRow: null,
-      notUtf8Row: null,
-    },
-    mode: 'whole',
-  };
+  return { parsed: [result], problems, hasHeader: false, csv: stats, mode: 'whole', parts: 1 };
 }

@@ -1,7 +1,7 @@
 // local/files.ts: the CSV tokenizer against papaparse (the oracle) and against the grid it was written
 // from, over random grids and tiny read chunks (every chunk boundary gets crossed); delimiter detection,
 // encodings, line endings; XLSX values as Sheets gives them; clear errors for bad files.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -50,6 +50,47 @@ const cell = fc.array(fc.constantFrom(...CHARS), { maxLength: 6 }).map((a) => a.
 const grid = fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 });
 
 describe('CSV tokenizer', () => {
+  it('stops before any record and resumes there (start, firstRow): the same records, rows and offsets', () => {
+    fc.assert(
+      fc.property(
+        grid,
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.boolean(),
+        fc.boolean(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 9 }),
+        (g, eol, quoteAll, bom, at, chunkBytes) => {
+          const text = serialise(g, ',', eol, quoteAll, true);
+          const path = file(bom ? `\ufeff${text}` : text);
+          const all: { row: number; offset: number; cells: string[] }[] = [];
+          forEachCsvRecord(path, (r) => all.push({ row: r.row, offset: r.offset, cells: r.all() }), {
+            chunkBytes,
+            delimiter: ',',
+          });
+          const k = at % (all.length + 1); // stop before record k (none when k is past the end)
+          const head: string[][] = [];
+          const stats = forEachCsvRecord(path, (r) => head.push(r.all()), {
+            chunkBytes,
+            delimiter: ',',
+            stopBefore: (r) => r.row === k + 1,
+          });
+          expect(head).toEqual(all.slice(0, k).map((r) => r.cells));
+          expect(stats.records).toBe(Math.min(k, all.length));
+          expect(stats.end).toBe(k < all.length ? all[k].offset : readFileSync(path).length);
+          const tail: { row: number; offset: number; cells: string[] }[] = [];
+          forEachCsvRecord(path, (r) => tail.push({ row: r.row, offset: r.offset, cells: r.all() }), {
+            chunkBytes,
+            start: stats.end,
+            firstRow: stats.records + 1,
+            delimiter: ',',
+          });
+          expect(tail).toEqual(all.slice(k));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads back any grid it was written from, as papaparse does, across every chunk boundary', () => {
     fc.assert(
       fc.property(

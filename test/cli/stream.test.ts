@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { parseCsvExport } from '../../local/cli/stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsvExport, partCuts } from '../../local/cli/parallel';
 import { forEachCsvRecord } from '../../local/files';
 import { generateIncomeReport, generateShopeeExport } from '../../src/core/demo';
 import { parseExport } from '../../src/core/exports';
@@ -47,13 +47,18 @@ function whole(path: string) {
   };
 }
 
-function streamed(path: string, batchRows: number) {
-  const r = parseCsvExport(path, {
+/** Threads for the suite below: 1 reads on this thread; more cut even these small files into parts. */
+let threads = 1;
+
+async function streamed(path: string, batchRows: number) {
+  const r = await parseCsvExport(path, {
     sheetName: 'file.csv',
     timeZone: TZ,
     lang: 'id',
     batchRows,
     keepItems: true,
+    threads,
+    minPartBytes: 1,
   });
   const m = mergeImport({ orders: [], items: [], payments: [] }, r.parsed, NOW);
   return {
@@ -64,97 +69,133 @@ function streamed(path: string, batchRows: number) {
       problems: byRow(r.problems),
     },
     mode: r.mode,
+    parts: r.parts,
     batches: r.parsed.length,
     hasHeader: r.hasHeader,
   };
 }
 
-function expectSame(path: string, batchRows: number) {
-  const s = streamed(path, batchRows);
+async function expectSame(path: string, batchRows: number) {
+  const s = await streamed(path, batchRows);
   expect(s.result).toEqual(whole(path));
   return s;
 }
 
 const demo = generateShopeeExport({ seed: 11, lines: 1200, now: NOW, timeZone: TZ }).grid;
 
-describe('streaming parse = parseExport on the whole grid', () => {
+describe.each([1, 2, 3])('streaming parse = parseExport on the whole grid, %i thread(s)', (n) => {
+  beforeAll(() => {
+    threads = n;
+  });
+
   it.each(['shopee-id', 'shopee-en', 'tiktok', 'lazada', 'shopee-income'])(
     'fixture %s, batches of 1',
-    (name) => {
-      const s = expectSame(join('test/fixtures/exports', `${name}.csv`), 1);
+    async (name) => {
+      const s = await expectSame(join('test/fixtures/exports', `${name}.csv`), 1);
       expect(s.hasHeader).toBe(true);
     },
   );
 
-  it('a demo shop in batches of 7 and of 100 (really batched)', () => {
+  it('a demo shop in batches of 7 and of 100 (really batched)', async () => {
     const path = writeGrid(demo);
     for (const size of [7, 100]) {
-      const s = expectSame(path, size);
+      const s = await expectSame(path, size);
       expect(s.mode).toBe('batched');
+      expect(s.parts).toBe(n);
       expect(s.batches).toBeGreaterThan(1000 / size);
       expect(s.result.orders.length).toBeGreaterThan(500);
     }
   });
 
-  it('bad cells, blank rows, junk only in ignored columns, title rows above the header', () => {
+  it('bad cells, blank rows, junk only in ignored columns, title rows above the header', async () => {
     const g: Grid = demo.slice(0, 300).map((r) => r.slice());
     const col = (h: string) => g[0].indexOf(h);
     g[5][col('Total Pembayaran')] = 'Rp sekian';
     g[9][col('Waktu Pesanan Dibuat')] = '31/02/2024 10:00';
     g[12][col('Username (Pembeli)')] = '   ';
+    g[250][col('Total Pembayaran')] = 'Rp sekian'; // in a later part when read by several threads
     const junk: CellValue[] = Array(g[0].length).fill('');
     junk[col('Catatan')] = 'catatan tanpa pesanan'; // only an ignored column: core reports the row
     g.splice(40, 0, junk, Array(g[0].length).fill(''), Array(g[0].length).fill(''));
     const titled: Grid = [['Laporan Pesanan'], ['Toko Kenali'], [''], ...g];
-    const s = expectSame(writeGrid(titled), 5);
+    const s = await expectSame(writeGrid(titled), 5);
     expect(s.mode).toBe('batched');
     const rows = s.result.problems.map((p) => p.row);
-    expect(rows).toEqual(expect.arrayContaining([9, 13, 16, 44]));
+    expect(rows).toEqual(expect.arrayContaining([9, 13, 16, 44, 257]));
   });
 
-  it('lines of one order far apart: a whole-file parse, same result', () => {
+  it('cells holding line breaks everywhere (a part may be cut inside one): same records, same rows', async () => {
+    const note = demo[0].indexOf('Catatan dari Pembeli');
+    const noted = demo.map((r, i) =>
+      i === 0 ? r : r.map((v, j) => (j === note ? `baris ${i}\n\nlagi\r\n` : v)),
+    );
+    noted[777][demo[0].indexOf('Waktu Pesanan Dibuat')] = 'kemarin';
+    const s = await expectSame(writeGrid(noted), 100);
+    expect(s.mode).toBe('batched');
+    expect(s.parts).toBe(n);
+    expect(s.result.problems.map((p) => p.row)).toContain(778);
+  });
+
+  it('lines of one order far apart: a whole-file parse, same result', async () => {
     const product = demo[0].indexOf('Nama Produk');
     const byProduct = demo.slice(1).sort((a, b) => String(a[product]).localeCompare(String(b[product])));
     const shuffled = [demo[0], ...byProduct];
-    const s = expectSame(writeGrid(shuffled), 10);
+    const s = await expectSame(writeGrid(shuffled), 10);
     expect(s.mode).toBe('whole');
   });
 
-  it('stacked blocks (export, then the income report with its title rows): a whole-file parse', () => {
+  it('stacked blocks (export, then the income report with its title rows): a whole-file parse', async () => {
     const income = generateIncomeReport({ seed: 11, exportGrid: demo, now: NOW, timeZone: TZ }).grid;
     const width = Math.max(demo[0].length, ...income.map((r) => r.length));
     const stacked = [...demo.slice(0, 200), [], ...income].map((r) => [
       ...r,
       ...Array(width - r.length).fill(''),
     ]);
-    const s = expectSame(writeGrid(stacked), 10);
+    const s = await expectSame(writeGrid(stacked), 10);
     expect(s.mode).toBe('whole');
     expect(s.result.payments.length).toBeGreaterThan(0);
   });
 
-  it('the locale rule (amounts too small for Rupiah) judges the whole block, not a batch', () => {
+  it('the locale rule (amounts too small for Rupiah) judges the whole block, not a batch', async () => {
     const total = demo[0].indexOf('Total Pembayaran');
     const small = (share: number) =>
       demo.map((r, i) =>
         i > 0 && i <= share * (demo.length - 1) ? r.map((v, j) => (j === total ? '150' : v)) : r,
       );
     // Every amount small: refused as a whole, one problem, in batches that all agree.
-    const all = expectSame(writeGrid(small(1)), 50);
+    const all = await expectSame(writeGrid(small(1)), 50);
     expect(all.mode).toBe('batched');
     expect(all.result.orders).toEqual([]);
     expect(all.result.problems).toHaveLength(1);
     // The first 40 % small: early batches alone would be refused, the whole block is not.
-    const some = expectSame(writeGrid(small(0.4)), 50);
+    const some = await expectSame(writeGrid(small(0.4)), 50);
     expect(some.mode).toBe('whole');
     expect(some.result.orders.length).toBeGreaterThan(500);
   });
 
-  it('no header in the first rows: core’s own verdict, nothing read', () => {
+  it('no header in the first rows: core’s own verdict, nothing read', async () => {
     const grid: Grid = Array.from({ length: 40 }, (_, i) => [`baris ${i}`, 'x']);
     grid.push(demo[0], demo[1]); // a header too far down, as core sees it
-    const s = expectSame(writeGrid(grid), 10);
+    const s = await expectSame(writeGrid(grid), 10);
     expect(s.hasHeader).toBe(false);
     expect(s.result.orders).toEqual([]);
     expect(s.result.problems).toHaveLength(1);
+  });
+});
+
+describe('partCuts: where the parts of a big file begin', () => {
+  it('gives threads − 1 rising cuts inside the data, the first part the largest (later parts also scan)', () => {
+    const cuts = partCuts(1000, 1000 + 600e6, 3);
+    expect(cuts).toHaveLength(2);
+    const sizes = [cuts[0] - 1000, cuts[1] - cuts[0], 1000 + 600e6 - cuts[1]];
+    expect(sizes[0]).toBeGreaterThan(sizes[1]);
+    expect(sizes[1]).toBeGreaterThan(sizes[2]);
+    expect(sizes[2]).toBeGreaterThan(0);
+  });
+
+  it('keeps a file below two parts’ worth of data on one thread', () => {
+    expect(partCuts(0, 31 << 20, 4)).toEqual([]);
+    expect(partCuts(0, 33 << 20, 4)).toHaveLength(1);
+    expect(partCuts(0, 600e6, 1)).toEqual([]);
   });
 });
