@@ -91,11 +91,16 @@ export async function segmentExports(paths: readonly string[], opts: OneShotOpti
     for (const p of r.problems) problems.push(p);
   }
   opts.onScoring?.();
-  // Files in the order given: for an order in several files, the later file wins (as a later import).
-  const { orders, payments } = mergeImport({ orders: [], items: [], payments: [] }, parsed, opts.clock.now);
+  // Files in the order given: for an order in several files, the later file wins (as a later import). One
+  // CSV file's batches never share an order (stream.ts checks that, or parses the file whole), so there
+  // merging is concatenation.
+  const { orders, payments } =
+    paths.length === 1 && exportFileKind(paths[0]) === 'csv'
+      ? { orders: parsed.flatMap((p) => p.orders), payments: parsed.flatMap((p) => p.payments) }
+      : mergeImport({ orders: [], items: [], payments: [] }, parsed, opts.clock.now);
   parsed.length = 0; // the batches' arrays can go: only the merged orders live on
   const table = segmentsTableCanonical(
-    buildCustomers({ orders, items: [], payments, profiles: [] }),
+    buildCustomers({ orders, items: [], payments, profiles: [] }, { uniqueOrders: true }),
     opts.clock,
     opts.lang,
   );

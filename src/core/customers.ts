@@ -1,7 +1,7 @@
 // Customers: one per universal identifier (buyer_username|sha1(trim(address_full))), built from the store
 // records in one linear pass with Maps, so a shop with a million order lines stays comfortable.
 // Statistics cover COUNTED orders only (status.ts); the customer still carries every order it placed.
-import { addressIdentifier, buyerKey } from './identity';
+import { buyerKey, hashAddress } from './identity';
 import { isCounted } from './status';
 import { localDayNumber, toIso } from './time';
 import type { BuyerProfile, Clock, EpochMs, Order, OrderItem, OrderPayment } from './types';
@@ -146,14 +146,23 @@ function memo<K, V>(map: Map<K, V>, key: K, value: V): V {
   return value;
 }
 
+export interface BuildOptions {
+  /** The caller guarantees that no order_sn repeats in `records.orders` (mergeImport's output never
+   *  does): then, with no lines or payments to join, no map of every order is built to find repeats. */
+  uniqueOrders?: boolean;
+}
+
 /** Groups the store into customers. Linear in orders + lines + payments + profiles (plus sorting). */
-export function buildCustomers(records: StoreRecords): CustomerIndex {
+export function buildCustomers(records: StoreRecords, opts: BuildOptions = {}): CustomerIndex {
   // The store keys orders by order_sn; should a list repeat one anyway, the later row wins.
   const orders = new Map<string, Order>();
   let duplicateOrders = 0;
-  for (const o of records.orders) {
-    if (orders.has(o.orderSn)) duplicateOrders++;
-    orders.set(o.orderSn, o);
+  const joins = records.items.length > 0 || records.payments.length > 0;
+  if (!opts.uniqueOrders || joins) {
+    for (const o of records.orders) {
+      if (orders.has(o.orderSn)) duplicateOrders++;
+      orders.set(o.orderSn, o);
+    }
   }
 
   const lines = new Map<string, OrderItem[]>();
@@ -184,11 +193,11 @@ export function buildCustomers(records: StoreRecords): CustomerIndex {
   // is built and hashed once per customer rather than once per order. Same identity: equal addresses have
   // equal hashes, and the hash is 40 hex digits, so a key is exactly its (username, hash) pair.
   const firstAt = new Map<string, Customer>();
-  for (const order of orders.values()) {
+  for (const order of orders.size > 0 ? orders.values() : records.orders) {
     const first = firstAt.get(order.addressFull);
     let c = first !== undefined && first.buyerUsername === order.buyerUsername ? first : undefined;
     if (!c) {
-      const hash = addressIdentifier(order.addressFull);
+      const hash = hashAddress(order.addressFull); // firstAt caches it per address
       const key = buyerKey(order.buyerUsername, hash);
       c = byKey.get(key);
       if (!c) {

@@ -39,6 +39,12 @@ export function addressIdentifier(addressFull: string): string {
   return h;
 }
 
+/** addressIdentifier without its cache, for a caller that keeps its own per address (buildCustomers): a
+ *  million-order shop would otherwise fill a second map with every address. */
+export function hashAddress(addressFull: string): string {
+  return sha1Hex(addressFull.trim());
+}
+
 export function buyerKey(buyerUsername: string, addressIdentifierHex: string): string {
   return `${buyerUsername}|${addressIdentifierHex}`;
 }

@@ -41,6 +41,38 @@ describe('buildCustomers: identity', () => {
   });
 });
 
+describe('buildCustomers: uniqueOrders (the caller vouches that no order_sn repeats)', () => {
+  const records = () => {
+    const orders = Array.from({ length: 60 }, (_, i) =>
+      order({
+        orderSn: `SN${i}`,
+        buyerUsername: `u${i % 7}`,
+        addressFull: i % 3 === 0 ? ADDR : ` ${ADDR2}`,
+        at: `2024-0${1 + (i % 6)}-1${i % 10} 10:00`,
+        status: i % 5 === 0 ? 'Batal' : 'Selesai',
+      }),
+    );
+    return { orders, items: [item('SN4', 'Kopi', 3)], payments: [payment('SN8', 90_000)] };
+  };
+
+  it('gives the same customers, with or without lines and payments to join', () => {
+    const r = records();
+    for (const s of [store({ orders: r.orders }), store(r), store({ ...r, items: [] })]) {
+      expect(buildCustomers(s, { uniqueOrders: true })).toEqual(buildCustomers(s));
+    }
+  });
+
+  it('still joins lines and payments (and counts orphans) when there are some', () => {
+    const r = records();
+    const index = buildCustomers(store({ ...r, payments: [...r.payments, payment('NONE', 1)] }), {
+      uniqueOrders: true,
+    });
+    expect(index.orphanPayments).toBe(1);
+    const sn4 = index.list.flatMap((c) => c.orders).find((co) => co.order.orderSn === 'SN4')!;
+    expect(sn4.lines.map((l) => l.quantity)).toEqual([3]);
+  });
+});
+
 describe('buildCustomers: profiles join by universal identifier, never by row', () => {
   it('attaches a profile wherever its row is, and only to its own address', () => {
     const profiles = [profile('sari', ADDR, 'Sari Dewi'), profile('budi', ADDR2, 'Budi di Jakarta')];
