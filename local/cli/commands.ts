@@ -29,15 +29,10 @@ import { segmentExports } from './oneshot';
 import { writeCsv, writeXlsx } from './output';
 import type { Progress } from './progress';
 import { problemLines, termSafe, termSafeLines } from './report';
-import {
-  bundleFor,
-  callBundle,
-  checkWorkbookPath,
-  ensureBuilt,
-  importBlocks,
-  openWorkbook,
-  saveWorkbook,
-} from './workbook';
+
+// The workbook commands load the local Apps Script runtime (and exceljs) only when they run: the one-shot
+// segment of a big export starts sooner without them.
+const workbookApi = () => import('./workbook');
 
 export interface Io {
   out: (line: string) => void;
@@ -136,6 +131,8 @@ const segment: Command = {
 
 async function segmentWorkbook(path: string, today: string | undefined, lang: Lang, io: Io): Promise<void> {
   const tx = t('cli', lang);
+  const { bundleFor, callBundle, checkWorkbookPath, ensureBuilt, openWorkbook, saveWorkbook } =
+    await workbookApi();
   checkWorkbookPath(path, lang, 'segment');
   await ensureBuilt();
   io.progress.phase(tx.progress.loading(path));
@@ -155,6 +152,7 @@ const importCommand: Command = {
   options: { workbook: { type: 'string', short: 'w' }, tz: { type: 'string' } },
   async run(args, lang, io) {
     const tx = t('cli', lang);
+    const { checkWorkbookPath, ensureBuilt, importBlocks, openWorkbook, saveWorkbook } = await workbookApi();
     const wb = stringOption(args, 'workbook');
     if (wb === undefined) throw new UsageError(tx.errors.needWorkbook, 'import');
     checkWorkbookPath(wb, lang, 'import');
@@ -212,6 +210,8 @@ const name: Command = {
   options: { workbook: { type: 'string', short: 'w' } },
   async run(args, lang, io) {
     const tx = t('cli', lang);
+    const { bundleFor, callBundle, checkWorkbookPath, ensureBuilt, openWorkbook, saveWorkbook } =
+      await workbookApi();
     const wb = stringOption(args, 'workbook');
     if (wb === undefined) throw new UsageError(tx.errors.needWorkbook, 'name');
     checkWorkbookPath(wb, lang, 'name');
@@ -268,6 +268,7 @@ const lookup: Command = {
   options: { workbook: { type: 'string', short: 'w' }, json: { type: 'boolean' } },
   async run(args, lang, io) {
     const tx = t('cli', lang);
+    const { bundleFor, callBundle, checkWorkbookPath, ensureBuilt, openWorkbook } = await workbookApi();
     const wb = stringOption(args, 'workbook');
     if (wb === undefined) throw new UsageError(tx.errors.needWorkbook, 'lookup');
     checkWorkbookPath(wb, lang, 'lookup');

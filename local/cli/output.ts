@@ -6,7 +6,6 @@
 // The apostrophe shows in the cell: strip it to get the raw value back. XLSX needs none of this: its text
 // cells are typed as text and never evaluated.
 import { closeSync, openSync, writeSync } from 'node:fs';
-import ExcelJS from 'exceljs';
 import { segmentForCode } from '../../src/core/rfm';
 
 export interface SegmentsTable {
@@ -105,7 +104,8 @@ export async function writeXlsx(
   sheetName: string,
   onProgress?: (fraction: number) => void,
 ): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { default: Excel } = await import('exceljs'); // loaded for XLSX output only
+  const wb = new Excel.stream.xlsx.WorkbookWriter({
     filename: path,
     useStyles: true,
     useSharedStrings: false,
