@@ -3,7 +3,7 @@
 // dropped as soon as each file (or CSV batch) is parsed: RFM needs orders only, and lines are most of the
 // memory of a big shop.
 import './native';
-import { buildCustomers } from '../../src/core/customers';
+import { buildCustomers, CustomerGrouping, type CustomerIndex } from '../../src/core/customers';
 import { findBlocks, parseExport } from '../../src/core/exports';
 import { segmentsTableCanonical } from '../../src/core/segments';
 import { mergeImport } from '../../src/core/store';
@@ -42,6 +42,7 @@ function fileProblem(sheet: string, row: number, reason: string): Problem {
 async function parseFile(
   path: string,
   opts: OneShotOptions,
+  whileWaiting?: (firstPart: readonly ParsedExport[]) => void,
 ): Promise<{ parsed: ParsedExport[]; problems: Problem[] }> {
   const { clock, lang } = opts;
   const tx = t('cli', lang);
@@ -52,6 +53,7 @@ async function parseFile(
       lang,
       batchRows: opts.batchRows,
       onProgress: (read, total) => opts.onFileProgress?.(total > 0 ? read / total : 1),
+      whileWaiting,
     });
     if (!r.hasHeader) throw new CliError(tx.files.noExport(path, r.problems[0]?.reason ?? ''));
     const problems = r.problems;
@@ -82,34 +84,55 @@ async function parseFile(
 }
 
 export async function segmentExports(paths: readonly string[], opts: OneShotOptions): Promise<OneShotResult> {
+  // One CSV file: its batches never share an order (stream.ts checks that, or parses the file whole), so
+  // merging them is concatenation, and the first part's orders can be grouped into customers while other
+  // threads still read the rest.
+  const single = paths.length === 1 && exportFileKind(paths[0]) === 'csv';
+  const early = { grouping: new CustomerGrouping(), batches: [] as readonly ParsedExport[] };
   const parsed: ParsedExport[] = [];
   const problems: Problem[] = [];
   for (const path of paths) {
     opts.onFile?.(path);
-    const r = await parseFile(path, opts);
+    const r = await parseFile(
+      path,
+      opts,
+      single
+        ? (first) => {
+            if (first.some((p) => p.payments.length > 0)) return; // payments join orders: group at the end
+            for (const p of first) early.grouping.add(p.orders);
+            early.batches = first;
+          }
+        : undefined,
+    );
     for (const p of r.parsed) parsed.push(p);
     for (const p of r.problems) problems.push(p);
   }
   opts.onScoring?.();
-  // Files in the order given: for an order in several files, the later file wins (as a later import). One
-  // CSV file's batches never share an order (stream.ts checks that, or parses the file whole), so there
-  // merging is concatenation.
-  const { orders, payments } =
-    paths.length === 1 && exportFileKind(paths[0]) === 'csv'
+  let index: CustomerIndex;
+  let orderCount: number;
+  if (single && !parsed.some((p) => p.payments.length > 0)) {
+    // The early grouping holds the result's first batches, unless the file had to be read again whole.
+    const reused = early.batches.length > 0 && early.batches.every((p, i) => parsed[i] === p);
+    const grouping = reused ? early.grouping : new CustomerGrouping();
+    for (const p of parsed.slice(reused ? early.batches.length : 0)) grouping.add(p.orders);
+    orderCount = parsed.reduce((n, p) => n + p.orders.length, 0);
+    index = grouping.finish();
+  } else {
+    // Files in the order given: for an order in several files, the later file wins (as a later import).
+    const { orders, payments } = single
       ? { orders: parsed.flatMap((p) => p.orders), payments: parsed.flatMap((p) => p.payments) }
       : mergeImport({ orders: [], items: [], payments: [] }, parsed, opts.clock.now);
-  parsed.length = 0; // the batches' arrays can go: only the merged orders live on
-  const table = segmentsTableCanonical(
-    buildCustomers({ orders, items: [], payments, profiles: [] }, { uniqueOrders: true }),
-    opts.clock,
-    opts.lang,
-  );
+    orderCount = orders.length;
+    index = buildCustomers({ orders, items: [], payments, profiles: [] }, { uniqueOrders: true });
+  }
+  parsed.length = 0; // the batches' arrays can go: only the orders in the index live on
+  const table = segmentsTableCanonical(index, opts.clock, opts.lang);
   return {
     header: table.header,
     rows: table.rows,
     notice: table.notice,
     problems,
-    orders: orders.length,
+    orders: orderCount,
     customers: table.rows.length,
   };
 }

@@ -24,15 +24,13 @@ export function neutraliseFormula(s: string): string {
   return startsLikeFormula(s) ? `'${s}` : s;
 }
 
+const SPECIAL = /[",\n\r]/;
+
 /** Whether a field must be quoted: a comma, quote or line break inside, or white space at either end. */
 function needsQuotes(s: string): boolean {
   const n = s.length;
   if (n > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32)) return true;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 44 || c === 34 || c === 10 || c === 13) return true;
-  }
-  return false;
+  return SPECIAL.test(s); // a compiled scan: faster than a charCodeAt loop over 4M fields
 }
 
 /** One CSV field: text neutralised, then quoted when it holds a comma, quote or line break. */

@@ -36,7 +36,7 @@ export interface ParseSettings {
   sheetName: string;
   timeZone: string;
   lang: Lang;
-  /** Data rows per parseExport call (default 50,000). */
+  /** Data rows per parseExport call (default 5,000: a batch's rows are garbage before they are old). */
   batchRows?: number;
   /** Keep order lines in the results (the segments do not need them; they are most of the memory). */
   keepItems?: boolean;
@@ -47,6 +47,9 @@ export interface StreamOptions extends ParseSettings {
   threads?: number;
   /** Bytes of data rows below which a part is not worth a thread (default 16 MB). */
   minPartBytes?: number;
+  /** Given the first part's batches while other threads still read theirs (the result starts with these
+   *  same objects unless the file had to be read again whole). */
+  whileWaiting?: (firstPart: readonly ParsedExport[]) => void;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
@@ -173,11 +176,16 @@ export class OrderStarts {
   }
 }
 
-/** Collects projected rows at their 0-based row index (holes elsewhere) and parses them. */
+/**
+ * Collects projected rows and parses them. Batched: each batch is its header row and a run of data rows,
+ * and core is told which rows they are (rowNumber). Whole: every row at its own index (holes skipped by
+ * core), with every block's header where it is.
+ */
 class Collector {
-  grid: (CellValue[] | undefined)[] = [];
-  /** Indices filled since the last flush (header first). */
-  filled: number[] = [];
+  private grid: (CellValue[] | undefined)[] = [];
+  /** Batched: the 0-based file indices of the header and of grid[1]. */
+  private headerIndex = -1;
+  private firstIndex = -1;
   parsed: ParsedExport[] = [];
   problems = new Map<string, Problem>();
   dataRows = 0;
@@ -185,22 +193,48 @@ class Collector {
   readonly localeVerdicts = new Set<boolean>();
   private readonly localeReason: string;
 
-  constructor(private readonly opts: ParseSettings) {
+  constructor(
+    private readonly opts: ParseSettings,
+    private readonly batched: boolean,
+  ) {
     this.localeReason = importText[opts.lang].localeWarning(opts.sheetName);
   }
 
-  put(index: number, row: CellValue[]): void {
-    while (this.grid.length < index) this.grid.push(undefined);
-    this.grid[index] = row;
-    this.filled.push(index);
+  /** A block's header row (batched: the start of every batch). */
+  header(index: number, cells: CellValue[]): void {
+    if (!this.batched) {
+      this.put(index, cells);
+      return;
+    }
+    this.grid = [cells];
+    this.headerIndex = index;
+    this.firstIndex = -1;
   }
 
-  /** Parses what was put; `headerRow` is the block's 1-based header row. A part's first batch is parsed
-   *  even without data rows (core reports a header's problems) unless `parseEmpty` is false. */
+  row(index: number, cells: CellValue[]): void {
+    if (!this.batched) {
+      this.put(index, cells);
+      return;
+    }
+    if (this.firstIndex < 0) this.firstIndex = index;
+    else if (index !== this.firstIndex + this.grid.length - 1)
+      throw new Error('CSV batch rows must be a run');
+    this.grid.push(cells);
+  }
+
+  private put(index: number, row: CellValue[]): void {
+    while (this.grid.length < index) this.grid.push(undefined);
+    this.grid[index] = row;
+  }
+
+  /** Parses what was collected; `headerRow` is the block's 1-based header row. A part's first batch is
+   *  parsed even without data rows (core reports a header's problems) unless `parseEmpty` is false. */
   flush(headerRow: number, parseEmpty = true): void {
     if (this.dataRows === 0 && (this.parsed.length > 0 || !parseEmpty)) return;
     const { sheetName, timeZone, lang, keepItems } = this.opts;
-    const result = parseExport(this.grid as CellValue[][], sheetName, timeZone, lang);
+    const { headerIndex, firstIndex } = this;
+    const rowNumber = this.batched ? (j: number) => (j === 0 ? headerIndex + 1 : firstIndex + j) : undefined;
+    const result = parseExport(this.grid as CellValue[][], sheetName, timeZone, lang, { rowNumber });
     if (!keepItems) result.items = [];
     this.localeVerdicts.add(
       result.problems.some(
@@ -210,8 +244,7 @@ class Collector {
     addProblems(this.problems, result.problems);
     result.problems = [];
     this.parsed.push(result);
-    for (const i of this.filled) this.grid[i] = undefined;
-    this.filled.length = 0;
+    this.grid = [];
     this.dataRows = 0;
   }
 }
@@ -259,8 +292,8 @@ export function readPart(
   spec: Pick<PartSpec, 'delimiter' | 'header' | 'from' | 'to'> | null,
   onProgress?: (bytesRead: number, totalBytes: number) => void,
 ): PartResult & { hasHeader: boolean } {
-  const batchRows = batched ? Math.max(1, settings.batchRows ?? 50_000) : Number.POSITIVE_INFINITY;
-  const out = new Collector(settings);
+  const batchRows = batched ? Math.max(1, settings.batchRows ?? 5_000) : Number.POSITIVE_INFINITY;
+  const out = new Collector(settings, batched);
   let header: BlockHeader | null = null;
   let hasHeader = false;
   let prevSn = '';
@@ -273,7 +306,7 @@ export function readPart(
     header = h;
     interner = new Interner(h.keep.length, h.shared);
     hasHeader = true;
-    out.put(h.index, h.cells);
+    out.header(h.index, h.cells);
     prevSn = '';
   };
 
@@ -339,13 +372,13 @@ export function readPart(
             if (out.localeVerdicts.size > 1) throw new Restart('locale');
             for (const s of current) closed.add(s);
             current.length = 0;
-            out.put(h.index, h.cells);
+            out.header(h.index, h.cells);
           }
           current.push(sn);
         }
         prevSn = sn;
       }
-      out.put(index, cells);
+      out.row(index, cells);
       out.dataRows++;
     },
     {

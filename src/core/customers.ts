@@ -109,7 +109,7 @@ function emptyMetrics(): CustomerMetrics {
   return {
     totalSpend: 0,
     orderCount: 0,
-    averageOrderValue: 0,
+    averageOrderValue: Number.NaN, // set by finish; a double from the start, so 300k objects never change shape
     firstOrderAt: null,
     lastOrderAt: null,
     totalItems: 0,
@@ -184,59 +184,109 @@ export function buildCustomers(records: StoreRecords, opts: BuildOptions = {}): 
     else payments.set(p.orderSn, p);
   }
 
-  const profiles = effectiveProfiles(records.profiles);
-  // A shop has a handful of distinct statuses: classify each once, not once per order.
-  const countedByStatus = new Map<string, boolean>();
-  const byKey = new Map<string, Customer>();
+  const grouping = new CustomerGrouping({ profiles: effectiveProfiles(records.profiles), lines, payments });
+  grouping.add(orders.size > 0 ? orders.values() : records.orders);
+  return grouping.finish({ orphanLines, orphanPayments, duplicateOrders });
+}
+
+/**
+ * buildCustomers' grouping, fed orders as they come: the CLI groups the first part of a big export while
+ * the rest is still being read. The orders must not repeat an order_sn (buildCustomers removes repeats
+ * first); adding them in several calls gives exactly what one call with them all gives.
+ */
+export class CustomerGrouping {
+  private readonly byKey = new Map<string, Customer>();
   // The first customer seen at each address (as written: one shared string per distinct address, so its
   // hash is cached): most orders find their customer there, with no trim or hash lookup, and the buyer key
   // is built and hashed once per customer rather than once per order. Same identity: equal addresses have
   // equal hashes, and the hash is 40 hex digits, so a key is exactly its (username, hash) pair.
-  const firstAt = new Map<string, Customer>();
-  for (const order of orders.size > 0 ? orders.values() : records.orders) {
-    const first = firstAt.get(order.addressFull);
-    let c = first !== undefined && first.buyerUsername === order.buyerUsername ? first : undefined;
-    if (!c) {
-      const hash = hashAddress(order.addressFull); // firstAt caches it per address
-      const key = buyerKey(order.buyerUsername, hash);
-      c = byKey.get(key);
-      if (!c) {
-        c = {
-          key,
-          buyerUsername: order.buyerUsername,
-          addressIdentifier: hash,
-          addressFull: '',
-          profile: profiles.get(key) ?? null,
-          orders: [],
-          lastActivityAt: order.createdAt,
-          metrics: emptyMetrics(),
-        };
-        byKey.set(key, c);
-      }
-      if (first === undefined) firstAt.set(order.addressFull, c);
-    }
-    const co: CustomerOrder = {
-      order,
-      lines: (lines.size > 0 && lines.get(order.orderSn)) || NO_LINES,
-      payment: (payments.size > 0 && payments.get(order.orderSn)) || null,
-      counted:
-        countedByStatus.get(order.status) ?? memo(countedByStatus, order.status, isCounted(order.status)),
-    };
-    c.orders.push(co);
-    addToMetrics(c.metrics, co);
+  private readonly firstAt = new Map<string, Customer>();
+  // A shop has a handful of distinct statuses: classify each once, not once per order.
+  private readonly countedByStatus = new Map<string, boolean>();
+  private readonly profiles: Map<string, BuyerProfile>;
+  private readonly lines: Map<string, OrderItem[]>;
+  private readonly payments: Map<string, OrderPayment>;
+
+  constructor(
+    joins: {
+      /** effectiveProfiles of the store's profile rows. */
+      profiles?: Map<string, BuyerProfile>;
+      lines?: Map<string, OrderItem[]>;
+      payments?: Map<string, OrderPayment>;
+    } = {},
+  ) {
+    this.profiles = joins.profiles ?? new Map();
+    this.lines = joins.lines ?? new Map();
+    this.payments = joins.payments ?? new Map();
   }
 
-  const list: Customer[] = [];
-  for (const c of byKey.values()) {
-    if (c.orders.length > 1) c.orders.sort((a, b) => compareNewestFirst(a.order, b.order));
-    c.lastActivityAt = c.orders[0].order.createdAt;
-    c.addressFull = c.orders[0].order.addressFull.trim();
-    const m = c.metrics;
-    m.averageOrderValue = m.orderCount > 0 ? m.totalSpend / m.orderCount : 0;
-    list.push(c);
+  add(orders: Iterable<Order>): void {
+    const { byKey, firstAt, countedByStatus, profiles, lines, payments } = this;
+    for (const order of orders) {
+      const first = firstAt.get(order.addressFull);
+      let c = first !== undefined && first.buyerUsername === order.buyerUsername ? first : undefined;
+      if (!c) {
+        const hash = hashAddress(order.addressFull); // firstAt caches it per address
+        const key = buyerKey(order.buyerUsername, hash);
+        c = byKey.get(key);
+        if (!c) {
+          c = {
+            key,
+            buyerUsername: order.buyerUsername,
+            addressIdentifier: hash,
+            addressFull: '',
+            profile: profiles.get(key) ?? null,
+            orders: [],
+            lastActivityAt: order.createdAt,
+            metrics: emptyMetrics(),
+          };
+          byKey.set(key, c);
+        }
+        if (first === undefined) firstAt.set(order.addressFull, c);
+      }
+      const co: CustomerOrder = {
+        order,
+        lines: (lines.size > 0 && lines.get(order.orderSn)) || NO_LINES,
+        payment: (payments.size > 0 && payments.get(order.orderSn)) || null,
+        counted:
+          countedByStatus.get(order.status) ?? memo(countedByStatus, order.status, isCounted(order.status)),
+      };
+      c.orders.push(co);
+      addToMetrics(c.metrics, co);
+    }
   }
-  list.sort(compareCustomersNewestFirst);
-  return { byKey, list, profiles, orphanLines, orphanPayments, duplicateOrders };
+
+  /** The index of every order added; the grouping is spent. */
+  finish(
+    counts: Pick<CustomerIndex, 'orphanLines' | 'orphanPayments' | 'duplicateOrders'> = {
+      orphanLines: 0,
+      orphanPayments: 0,
+      duplicateOrders: 0,
+    },
+  ): CustomerIndex {
+    const { byKey, profiles } = this;
+    const list: Customer[] = [];
+    for (const c of byKey.values()) {
+      if (c.orders.length > 1 && !newestFirst(c.orders)) c.orders.sort(byNewestOrder);
+      c.lastActivityAt = c.orders[0].order.createdAt;
+      c.addressFull = c.orders[0].order.addressFull.trim();
+      const m = c.metrics;
+      m.averageOrderValue = m.orderCount > 0 ? m.totalSpend / m.orderCount : 0;
+      list.push(c);
+    }
+    list.sort(compareCustomersNewestFirst);
+    return { byKey, list, profiles, ...counts };
+  }
+}
+
+const byNewestOrder = (a: CustomerOrder, b: CustomerOrder) => compareNewestFirst(a.order, b.order);
+
+/** Whether the orders are already newest first: exports list the newest orders first, so a customer's
+ *  orders usually arrive in order, and a check is far cheaper than 300k small sorts. */
+function newestFirst(orders: readonly CustomerOrder[]): boolean {
+  for (let i = 1; i < orders.length; i++)
+    if (compareNewestFirst(orders[i - 1].order, orders[i].order) > 0) return false;
+  return true;
 }
 
 /** By newest order of any status, newest first; same instant → key ascending (deterministic). */

@@ -154,6 +154,14 @@ interface OrderAcc {
   snColumn: string;
 }
 
+export interface ParseOptions {
+  /** The 1-based row the seller sees for grid index i (default i + 1): a caller that parses a big file in
+   *  pieces passes each piece as its header row and a run of data rows, and says where they are. */
+  rowNumber?: (index: number) => number;
+}
+
+const NEXT_ROW = (index: number) => index + 1;
+
 /**
  * Parses a sheet holding one or more marketplace exports (or income reports). `timeZone` is the
  * spreadsheet's: local date texts are read in it. Problems are sorted by row.
@@ -163,12 +171,20 @@ export function parseExport(
   sheetName: string,
   timeZone: string,
   lang: Lang = 'id',
+  opts: ParseOptions = {},
 ): ParsedExport {
+  const rowNumber = opts.rowNumber ?? NEXT_ROW;
   const tx = importText[lang];
   const problems: Problem[] = [];
   const blocks = findBlocks(grid);
   if (blocks.length === 0) {
-    problems.push({ sheet: sheetName, row: 1, column: '', reason: tx.noHeader, severity: 'error' });
+    problems.push({
+      sheet: sheetName,
+      row: rowNumber(0),
+      column: '',
+      reason: tx.noHeader,
+      severity: 'error',
+    });
     return { source: 'unknown', orders: [], items: [], payments: [], problems };
   }
 
@@ -178,7 +194,7 @@ export function parseExport(
   blocks.forEach((block, b) => {
     const { format, columns: cols, missing } = block.match;
     const header = grid[block.headerIndex];
-    const headerRow = block.headerIndex + 1;
+    const headerRow = rowNumber(block.headerIndex);
     if (missing.length > 0) {
       for (const f of missing) {
         const column = expectedHeader(format, f);
@@ -196,7 +212,7 @@ export function parseExport(
       const j = cols[f];
       return j === undefined ? expectedHeader(format, f) : cellText(header[j]).trim();
     };
-    const ctx: BlockContext = { format, cols, columnName, sheetName, timeZone, lang, problems };
+    const ctx: BlockContext = { format, cols, columnName, sheetName, timeZone, lang, problems, rowNumber };
     // The SPEC's locale rule: amounts that look implausibly small for Rupiah mean the spreadsheet's locale
     // read "150.000" as 150. Import nothing of such a block rather than wrong money figures.
     const moneyField: Field =
@@ -248,6 +264,7 @@ interface BlockContext {
   timeZone: string;
   lang: Lang;
   problems: Problem[];
+  rowNumber: (index: number) => number;
 }
 
 /** Data rows of a block: blank rows skipped, and a description row right under the header. */
@@ -285,7 +302,7 @@ function readLineRows(
   ctx: BlockContext,
   accs: Map<string, OrderAcc>,
 ) {
-  const { format, cols, columnName, sheetName, timeZone, lang, problems } = ctx;
+  const { format, cols, columnName, sheetName, timeZone, lang, problems, rowNumber } = ctx;
   const tx = importText[lang];
   const snCol = cols.order_sn!;
   const cell = (row: CellValue[], f: Field): CellValue => {
@@ -305,7 +322,7 @@ function readLineRows(
 
   for (const i of dataRows(grid, block, snCol)) {
     const row = grid[i];
-    rowNo = i + 1;
+    rowNo = rowNumber(i);
     errors.length = 0;
 
     const sn = readOrderSn(cell(row, 'order_sn'), lang);
@@ -436,10 +453,10 @@ function readPaymentRows(
   ctx: BlockContext,
   payments: Map<string, OrderPayment>,
 ) {
-  const { cols, columnName, sheetName, lang, problems } = ctx;
+  const { cols, columnName, sheetName, lang, problems, rowNumber } = ctx;
   for (const i of dataRows(grid, block, cols.order_sn!)) {
     const row = grid[i];
-    const rowNo = i + 1;
+    const rowNo = rowNumber(i);
     let bad = false;
     const read = <T>(f: Field, r: ValueResult<T>): T | undefined => {
       if (r.ok) return r.value;

@@ -1,4 +1,10 @@
-import { buildCustomers, customerDetail, profileKey, topProducts } from '../../src/core/customers';
+import {
+  buildCustomers,
+  CustomerGrouping,
+  customerDetail,
+  profileKey,
+  topProducts,
+} from '../../src/core/customers';
 import { addressIdentifier, buyerKeyOf } from '../../src/core/identity';
 import type { SegmentView } from '../../src/core/views';
 import { at, clockAt, item, order, payment, profile, store } from './helpers/records';
@@ -60,6 +66,15 @@ describe('buildCustomers: uniqueOrders (the caller vouches that no order_sn repe
     for (const s of [store({ orders: r.orders }), store(r), store({ ...r, items: [] })]) {
       expect(buildCustomers(s, { uniqueOrders: true })).toEqual(buildCustomers(s));
     }
+  });
+
+  it('CustomerGrouping fed in parts gives what one buildCustomers call gives', () => {
+    const { orders } = records();
+    const g = new CustomerGrouping();
+    g.add(orders.slice(0, 17));
+    g.add([]);
+    g.add(orders.slice(17));
+    expect(g.finish()).toEqual(buildCustomers(store({ orders })));
   });
 
   it('still joins lines and payments (and counts orphans) when there are some', () => {

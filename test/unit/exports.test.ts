@@ -395,6 +395,25 @@ describe('dedupe within one export', () => {
 });
 
 describe('problems', () => {
+  it('rowNumber: a header and a run of rows from far down the sheet report the rows the seller sees', () => {
+    const rows = [
+      line('S1', 'Selesai', 'ani', '2024-05-01 10:00', 'Rp sekian'),
+      line('S2', 'Selesai', 'budi', '2024-05-02 10:00', 50_000),
+      line('S2', 'Selesai', 'budi', '2024-05-02 10:00', 50_000, 'Topi', 'dua'),
+    ];
+    const holey: Grid = [SHOPEE_HEAD];
+    holey[500] = rows[0];
+    holey[501] = rows[1];
+    holey[502] = rows[2];
+    const whole = parseExport(holey, 'Tempel', TZ);
+    const piece = parseExport([SHOPEE_HEAD, ...rows], 'Tempel', TZ, 'id', {
+      rowNumber: (j) => (j === 0 ? 1 : 500 + j),
+    });
+    expect(piece).toEqual(whole);
+    expect(piece.problems.map((p) => p.row)).toEqual([501, 502, 503]);
+    expect(piece.problems[1].reason).toContain('503'); // the withheld order names its bad row
+  });
+
   it('a missing required column: one problem for the block, nothing imported from it', () => {
     const head = SHOPEE_HEAD.filter((h) => h !== 'Total Pembayaran');
     const grid: Grid = [
