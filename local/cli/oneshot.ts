@@ -5,7 +5,7 @@
 import './native';
 import { buildCustomers, CustomerGrouping, type CustomerIndex } from '../../src/core/customers';
 import { findBlocks, parseExport } from '../../src/core/exports';
-import { segmentsTableCanonical } from '../../src/core/segments';
+import { type CanonicalSegments, canonicalSegments } from '../../src/core/segments';
 import { mergeImport } from '../../src/core/store';
 import { t } from '../../src/core/text';
 import type { Clock, Lang, ParsedExport, Problem } from '../../src/core/types';
@@ -24,10 +24,7 @@ export interface OneShotOptions {
   batchRows?: number;
 }
 
-export interface OneShotResult {
-  header: string[];
-  rows: (string | number)[][];
-  notice: string | null;
+export interface OneShotResult extends CanonicalSegments {
   problems: Problem[];
   /** Distinct orders read (any status). */
   orders: number;
@@ -126,13 +123,6 @@ export async function segmentExports(paths: readonly string[], opts: OneShotOpti
     index = buildCustomers({ orders, items: [], payments, profiles: [] }, { uniqueOrders: true });
   }
   parsed.length = 0; // the batches' arrays can go: only the orders in the index live on
-  const table = segmentsTableCanonical(index, opts.clock, opts.lang);
-  return {
-    header: table.header,
-    rows: table.rows,
-    notice: table.notice,
-    problems,
-    orders: orderCount,
-    customers: table.rows.length,
-  };
+  const table = canonicalSegments(index, opts.clock, opts.lang);
+  return { ...table, problems, orders: orderCount, customers: table.count };
 }

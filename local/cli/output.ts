@@ -8,9 +8,11 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { segmentForCode } from '../../src/core/rfm';
 
+/** The rows may be made as they are written (core's canonicalSegments); `count` is how many there are. */
 export interface SegmentsTable {
   header: string[];
-  rows: (string | number)[][];
+  rows: Iterable<(string | number)[]>;
+  count: number;
 }
 
 /** = + - @ tab CR: the first characters that make a spreadsheet cell a formula. */
@@ -48,9 +50,11 @@ export function writeCsv(path: string, table: SegmentsTable, onProgress?: (fract
     // small pieces that writeSync must walk again (measurably slower with 300k rows).
     const lines: string[] = [table.header.map(csvField).join(',')];
     let size = 0;
-    const n = table.rows.length;
-    for (let i = 0; i < n; i++) {
-      const line = table.rows[i].map(csvField).join(',');
+    let i = 0;
+    const n = table.count;
+    for (const row of table.rows) {
+      i++;
+      const line = row.map(csvField).join(',');
       lines.push(line);
       size += line.length;
       if (size > 1 << 20) {
@@ -116,26 +120,27 @@ export async function writeXlsx(
   const moneyCol = col('monetary');
   const codeCol = col('rfm');
   const segmentCol = col('segment');
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: table.rows.length + 1, column: width } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: table.count + 1, column: width } };
 
   const header = ws.addRow(table.header);
   header.font = { ...FONT, bold: true };
   header.commit();
-  const n = table.rows.length;
-  for (let i = 0; i < n; i++) {
-    const values = table.rows[i].map((v, j) => (dateCols.has(j) && typeof v === 'string' ? wallDate(v) : v));
+  const n = table.count;
+  let i = 0;
+  for (const cells of table.rows) {
+    const values = cells.map((v, j) => (dateCols.has(j) && typeof v === 'string' ? wallDate(v) : v));
     const row = ws.addRow(values);
     row.font = FONT;
     for (const j of dateCols) if (j >= 0) row.getCell(j + 1).numFmt = 'yyyy-mm-dd hh:mm';
     if (moneyCol >= 0) row.getCell(moneyCol + 1).numFmt = '#,##0';
-    const seg = codeCol >= 0 ? segmentForCode(String(table.rows[i][codeCol])) : null;
+    const seg = codeCol >= 0 ? segmentForCode(String(cells[codeCol])) : null;
     if (seg && segmentCol >= 0) {
       const cell = row.getCell(segmentCol + 1);
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(seg.background) } };
       cell.font = { ...FONT, bold: true, color: { argb: argb(seg.color) } };
     }
     row.commit();
-    if ((i & 4095) === 0) onProgress?.(i / n);
+    if ((i++ & 4095) === 0) onProgress?.(i / n);
   }
   ws.commit();
   await wb.commit();

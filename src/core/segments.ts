@@ -160,6 +160,33 @@ export function buildSegmentsSheet(index: CustomerIndex, clock: Clock, lang: Lan
   };
 }
 
+/** The CLI's table, its rows made one at a time as they are written (a big shop's rows need not all be
+ *  held at once): see segmentsTableCanonical. */
+export interface CanonicalSegments {
+  header: string[];
+  /** Number of rows. */
+  count: number;
+  /** Made afresh on each iteration. */
+  rows: Iterable<(string | number)[]>;
+  notice: string | null;
+}
+
+export function canonicalSegments(index: CustomerIndex, clock: Clock, lang: Lang): CanonicalSegments {
+  const result = scoreRfm(index, clock);
+  const sorted = sortForSheet(result.rows);
+  const when = (at: number) => formatLocalDateTime(at, clock.timeZone);
+  return {
+    header: SEGMENT_COLUMNS.map((c) => CANONICAL_HEADER[c]),
+    count: sorted.length,
+    rows: {
+      *[Symbol.iterator]() {
+        for (const r of sorted) yield segmentRow(r, lang, when);
+      },
+    },
+    notice: noticeFor(result, lang),
+  };
+}
+
 /**
  * The CLI's table: canonical snake_case header, the same rows and order as the sheet, instants as
  * local 'YYYY-MM-DD HH:mm' in the spreadsheet's zone (what the seller sees in the sheet; a CSV has no
@@ -170,11 +197,8 @@ export function segmentsTableCanonical(
   clock: Clock,
   lang: Lang,
 ): { header: string[]; rows: (string | number)[][]; notice: string | null } {
-  const result = scoreRfm(index, clock);
-  const rows = sortForSheet(result.rows).map((r) =>
-    segmentRow(r, lang, (at) => formatLocalDateTime(at, clock.timeZone)),
-  );
-  return { header: SEGMENT_COLUMNS.map((c) => CANONICAL_HEADER[c]), rows, notice: noticeFor(result, lang) };
+  const t = canonicalSegments(index, clock, lang);
+  return { header: t.header, rows: [...t.rows], notice: t.notice };
 }
 
 const norm = (v: CellValue) => (typeof v === 'string' ? v.trim().toLowerCase() : '');
