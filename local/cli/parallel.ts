@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import { type PartMessage, unpackPart } from './part-message';
+import type { SeenStrings } from './seen';
 import {
   findHeader,
   finish,
@@ -135,7 +136,7 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
   }
   // Each part starts where the one before it stopped (by construction: both apply OrderStarts to the same
   // records), and no order may show up in two parts.
-  const seen = parts[0].runs;
+  const seen = parts[0].runs as SeenStrings; // read here, so a table
   for (let k = 1; k < parts.length; k++) {
     if (parts[k].start !== parts[k - 1].csv.end)
       throw new Error(`CSV part ${k} does not follow part ${k - 1}`);

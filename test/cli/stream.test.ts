@@ -4,8 +4,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsvExport, partCuts } from '../../local/cli/parallel';
+import { SeenStrings } from '../../local/cli/seen';
 import { forEachCsvRecord } from '../../local/files';
 import { generateIncomeReport, generateShopeeExport } from '../../src/core/demo';
 import { parseExport } from '../../src/core/exports';
@@ -197,5 +199,33 @@ describe('partCuts: where the parts of a big file begin', () => {
     expect(partCuts(0, 31 << 20, 4)).toEqual([]);
     expect(partCuts(0, 33 << 20, 4)).toHaveLength(1);
     expect(partCuts(0, 600e6, 1)).toEqual([]);
+  });
+});
+
+describe('SeenStrings: the order numbers already read', () => {
+  it('answers exactly as a Set does, through growth, equal hashes and look-alike texts', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 3000 }), (list) => {
+        const seen = new SeenStrings();
+        const set = new Set<string>();
+        for (const s of list) {
+          expect(seen.has(s)).toBe(set.has(s));
+          expect(seen.add(s)).toBe(!set.has(s));
+          set.add(s);
+        }
+        expect(seen.size).toBe(set.size);
+        expect(new Set(seen)).toEqual(set);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('tells apart texts whose hashes collide (here: every text hashes alike)', () => {
+    const seen = new SeenStrings(() => 7);
+    const list = Array.from({ length: 5000 }, (_, i) => `SN${i}`);
+    for (const s of list) expect(seen.add(s)).toBe(true);
+    for (const s of list) expect(seen.add(s)).toBe(false);
+    expect(seen.has('SN5000')).toBe(false);
+    expect(seen.size).toBe(5000);
   });
 });
