@@ -1,7 +1,13 @@
+import fc from 'fast-check';
 import { buildCustomers } from '../../src/core/customers';
 import { buyerKeyOf } from '../../src/core/identity';
-import { SEGMENTS, segmentById } from '../../src/core/rfm';
-import { buildSegmentsSheet, readSegmentsSheet, segmentsTableCanonical } from '../../src/core/segments';
+import { type RfmRow, SEGMENTS, segmentById } from '../../src/core/rfm';
+import {
+  buildSegmentsSheet,
+  readSegmentsSheet,
+  segmentsTableCanonical,
+  sortForSheet,
+} from '../../src/core/segments';
 import type { CellValue, Grid } from '../../src/core/types';
 import { at, clockAt, order, profile, store } from './helpers/records';
 
@@ -207,5 +213,37 @@ describe('segmentsTableCanonical', () => {
     ]);
     expect(t.rows.map((r) => r[0])).toEqual(buildSegmentsSheet(shop(), RUN, 'en').rows.map((r) => r[0]));
     expect(t.notice).toBeNull();
+  });
+});
+
+describe('sortForSheet', () => {
+  it('orders by segment, then monetary descending, then key, ties and all', () => {
+    const ids = SEGMENTS.map((s) => s.id);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            segment: fc.integer({ min: 0, max: ids.length - 1 }),
+            monetary: fc.constantFrom(0, -0, 10, 10.5, 99_000, 150_000.25, 1e12),
+            key: fc.string({ maxLength: 4 }),
+          }),
+          { maxLength: 400 },
+        ),
+        (specs) => {
+          const seen = new Set<string>();
+          const rows = specs
+            .filter((x) => !seen.has(x.key) && seen.add(x.key)) // keys are unique in a real index
+            .map((x) => ({ key: x.key, monetary: x.monetary, segmentId: ids[x.segment] }) as RfmRow);
+          const reference = [...rows].sort(
+            (a, b) =>
+              ids.indexOf(a.segmentId) - ids.indexOf(b.segmentId) ||
+              b.monetary - a.monetary ||
+              (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+          );
+          expect(sortForSheet(rows)).toEqual(reference);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
