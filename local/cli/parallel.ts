@@ -96,7 +96,7 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
     batchRows: opts.batchRows,
     keepItems: opts.keepItems,
   };
-  const first = findHeader(path);
+  const first = findHeader(path, opts.keepItems);
   const total = first.stats.bytes;
   const cuts = first.stats.transcoded
     ? []

@@ -105,12 +105,19 @@ export class Restart extends Error {}
 /** The order fields core keeps as text in every Order. */
 const SHARED_FIELDS = ['buyer_username', 'address_full', 'status', 'district', 'province'] as const;
 
+/** Order-line texts core copies into OrderItem without checking them: when lines are not kept, their cells
+ *  need not be read (the witness still tells core such a row is not blank). */
+const LINE_TEXT_FIELDS = new Set(['product_name', 'variant_name', 'variant_sku', 'variant_sku_fallback']);
+
 /** A block's header row and its projection: plain data, so a worker can be given it. */
 export interface BlockHeader {
   /** 0-based grid index of the header row. */
   index: number;
   /** Columns kept, in file order. */
   keep: number[];
+  /** Per kept column: whether its data cells are read. The header's own format reads its fields; the other
+   *  kept columns are there for detectHeader's verdict on the header row, and hold '' below it. */
+  read: boolean[];
   /** Positions (in `keep`) of the order number and of the fields worth sharing across orders. */
   snAt: number;
   shared: number[];
@@ -118,11 +125,17 @@ export interface BlockHeader {
   cells: CellValue[];
 }
 
-function blockHeader(row: CellValue[], index: number, match: HeaderMatch): BlockHeader {
+function blockHeader(row: CellValue[], index: number, match: HeaderMatch, keepItems = false): BlockHeader {
   const keep = keptColumns(row);
+  const used = new Set(
+    Object.entries(match.columns)
+      .filter(([field]) => keepItems || !LINE_TEXT_FIELDS.has(field))
+      .map(([, j]) => j as number),
+  );
   return {
     index,
     keep,
+    read: keep.map((j) => used.has(j)),
     snAt: keep.indexOf(match.columns.order_sn as number),
     shared: SHARED_FIELDS.map((f) => keep.indexOf(match.columns[f] ?? -1)).filter((k) => k >= 0),
     cells: [...keep.map((j) => row[j] ?? ''), ''],
@@ -342,7 +355,7 @@ export function readPart(
         if (rec.row > HEADER_SCAN_ROWS) throw new Restart('no header'); // core looks no further either
         const row = rec.all();
         const match = detectHeader(row);
-        if (match) startBlock(blockHeader(row, index, match));
+        if (match) startBlock(blockHeader(row, index, match, settings.keepItems));
         return;
       }
       if (mayBeHeader(rec)) {
@@ -350,20 +363,24 @@ export function readPart(
         const match = detectHeader(row);
         if (match) {
           if (batched) throw new Restart('stacked');
-          startBlock(blockHeader(row, index, match));
+          startBlock(blockHeader(row, index, match, settings.keepItems));
           return;
         }
       }
       const h: BlockHeader = header;
-      const keep = h.keep;
+      const { keep, read } = h;
       const cells: CellValue[] = new Array(keep.length + 1);
       let blank = true;
       for (let k = 0; k < keep.length; k++) {
+        if (!read[k]) {
+          cells[k] = '';
+          continue;
+        }
         const v = interner.take(k, rec.view(keep[k]));
         cells[k] = v;
         if (blank && v !== '' && !isBlank(v)) blank = false;
       }
-      // The witness: non-blank when a dropped cell holds something (then core reports the row, not skips it).
+      // The witness: non-blank when a cell not read holds something (then core reports the row, not skips it).
       cells[keep.length] = blank && rec.all().some((v) => !isBlank(v)) ? '…' : '';
       const sn = (cells[h.snAt] as string).trim();
       if (sn !== prevSn) {
@@ -439,7 +456,10 @@ function emptyStats(delimiter: string): CsvReadStats {
 }
 
 /** The header block of the file's first rows, with where its data rows start; Restart when none. */
-export function findHeader(path: string): {
+export function findHeader(
+  path: string,
+  keepItems = false,
+): {
   header: BlockHeader;
   delimiter: string;
   dataStart: number;
@@ -452,7 +472,7 @@ export function findHeader(path: string): {
       if (rec.row > HEADER_SCAN_ROWS) throw new Restart('no header');
       const row = rec.all();
       const match = detectHeader(row);
-      if (match) header = blockHeader(row, rec.row - 1, match);
+      if (match) header = blockHeader(row, rec.row - 1, match, keepItems);
     },
     { stopBefore: () => header !== null },
   );
