@@ -249,8 +249,10 @@ class Collector {
     const { sheetName, timeZone, lang, keepItems } = this.opts;
     const { headerIndex, firstIndex } = this;
     const rowNumber = this.batched ? (j: number) => (j === 0 ? headerIndex + 1 : firstIndex + j) : undefined;
-    const result = parseExport(this.grid as CellValue[][], sheetName, timeZone, lang, { rowNumber });
-    if (!keepItems) result.items = [];
+    const result = parseExport(this.grid as CellValue[][], sheetName, timeZone, lang, {
+      rowNumber,
+      lines: keepItems === true,
+    });
     this.localeVerdicts.add(
       result.problems.some(
         (p) => p.row === headerRow && p.severity === 'error' && p.reason === this.localeReason,

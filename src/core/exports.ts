@@ -158,6 +158,9 @@ export interface ParseOptions {
   /** The 1-based row the seller sees for grid index i (default i + 1): a caller that parses a big file in
    *  pieces passes each piece as its header row and a run of data rows, and says where they are. */
   rowNumber?: (index: number) => number;
+  /** false: order lines are checked (quantity, price) as always, but none is kept in `items` (a caller
+   *  that needs orders only, as RFM does, saves a million objects). Default true. */
+  lines?: boolean;
 }
 
 const NEXT_ROW = (index: number) => index + 1;
@@ -212,7 +215,17 @@ export function parseExport(
       const j = cols[f];
       return j === undefined ? expectedHeader(format, f) : cellText(header[j]).trim();
     };
-    const ctx: BlockContext = { format, cols, columnName, sheetName, timeZone, lang, problems, rowNumber };
+    const ctx: BlockContext = {
+      format,
+      cols,
+      columnName,
+      sheetName,
+      timeZone,
+      lang,
+      problems,
+      rowNumber,
+      keepLines: opts.lines !== false,
+    };
     // The SPEC's locale rule: amounts that look implausibly small for Rupiah mean the spreadsheet's locale
     // read "150.000" as 150. Import nothing of such a block rather than wrong money figures.
     const moneyField: Field =
@@ -265,6 +278,7 @@ interface BlockContext {
   lang: Lang;
   problems: Problem[];
   rowNumber: (index: number) => number;
+  keepLines: boolean;
 }
 
 /** Data rows of a block: blank rows skipped, and a description row right under the header. */
@@ -302,7 +316,7 @@ function readLineRows(
   ctx: BlockContext,
   accs: Map<string, OrderAcc>,
 ) {
-  const { format, cols, columnName, sheetName, timeZone, lang, problems, rowNumber } = ctx;
+  const { format, cols, columnName, sheetName, timeZone, lang, problems, rowNumber, keepLines } = ctx;
   const tx = importText[lang];
   const snCol = cols.order_sn!;
   const cell = (row: CellValue[], f: Field): CellValue => {
@@ -353,6 +367,7 @@ function readLineRows(
     const status = text(row, 'status').trim();
 
     let item: OrderItem | null = null;
+    let linePrice = 0;
     if (hasItems) {
       let quantity = 1;
       if (!format.unitRows) {
@@ -367,18 +382,21 @@ function readLineRows(
         else if (p.ok) price = p.value;
         else if (!p.empty || format.unitRows) err('price', p.reason); // Lazada's total is the sum of prices
       }
-      let variantSku = text(row, 'variant_sku');
-      if (variantSku.trim() === '' && cols.variant_sku_fallback !== undefined) {
-        variantSku = text(row, 'variant_sku_fallback');
+      linePrice = price ?? 0;
+      if (keepLines) {
+        let variantSku = text(row, 'variant_sku');
+        if (variantSku.trim() === '' && cols.variant_sku_fallback !== undefined) {
+          variantSku = text(row, 'variant_sku_fallback');
+        }
+        item = {
+          orderSn: sn.ok ? sn.value : '',
+          productName: text(row, 'product_name'),
+          variantName: text(row, 'variant_name'),
+          variantSku,
+          quantity,
+          price,
+        };
       }
-      item = {
-        orderSn: sn.ok ? sn.value : '',
-        productName: text(row, 'product_name'),
-        variantName: text(row, 'variant_name'),
-        variantSku,
-        quantity,
-        price,
-      };
     }
 
     if (!sn.ok) {
@@ -418,10 +436,8 @@ function readLineRows(
       status,
     };
     if (acc.goodRows++ === 0) acc.firstGoodRow = rowNo;
-    if (item) {
-      acc.items.push(item);
-      if (format.unitRows) acc.sum += item.price ?? 0;
-    }
+    if (item) acc.items.push(item);
+    if (hasItems && format.unitRows) acc.sum += linePrice;
   }
 }
 

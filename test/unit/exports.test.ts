@@ -394,6 +394,19 @@ describe('dedupe within one export', () => {
   });
 });
 
+describe('lines: false', () => {
+  it.each(['shopee-id.csv', 'shopee-en.csv', 'tiktok.csv', 'lazada.csv'])(
+    '%s: the same orders and problems, no lines',
+    (name) => {
+      const grid = fixture(name);
+      grid.push(grid[1].map((v, j) => (j === 0 ? v : j === grid[0].length - 1 ? 'x' : 'bukan angka')));
+      const all = parseExport(grid, 'Tempel', TZ);
+      expect(all.items.length).toBeGreaterThan(0);
+      expect(parseExport(grid, 'Tempel', TZ, 'id', { lines: false })).toEqual({ ...all, items: [] });
+    },
+  );
+});
+
 describe('problems', () => {
   it('rowNumber: a header and a run of rows from far down the sheet report the rows the seller sees', () => {
     const rows = [
