@@ -75,7 +75,7 @@ export function unpackPart({ part, orders: o }: PartMessage): PartResult {
         orderSn: o.sn[i],
         buyerUsername: o.strings[o.user[i]],
         addressFull: o.strings[o.addr[i]],
-        totalPrice: o.total[i],
+        totalPrice: asParsed(o.total[i]),
         createdAt: o.created[i],
         status: o.strings[o.status[i]],
       };
@@ -83,4 +83,11 @@ export function unpackPart({ part, orders: o }: PartMessage): PartResult {
     return { ...p, orders };
   });
   return { ...part, parsed };
+}
+
+/** An amount as parseExport made it: a whole amount as a small integer, not as the float64 a typed array
+ *  gives back. Orders whose fields hold other kinds of numbers get another hidden class, and V8 then
+ *  migrates every order already made (seconds, for a million-line export). -0 stays -0. */
+function asParsed(n: number): number {
+  return (n | 0) === n && !Object.is(n, -0) ? n | 0 : n;
 }
