@@ -57,6 +57,17 @@ export function partCuts(
 
 let workerSource: string | undefined;
 
+/** Whether worker threads can be started here (their code is bundled by esbuild on first use): without
+ *  them the file is read on this thread, only slower. */
+function workersAvailable(): boolean {
+  try {
+    workerScript();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The worker's code: parse-worker.ts bundled on first use (tsx and vitest cannot start .ts workers). */
 function workerScript(): string {
   workerSource ??= buildSync({
@@ -107,7 +118,7 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
         opts.minPartBytes,
         opts.whileWaiting ? GROUPING_COST : 0,
       );
-  if (cuts.length === 0) {
+  if (cuts.length === 0 || !workersAvailable()) {
     const r = readPart(path, settings, true, null, opts.onProgress);
     return finish([r], r.hasHeader, 'batched');
   }
