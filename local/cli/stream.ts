@@ -3,11 +3,12 @@
 //
 // Three savings, each exact by construction:
 // - Columns: only the columns some export format maps are kept (every format's, so core's detectHeader
-//   decides exactly as on the full row), plus one "witness" cell that is non-blank when a dropped cell was,
-//   so a row is blank for core exactly when the full row is.
+//   decides exactly as on the full row); below the header only the detected format's cells are read (not
+//   even its line texts when lines are not kept), plus one "witness" cell that is non-blank when a cell
+//   not read was, so a row is blank for core exactly when the full row is.
 // - Rows: the data rows go to parseExport in batches, cut only where the order number changes, so no order
-//   is split. Each batch sits at its true row indices in a holey grid (holes are skipped by core), so every
-//   problem names the row the seller sees, reason texts included.
+//   is split. A batch is its header row and a run of rows, and core is told which rows they are
+//   (rowNumber), so every problem names the row the seller sees, reason texts included.
 // - Threads: a big file is cut into parts read at once (parallel.ts): each part starts at the first record
 //   after a byte offset that starts an order (the same rule batches use), found by the part's own thread
 //   with a quick tokenizer-only pass over the bytes before it, which also gives its first row number.
