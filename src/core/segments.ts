@@ -211,6 +211,23 @@ function headerNames(c: Column): Set<string> {
 /** How far down to look for the header row (a notice may stand above it). */
 const HEADER_SEARCH_ROWS = 10;
 
+/** The rows to read for the header: a caller may read these first, then only the two columns. */
+export const SEGMENTS_HEADER_ROWS = HEADER_SEARCH_ROWS;
+
+/** Where the Segments header is in the sheet's first rows (0-based row and the key and RFM code columns),
+ *  found by the columns' names in either language; null when the sheet is not ours. */
+export function segmentsColumns(head: Grid): { headerRow: number; keyCol: number; codeCol: number } | null {
+  const keyNames = headerNames('buyerKey');
+  const codeNames = headerNames('rfm');
+  for (let h = 0; h < Math.min(head.length, HEADER_SEARCH_ROWS); h++) {
+    const header = head[h].map(norm);
+    const keyCol = header.findIndex((v) => keyNames.has(v));
+    const codeCol = header.findIndex((v) => codeNames.has(v));
+    if (keyCol >= 0 && codeCol >= 0) return { headerRow: h, keyCol, codeCol };
+  }
+  return null;
+}
+
 /**
  * Segments per buyer key from the Segments sheet's values, for the lookup. The header row is found by
  * the key column's name in either language; the segment comes from the RFM code (the authoritative
@@ -219,13 +236,9 @@ const HEADER_SEARCH_ROWS = 10;
  */
 export function readSegmentsSheet(grid: Grid, lang: Lang = 'id'): Map<string, SegmentView> {
   const out = new Map<string, SegmentView>();
-  const keyNames = headerNames('buyerKey');
-  const codeNames = headerNames('rfm');
-  for (let h = 0; h < Math.min(grid.length, HEADER_SEARCH_ROWS); h++) {
-    const header = grid[h].map(norm);
-    const keyCol = header.findIndex((v) => keyNames.has(v));
-    const codeCol = header.findIndex((v) => codeNames.has(v));
-    if (keyCol < 0 || codeCol < 0) continue;
+  const found = segmentsColumns(grid);
+  if (found) {
+    const { headerRow: h, keyCol, codeCol } = found;
     for (let i = h + 1; i < grid.length; i++) {
       const row = grid[i];
       const key = typeof row[keyCol] === 'string' ? (row[keyCol] as string).trim() : '';
@@ -241,7 +254,6 @@ export function readSegmentsSheet(grid: Grid, lang: Lang = 'id'): Map<string, Se
         color: seg.color,
       });
     }
-    break;
   }
   return out;
 }

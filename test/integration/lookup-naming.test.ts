@@ -6,7 +6,9 @@ import { type Bundle, createBridge, installGoogleScript, LocalSpreadsheet, loadB
 import { buildCustomers, customerDetail } from '../../src/core/customers';
 import { generateShopeeExport } from '../../src/core/demo';
 import { addressIdentifier } from '../../src/core/identity';
+import { readSegmentsSheet } from '../../src/core/segments';
 import { readItems, readOrders, readProfiles } from '../../src/core/store';
+import { texts } from '../../src/core/text';
 import { epochFromLocal } from '../../src/core/time';
 import type {
   CustomerDetailView,
@@ -153,6 +155,10 @@ describe('lookup on the bundle', () => {
     const detail = bundle.call<CustomerDetailView>('getCustomerDetail', target.key);
     expect(detail.segment?.rfm).toMatch(/^[1-5]{3}$/);
     expect(detail.segment?.background).toMatch(/^#[0-9a-f]{6}$/i);
+    // read from two of the sheet's columns, as the whole sheet gives it (the summary beside it included)
+    expect(detail.segment).toEqual(
+      readSegmentsSheet(wb.readValues(texts.sheet.id.segmentsSheet)).get(target.key),
+    );
 
     // core on the same sheets, items and payments included
     const full = buildCustomers({
