@@ -11,7 +11,8 @@
 //   (rowNumber), so every problem names the row the seller sees, reason texts included.
 // - Threads: a big file is cut into parts read at once (parallel.ts): each part starts at the first record
 //   after a byte offset that starts an order (the same rule batches use), found by the part's own thread
-//   with a quick tokenizer-only pass over the bytes before it, which also gives its first row number.
+//   with a quick pass over the bytes before it (files.ts lastRecordBefore: record boundaries found with
+//   indexOf), which also gives its first row number.
 // Three things would make batches differ from one whole parse: a second header row (stacked exports: a
 // later block replaces an order as a whole), an order whose lines are not adjacent, and batches judged
 // differently under core's locale rule (a block whose amounts look too small for Rupiah is refused as a
@@ -29,7 +30,7 @@ import {
 import { importText } from '../../src/core/text/import';
 import type { CellValue, Lang, ParsedExport, Problem } from '../../src/core/types';
 import { isBlank } from '../../src/core/values';
-import { type CsvReadStats, type CsvRecord, forEachCsvRecord, ownString } from '../files';
+import { type CsvReadStats, type CsvRecord, forEachCsvRecord, lastRecordBefore, ownString } from '../files';
 import { SeenStrings } from './seen';
 
 /** What a part's thread needs to know (no callbacks: it crosses to a worker). */
@@ -50,6 +51,9 @@ export interface StreamOptions extends ParseSettings {
   threads?: number;
   /** Bytes of data rows below which a part is not worth a thread (default 16 MB). */
   minPartBytes?: number;
+  /** How far before its boundary a later part's thread reads records, after the quick pass (default
+   *  1 MB; tests make it small so the quick pass is used on small files). */
+  nearBytes?: number;
   /** Given the first part's batches while other threads still read theirs (the result starts with these
    *  same objects unless the file had to be read again whole). */
   whileWaiting?: (firstPart: readonly ParsedExport[]) => void;
@@ -274,6 +278,9 @@ function addProblems(into: Map<string, Problem>, list: readonly Problem[]): void
   }
 }
 
+/** How far before a part's boundary its thread starts reading records (after a quick pass to there). */
+const NEAR_BYTES = 1 << 20;
+
 /** One part of the file, as a worker is given it. */
 export interface PartSpec {
   path: string;
@@ -285,6 +292,7 @@ export interface PartSpec {
   from: number;
   /** The next part's `from` (this part stops before its first record), or null for the last part. */
   to: number | null;
+  nearBytes?: number;
 }
 
 export interface PartResult {
@@ -308,7 +316,7 @@ export function readPart(
   path: string,
   settings: ParseSettings,
   batched: boolean,
-  spec: Pick<PartSpec, 'delimiter' | 'header' | 'from' | 'to'> | null,
+  spec: Pick<PartSpec, 'delimiter' | 'header' | 'from' | 'to' | 'nearBytes'> | null,
   onProgress?: (bytesRead: number, totalBytes: number) => void,
 ): PartResult & { hasHeader: boolean } {
   const batchRows = batched ? Math.max(1, settings.batchRows ?? 1_000) : Number.POSITIVE_INFINITY;
@@ -336,9 +344,15 @@ export function readPart(
   if (spec) {
     const snCol = spec.header.keep[spec.header.snAt];
     if (spec.from > 0) {
+      // Records before the boundary only need counting: a quick pass to a record well before it, then
+      // the records themselves, so OrderStarts sees the one before the boundary as a pass from the
+      // file's start would (its state is only the previous record's order number).
+      const near = lastRecordBefore(path, spec.from - (spec.nearBytes ?? NEAR_BYTES), spec.delimiter);
       const starts = new OrderStarts(spec.from, snCol);
       const scan = forEachCsvRecord(path, () => {}, {
         delimiter: spec.delimiter,
+        start: near.offset,
+        firstRow: near.row,
         stopBefore: (rec) => starts.test(rec),
       });
       start = scan.end;

@@ -12,6 +12,7 @@ import {
   detectDelimiter,
   FileError,
   forEachCsvRecord,
+  lastRecordBefore,
   readExportFile,
   readExportSheets,
 } from '../../local/files';
@@ -50,6 +51,31 @@ const cell = fc.array(fc.constantFrom(...CHARS), { maxLength: 6 }).map((a) => a.
 const grid = fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 6 });
 
 describe('CSV tokenizer', () => {
+  it('lastRecordBefore finds the records tokenize finds, in any text, across chunk boundaries', () => {
+    const raw = fc
+      .array(fc.constantFrom(...CHARS, '""', 'ab', '\r\n'), { maxLength: 60 })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        raw,
+        fc.boolean(),
+        fc.integer({ min: 1, max: 9 }),
+        fc.nat(),
+        (text, bom, chunkBytes, at) => {
+          const path = file(bom ? `\ufeff${text}` : text);
+          const starts: { offset: number; row: number }[] = [];
+          forEachCsvRecord(path, (r) => starts.push({ offset: r.offset, row: r.row }), { delimiter: ',' });
+          const size = readFileSync(path).length;
+          const limit = at % (size + 2);
+          const expected = [...starts].reverse().find((r) => r.offset < limit) ??
+            starts[0] ?? { offset: bom ? 3 : 0, row: 1 };
+          expect(lastRecordBefore(path, limit, ',', chunkBytes)).toEqual(expected);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
   it('stops before any record and resumes there (start, firstRow): the same records, rows and offsets', () => {
     fc.assert(
       fc.property(
