@@ -337,7 +337,7 @@ export function readPart(
     prevSn = '';
   };
 
-  // Where this part starts (a later part: after a tokenizer-only pass from the file's start) and stops.
+  // Where this part starts (a later part: found by a pass from the file's start) and where it stops.
   let start = 0;
   let firstRow = 1;
   let stop: OrderStarts | null = null;
