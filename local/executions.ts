@@ -8,6 +8,7 @@
 //   schedule 'lockstep'  answer one call per execution in turn (A, B, A, B, …): the worst interleaving for
 //                        read-modify-write code, so a missing lock shows up as a lost update every time.
 // A blocked execution (waitLock on a held lock, Utilities.sleep) steps out of the rotation until it resumes.
+import { fileURLToPath } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import { type LoadBundleOptions, resolveCode, runtimeFor } from './bundle';
@@ -57,7 +58,7 @@ let workerSource: string | undefined;
 function workerScript(): string {
   if (!workerSource) {
     const out = buildSync({
-      entryPoints: [new URL('./worker/entry.ts', import.meta.url).pathname],
+      entryPoints: [fileURLToPath(new URL('./worker/entry.ts', import.meta.url))],
       bundle: true,
       platform: 'node',
       format: 'cjs',

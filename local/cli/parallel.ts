@@ -4,6 +4,7 @@
 // results are joined in file order and checked as one batched read would be: the locale verdicts of
 // every batch agree, and no order shows up in two parts; otherwise the file is read again whole.
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import { type PartMessage, unpackPart } from './part-message';
@@ -72,7 +73,7 @@ function workersAvailable(): boolean {
 /** The worker's code: parse-worker.ts bundled on first use (tsx and vitest cannot start .ts workers). */
 function workerScript(): string {
   workerSource ??= buildSync({
-    entryPoints: [new URL('./parse-worker.ts', import.meta.url).pathname],
+    entryPoints: [fileURLToPath(new URL('./parse-worker.ts', import.meta.url))],
     bundle: true,
     platform: 'node',
     format: 'cjs',
