@@ -1,5 +1,7 @@
 // Texts for customer lookup ("Cari Pelanggan"). Indonesian first; `en` must have the same keys
 // (typed by `typeof id`). Values with parameters are functions; the page puts them in textContent only.
+import { common } from './common';
+
 const id = {
   title: 'Cari Pelanggan',
   searchLabel: 'Cari pelanggan',
@@ -28,12 +30,7 @@ const id = {
   lastOrderShort: (date: string) => `Terakhir ${date}`,
   temporaryProfile: 'Profil Sementara',
   temporaryNote: 'Pembeli ini belum punya profil. Ketik nama aslinya agar tersimpan.',
-  nameLabel: 'Nama asli',
-  namePlaceholder: 'Nama asli pembeli',
-  saving: 'Menyimpan…',
-  saved: (name: string) => `Tersimpan: ${name}`,
-  saveFailed: (reason: string) => `Gagal menyimpan: ${reason}`,
-  unknownError: 'kesalahan tidak dikenal',
+  ...common.id,
   username: 'Username',
   address: 'Alamat',
   segment: 'Segmen RFM',
@@ -94,12 +91,7 @@ const en: typeof id = {
   lastOrderShort: (date: string) => `Last ${date}`,
   temporaryProfile: 'Temporary Profile',
   temporaryNote: 'This buyer has no profile yet. Type their real name to save it.',
-  nameLabel: 'Real name',
-  namePlaceholder: "Buyer's real name",
-  saving: 'Saving…',
-  saved: (name: string) => `Saved: ${name}`,
-  saveFailed: (reason: string) => `Could not save: ${reason}`,
-  unknownError: 'unknown error',
+  ...common.en,
   username: 'Username',
   address: 'Address',
   segment: 'RFM segment',

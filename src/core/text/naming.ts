@@ -1,5 +1,7 @@
 // Texts for the naming sidebar ("Beri Nama Pembeli"). Indonesian first; `en` must have the same keys
 // (typed by `typeof id`). Values with parameters are functions; the sidebar puts them in textContent only.
+import { common } from './common';
+
 const id = {
   title: 'Beri Nama Pembeli',
   loading: 'Memuat antrean…',
@@ -21,12 +23,7 @@ const id = {
   more: 'selengkapnya',
   less: 'ringkas',
   moreProducts: (n: string) => `+${n} produk lain`,
-  nameLabel: 'Nama asli',
-  namePlaceholder: 'Nama asli pembeli',
-  saving: 'Menyimpan…',
-  saved: (name: string) => `Tersimpan: ${name}`,
-  saveFailed: (reason: string) => `Gagal menyimpan: ${reason}`,
-  unknownError: 'kesalahan tidak dikenal',
+  ...common.id,
   notInQueue: 'Pembeli ini sudah tidak ada di antrean, tetapi nama yang Anda ketik tetap bisa disimpan.',
   windowLabel: 'Pesanan dari',
   windowOption: (n: string, days: number) => (days === 1 ? 'hari ini' : `${n} hari terakhir`),
@@ -53,12 +50,7 @@ const en: typeof id = {
   more: 'more',
   less: 'less',
   moreProducts: (n: string) => `+${n} more`,
-  nameLabel: 'Real name',
-  namePlaceholder: "Buyer's real name",
-  saving: 'Saving…',
-  saved: (name: string) => `Saved: ${name}`,
-  saveFailed: (reason: string) => `Could not save: ${reason}`,
-  unknownError: 'unknown error',
+  ...common.en,
   notInQueue: 'This buyer is no longer in the queue, but the name you typed can still be saved.',
   windowLabel: 'Orders from',
   windowOption: (n: string, days: number) => (days === 1 ? 'today' : `the last ${n} days`),
