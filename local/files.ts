@@ -12,7 +12,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { epochFromLocal } from '../src/core/time';
+import { epochFromWallClock } from '../src/core/time';
 import type { CellValue, Grid } from '../src/core/types';
 
 export type FileErrorKind = 'missing' | 'directory' | 'unreadable' | 'extension' | 'xlsx';
@@ -614,19 +614,7 @@ function sheetsValue(v: ExcelJS.CellValue, timeZone: string): CellValue {
  */
 function wallClockDate(d: Date, timeZone: string): Date {
   if (!Number.isFinite(d.getTime())) return d;
-  return new Date(
-    epochFromLocal(
-      {
-        year: d.getUTCFullYear(),
-        month: d.getUTCMonth() + 1,
-        day: d.getUTCDate(),
-        hour: d.getUTCHours(),
-        minute: d.getUTCMinutes(),
-        second: d.getUTCSeconds(),
-      },
-      timeZone,
-    ) + d.getUTCMilliseconds(),
-  );
+  return new Date(epochFromWallClock(d.getTime(), timeZone));
 }
 
 function worksheetGrid(ws: ExcelJS.Worksheet, timeZone: string): Grid {

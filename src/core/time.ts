@@ -62,8 +62,8 @@ export interface LocalParts {
   second: number;
 }
 
-export function localParts(epoch: EpochMs, timeZone: string): LocalParts {
-  const d = new Date(epoch + tzOffsetMs(epoch, timeZone));
+/** A Date's UTC fields: the wall-clock parts of a time value that holds a local time as if it were UTC. */
+function utcParts(d: Date): LocalParts {
   return {
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,
@@ -72,6 +72,10 @@ export function localParts(epoch: EpochMs, timeZone: string): LocalParts {
     minute: d.getUTCMinutes(),
     second: d.getUTCSeconds(),
   };
+}
+
+export function localParts(epoch: EpochMs, timeZone: string): LocalParts {
+  return utcParts(new Date(epoch + tzOffsetMs(epoch, timeZone)));
 }
 
 /** Whole local calendar days since 1970-01-01 in `timeZone`: equal for two instants on the same local day. */
@@ -87,20 +91,18 @@ export function epochFromLocal(p: LocalParts, timeZone: string): EpochMs {
   return guess;
 }
 
+/**
+ * The instant at which the wall clock in `timeZone` shows `wall`: a local time written as if it were UTC
+ * (a spreadsheet serial, an .xlsx date as exceljs reads it), milliseconds kept.
+ */
+export function epochFromWallClock(wall: number, timeZone: string): EpochMs {
+  const d = new Date(wall);
+  return epochFromLocal(utcParts(d), timeZone) + d.getUTCMilliseconds();
+}
+
 /** Start of the local day (00:00) `dayNumber` days after 1970-01-01 in `timeZone`. */
 export function epochOfLocalDay(dayNumber: number, timeZone: string): EpochMs {
-  const d = new Date(dayNumber * DAY_MS);
-  return epochFromLocal(
-    {
-      year: d.getUTCFullYear(),
-      month: d.getUTCMonth() + 1,
-      day: d.getUTCDate(),
-      hour: 0,
-      minute: 0,
-      second: 0,
-    },
-    timeZone,
-  );
+  return epochFromWallClock(dayNumber * DAY_MS, timeZone);
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

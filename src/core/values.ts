@@ -4,7 +4,7 @@
 // whether the field is required. Local wall times are read in the spreadsheet's time zone via time.ts,
 // never through the machine's (no `new Date(string)`).
 import { importText } from './text/import';
-import { DAY_MS, epochFromLocal } from './time';
+import { DAY_MS, epochFromLocal, epochFromWallClock } from './time';
 import type { CellValue, EpochMs, Lang } from './types';
 
 export type ValueResult<T> = { ok: true; value: T } | { ok: false; empty: boolean; reason: string };
@@ -222,17 +222,7 @@ export function parseDateValue(v: CellValue, timeZone: string, lang: Lang = 'id'
   if (typeof v === 'number') {
     if (!Number.isFinite(v) || v < MIN_SERIAL || v >= MAX_SERIAL)
       return fail(tx.dateSerialImplausible(String(v)));
-    const wall = SERIAL_EPOCH + Math.round(v * DAY_MS);
-    const d = new Date(wall);
-    const local = {
-      year: d.getUTCFullYear(),
-      month: d.getUTCMonth() + 1,
-      day: d.getUTCDate(),
-      hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(),
-      second: d.getUTCSeconds(),
-    };
-    return ok(epochFromLocal(local, timeZone) + d.getUTCMilliseconds());
+    return ok(epochFromWallClock(SERIAL_EPOCH + Math.round(v * DAY_MS), timeZone));
   }
   if (typeof v === 'boolean') return fail(tx.dateIsBoolean);
   if (typeof v !== 'string') return emptyResult(lang);
