@@ -208,18 +208,16 @@ function headerNames(c: Column): Set<string> {
   return new Set([texts.segments.id.header[c], texts.segments.en.header[c], CANONICAL_HEADER[c]].map(norm));
 }
 
-/** How far down to look for the header row (a notice may stand above it). */
-const HEADER_SEARCH_ROWS = 10;
-
-/** The rows to read for the header: a caller may read these first, then only the two columns. */
-export const SEGMENTS_HEADER_ROWS = HEADER_SEARCH_ROWS;
+/** How far down to look for the header row (a notice may stand above it): a caller may read these rows
+ *  first, then only the columns it needs. */
+export const SEGMENTS_HEADER_ROWS = 10;
 
 /** Where the Segments header is in the sheet's first rows (0-based row and the key and RFM code columns),
  *  found by the columns' names in either language; null when the sheet is not ours. */
 export function segmentsColumns(head: Grid): { headerRow: number; keyCol: number; codeCol: number } | null {
   const keyNames = headerNames('buyerKey');
   const codeNames = headerNames('rfm');
-  for (let h = 0; h < Math.min(head.length, HEADER_SEARCH_ROWS); h++) {
+  for (let h = 0; h < Math.min(head.length, SEGMENTS_HEADER_ROWS); h++) {
     const header = head[h].map(norm);
     const keyCol = header.findIndex((v) => keyNames.has(v));
     const codeCol = header.findIndex((v) => codeNames.has(v));
