@@ -22,18 +22,18 @@ import {
   type StreamResult,
 } from './stream';
 
-export const DEFAULT_MIN_PART_BYTES = 16 << 20;
+const DEFAULT_MIN_PART_BYTES = 16 << 20;
 /** A worker's quick pass over the bytes before its part (lastRecordBefore), with its own start-up and
  *  hand-over, relative to reading those bytes in full: ~0.2, measured on 2 busy cores. */
 const SCAN_COST = 0.2;
 
-export function defaultThreads(): number {
+function defaultThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 /** What the caller does with the first part's orders while the others are read (whileWaiting), relative
  *  to reading them (grouping them into customers: ~0.18). */
-export const GROUPING_COST = 0.18;
+const GROUPING_COST = 0.18;
 
 /**
  * Byte offsets where parts 1.. begin (empty: one part). The cuts balance the work W of every part: part 0

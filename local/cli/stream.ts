@@ -179,7 +179,7 @@ class Interner {
  * order cell holds words) and differs from the previous record's. `test` is asked of every record in
  * file order; a part boundary is the first record at or after `at` that passes.
  */
-export class OrderStarts {
+class OrderStarts {
   /** The previous record's order number, trimmed. */
   private prev = '';
 

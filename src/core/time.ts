@@ -100,11 +100,6 @@ export function epochFromWallClock(wall: number, timeZone: string): EpochMs {
   return epochFromLocal(utcParts(d), timeZone) + d.getUTCMilliseconds();
 }
 
-/** Start of the local day (00:00) `dayNumber` days after 1970-01-01 in `timeZone`. */
-export function epochOfLocalDay(dayNumber: number, timeZone: string): EpochMs {
-  return epochFromWallClock(dayNumber * DAY_MS, timeZone);
-}
-
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** 'YYYY-MM-DD' in `timeZone`. */
