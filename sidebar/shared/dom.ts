@@ -31,11 +31,6 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** Replace an element's content with plain text. */
-export function setText(node: Element, text: string): void {
-  node.textContent = text;
-}
-
 let uid = 0;
 /** A unique id for label/input pairs and aria references. */
 export function nextId(prefix: string): string {
