@@ -6,6 +6,7 @@ import {
   historyRowValues,
   importSummary,
   itemRowValues,
+  type MergeStats,
   mergeImport,
   orderRowValues,
   paymentRowValues,
@@ -16,7 +17,7 @@ import {
   unrecordedChanges,
 } from '../core/store';
 import { t } from '../core/text';
-import type { CellValue, Grid, OrderItem, Problem } from '../core/types';
+import type { CellValue, Grid, OrderItem, ParsedExport, Problem } from '../core/types';
 import type { Env } from './context';
 import {
   ensureSheet,
@@ -85,62 +86,12 @@ export function runImport(env: Env): ImportReport {
   const parsed = parseExport(grid, inboxName, clock.timeZone, lang);
 
   return withDocumentLock(() => {
-    const store = loadStore(env, { orders: true, items: true, payments: true });
-    // A store row we cannot read would vanish when the sheet is rewritten: write nothing until it is fixed.
-    const unreadable = store.problems.filter((p) => p.severity === 'error');
-    if (unreadable.length > 0) {
-      writeProblems(env, store.problems);
-      const listed = unreadable.slice(0, MAX_LISTED).map((p) => tx.problemLine(p));
-      if (unreadable.length > MAX_LISTED) listed.push(tx.moreProblems(unreadable.length - MAX_LISTED));
-      return {
-        ...empty([tx.storeUnreadable(unreadable.length, tx.problemsSheet), ...listed].join('\n')),
-        problems: store.problems,
-      };
-    }
-    const merged = mergeImport(store, [parsed], clock.now);
-    const { stats } = merged;
-    const changed =
-      stats.newOrders + stats.updatedOrders + stats.newPayments + stats.updatedPayments > 0 ||
-      itemsChanged(store.items, merged.items);
-
-    // Store sheets: rewritten whole (one setValues each) only when something changed.
-    const snapshot = new SheetSnapshot();
-    const plan: { kind: StoreKind; rows: CellValue[][] }[] = [];
-    if (changed) {
-      plan.push({ kind: 'orders', rows: merged.orders.map(orderRowValues) });
-      plan.push({ kind: 'items', rows: merged.items.map(itemRowValues) });
-      if (stats.newPayments + stats.updatedPayments > 0) {
-        plan.push({ kind: 'payments', rows: merged.payments.map(paymentRowValues) });
-      }
-    }
-    try {
-      // History before Orders: an import stopped between the two finds the change again when run again
-      // (and records it once); the other way round, the change would be lost.
-      if (merged.history.length > 0) appendHistory(env, merged.history, snapshot);
-      for (const { kind, rows } of plan) {
-        const schema = STORE_SCHEMAS[kind];
-        const { sheet } = ensureSheet(ss, schema.sheet, [...schema.headers]);
-        snapshot.keep(sheet, store.grids[kind]);
-        writeTable(sheet, [...schema.headers], rows, storeKinds(kind));
-      }
-    } catch (e) {
-      snapshot.restore();
-      throw e;
-    }
-
-    const problems = [...parsed.problems, ...store.problems];
-    writeProblems(env, problems);
+    const merged = mergeIntoStore(env, [parsed]);
+    if (!merged.ok) return { ...empty(merged.message), problems: merged.problems };
     const errorRows = problemRowCount(parsed.problems.filter((p) => p.severity === 'error'));
     const everyRowRead = errorRows === 0;
     const cleared = everyRowRead && clearIfUnchanged(inbox, grid);
-
-    const lines = [tx.importDone(importSummary(stats, parsed.problems, lang))];
-    if (problems.length > 0) {
-      lines.push(tx.problemsListed(problems.length, tx.problemsSheet));
-      lines.push(...problems.slice(0, MAX_LISTED).map((p) => tx.problemLine(p)));
-      if (problems.length > MAX_LISTED) lines.push(tx.moreProblems(problems.length - MAX_LISTED));
-    }
-    if (store.problems.length > 0) lines.push(tx.storeProblems(store.problems.length, tx.problemsSheet));
+    const lines = [merged.message];
     lines.push(
       !everyRowRead
         ? tx.inboxKept(inboxName, tx.problemsSheet)
@@ -148,15 +99,89 @@ export function runImport(env: Env): ImportReport {
           ? tx.inboxCleared(inboxName)
           : tx.inboxChanged(inboxName),
     );
-
     return {
       ok: everyRowRead,
       message: lines.join('\n'),
-      ...stats,
-      problems,
+      ...merged.stats,
+      problems: merged.problems,
       inboxCleared: cleared,
     };
   });
+}
+
+export interface MergeOutcome {
+  /** false: nothing was written (a store row is unreadable); `message` says why. */
+  ok: boolean;
+  message: string;
+  stats: MergeStats;
+  /** The exports' problems, then the store's (also written to the problems sheet). */
+  problems: Problem[];
+}
+
+/**
+ * Merges parsed exports into the store: the one write path of every import (the Impor sheet, uploaded
+ * files). The caller holds the document lock. Nothing is written while a store row is unreadable; a
+ * failure halfway puts every store sheet back as it was.
+ */
+export function mergeIntoStore(env: Env, parsed: readonly ParsedExport[]): MergeOutcome {
+  const { ss, clock, lang } = env;
+  const tx = t('sheet', lang);
+  const store = loadStore(env, { orders: true, items: true, payments: true });
+  // A store row we cannot read would vanish when the sheet is rewritten: write nothing until it is fixed.
+  const unreadable = store.problems.filter((p) => p.severity === 'error');
+  if (unreadable.length > 0) {
+    writeProblems(env, store.problems);
+    const listed = unreadable.slice(0, MAX_LISTED).map((p) => tx.problemLine(p));
+    if (unreadable.length > MAX_LISTED) listed.push(tx.moreProblems(unreadable.length - MAX_LISTED));
+    return {
+      ok: false,
+      message: [tx.storeUnreadable(unreadable.length, tx.problemsSheet), ...listed].join('\n'),
+      stats: mergeImport(store, [], clock.now).stats,
+      problems: store.problems,
+    };
+  }
+  const merged = mergeImport(store, parsed, clock.now);
+  const { stats } = merged;
+  const changed =
+    stats.newOrders + stats.updatedOrders + stats.newPayments + stats.updatedPayments > 0 ||
+    itemsChanged(store.items, merged.items);
+
+  // Store sheets: rewritten whole (one setValues each) only when something changed.
+  const snapshot = new SheetSnapshot();
+  const plan: { kind: StoreKind; rows: CellValue[][] }[] = [];
+  if (changed) {
+    plan.push({ kind: 'orders', rows: merged.orders.map(orderRowValues) });
+    plan.push({ kind: 'items', rows: merged.items.map(itemRowValues) });
+    if (stats.newPayments + stats.updatedPayments > 0) {
+      plan.push({ kind: 'payments', rows: merged.payments.map(paymentRowValues) });
+    }
+  }
+  try {
+    // History before Orders: an import stopped between the two finds the change again when run again
+    // (and records it once); the other way round, the change would be lost.
+    if (merged.history.length > 0) appendHistory(env, merged.history, snapshot);
+    for (const { kind, rows } of plan) {
+      const schema = STORE_SCHEMAS[kind];
+      const { sheet } = ensureSheet(ss, schema.sheet, [...schema.headers]);
+      snapshot.keep(sheet, store.grids[kind]);
+      writeTable(sheet, [...schema.headers], rows, storeKinds(kind));
+    }
+  } catch (e) {
+    snapshot.restore();
+    throw e;
+  }
+
+  const incomingProblems = parsed.flatMap((p) => p.problems);
+  const problems = [...incomingProblems, ...store.problems];
+  writeProblems(env, problems);
+  const lines = [tx.importDone(importSummary(stats, incomingProblems, lang))];
+  if (problems.length > 0) {
+    lines.push(tx.problemsListed(problems.length, tx.problemsSheet));
+    lines.push(...problems.slice(0, MAX_LISTED).map((p) => tx.problemLine(p)));
+    if (problems.length > MAX_LISTED) lines.push(tx.moreProblems(problems.length - MAX_LISTED));
+  }
+  if (store.problems.length > 0) lines.push(tx.storeProblems(store.problems.length, tx.problemsSheet));
+  return { ok: true, message: lines.join('\n'), stats, problems };
 }
 
 /**
