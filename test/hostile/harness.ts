@@ -1,7 +1,6 @@
-// Shared plumbing of the hostile suite: the BUILT bundle (built once per file, kept in memory so another
-// file rebuilding dist/ meanwhile cannot hand us half a file), fresh workbooks, and whole-workbook
+// Shared plumbing of the hostile suite: the BUILT bundle (dist/Code.js, built once per run by
+// test/global-setup.ts), fresh workbooks, and whole-workbook
 // observations (formulas in any cell, every sheet's values and formats) to compare before and after.
-import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Bundle, LocalSpreadsheet, loadBundle } from '../../local';
@@ -17,19 +16,10 @@ export const STORE_SHEETS = ['Orders', 'OrderItems', 'OrderPayments', 'BuyerProf
 
 let code: string | undefined;
 
-/** Builds dist/ and returns dist/Code.js's text (complete: it ends with the generated entry points). */
+/** dist/Code.js's text, as test/global-setup.ts built it for this run (kept in memory per file). */
 export function builtCode(): string {
-  if (code) return code;
-  execSync('node build.mjs', { cwd: ROOT, stdio: 'pipe' });
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const text = readFileSync(join(DIST, 'Code.js'), 'utf8');
-    if (/function onOpen\(\) \{ return __kenali\.onOpen\.apply\(this, arguments\); \}/.test(text)) {
-      code = text;
-      return text;
-    }
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100); // another file is writing dist/
-  }
-  throw new Error('dist/Code.js stays incomplete');
+  code ??= readFileSync(join(DIST, 'Code.js'), 'utf8');
+  return code;
 }
 
 export interface Shop {

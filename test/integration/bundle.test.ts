@@ -1,19 +1,17 @@
 // The deployable bundle (dist/Code.js) in the local Apps Script runtime: it loads without Node's globals,
 // onOpen builds the menu, and every function the menu or the sidebars call is a top-level function Apps
 // Script can run. The checks are shown to fail on a bundle with a missing stub or a Node dependency.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundle } from '../../local/bundle';
-import { DIST_DIR, REPO_ROOT } from '../../local/gas/runtime';
+import { DIST_DIR } from '../../local/gas/runtime';
 import { serverApi } from '../../src/gas/api';
 
 const codePath = join(DIST_DIR, 'Code.js');
 let code = '';
 
 beforeAll(() => {
-  execFileSync(process.execPath, ['build.mjs'], { cwd: REPO_ROOT, stdio: 'pipe' });
-  code = readFileSync(codePath, 'utf8');
+  code = readFileSync(codePath, 'utf8'); // built once by test/global-setup.ts
 });
 
 /** Names the menu (after onOpen) and the sidebars (serverApi) need that the bundle does not define. */

@@ -1,6 +1,5 @@
 // Naming and lookup on the BUILT bundle in the local runtime: the server functions against core's figures,
 // and both shipped pages in jsdom talking to the bundle through the google.script.run bridge.
-import { execSync } from 'node:child_process';
 import { JSDOM } from 'jsdom';
 import { type Bundle, createBridge, installGoogleScript, LocalSpreadsheet, loadBundle } from '../../local';
 import { buildCustomers, customerDetail } from '../../src/core/customers';
@@ -20,10 +19,6 @@ import { builtPage, click, pressKey, typeInto, wait } from '../sidebar/page';
 
 const TZ = 'Asia/Jakarta';
 const NOW = epochFromLocal({ year: 2024, month: 6, day: 30, hour: 10, minute: 0, second: 0 }, TZ);
-
-beforeAll(() => {
-  execSync('node build.mjs', { stdio: 'pipe' });
-});
 
 function shop(): { wb: LocalSpreadsheet; bundle: Bundle } {
   const wb = new LocalSpreadsheet({ timeZone: TZ, locale: 'id_ID' });

@@ -1,6 +1,5 @@
 // The Kenali menu, Impor and Segmentasi RFM, run as a seller would: the BUILT dist/Code.js in the local
 // Apps Script runtime, on a raw Shopee export from the demo generator.
-import { execSync } from 'node:child_process';
 import { type Bundle, LocalSpreadsheet, loadBundle } from '../../local';
 import { buildCustomers } from '../../src/core/customers';
 import { generateShopeeExport } from '../../src/core/demo';
@@ -13,10 +12,6 @@ import type { CellValue } from '../../src/core/types';
 const TZ = 'Asia/Jakarta';
 const NOW = epochFromLocal({ year: 2024, month: 6, day: 30, hour: 10, minute: 0, second: 0 }, TZ);
 const STORE = ['Orders', 'OrderItems', 'OrderPayments', 'BuyerProfile', 'OrderStatusHistory'];
-
-beforeAll(() => {
-  execSync('node build.mjs', { stdio: 'pipe' });
-});
 
 function shop(lines: number, seed = 7): CellValue[][] {
   return generateShopeeExport({ seed, lines, now: NOW, timeZone: TZ }).grid;

@@ -1,6 +1,6 @@
-// Loads a sidebar page exactly as we ship it (build.mjs's renderPage: the inlined bundle and style) into a
+// Loads a sidebar page exactly as we ship it (dist/<name>.html: the inlined bundle and style) into a
 // fresh jsdom window, with the fake google.script.run installed before its script runs.
-import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DOMWindow, JSDOM, VirtualConsole } from 'jsdom';
 import { createFakeRun, type FakeRun } from './fakeRun';
@@ -10,22 +10,11 @@ type PageName = 'Naming' | 'Lookup';
 const root = join(import.meta.dirname, '../..');
 const html = new Map<PageName, Promise<string>>();
 
-/** The built page, once per test file. Rendered by build.mjs in a child Node process: esbuild refuses to run
- *  inside the jsdom environment (its TextEncoder's Uint8Array belongs to another realm). */
+/** The page as shipped: dist/<name>.html, built once per run by test/global-setup.ts. */
 export function builtPage(name: PageName): Promise<string> {
   let page = html.get(name);
   if (!page) {
-    const script = `import { renderPage } from './build.mjs';
-process.stdout.write(await renderPage({ name: ${JSON.stringify(name)}, dir: ${JSON.stringify(name.toLowerCase())} }));`;
-    page = new Promise((resolve, reject) => {
-      execFile(
-        process.execPath,
-        ['--input-type=module', '-e', script],
-        { cwd: root, maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) =>
-          error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
-      );
-    });
+    page = readFile(join(root, 'dist', `${name}.html`), 'utf8');
     html.set(name, page);
   }
   return page;
