@@ -2,8 +2,32 @@
 // Types come from the server functions' own signatures (type-only import: no server code is bundled).
 import type { ServerApi } from '../../src/gas/api';
 
+/**
+ * What google.script.run carries: JSON-like values. A Date (or a function) becomes null on the way, so it
+ * maps to `never` here; the check below then refuses to compile a server function whose arguments or
+ * result hold one, instead of the page receiving null at run time.
+ */
+export type Jsonify<T> = T extends Date | ((...args: never[]) => unknown)
+  ? never
+  : T extends string | number | boolean | null | undefined
+    ? T
+    : T extends readonly (infer U)[]
+      ? Jsonify<U>[]
+      : { [K in keyof T]: Jsonify<T[K]> };
+
+type IsWire<T> = [T] extends [Jsonify<T>] ? true : false;
+type AllTrue<T extends Record<keyof ServerApi, true>> = T;
+/** Compile-time only: every server function's arguments and result survive the wire unchanged. */
+export type WireCheck = AllTrue<{
+  [K in keyof ServerApi]: IsWire<ReturnType<ServerApi[K]>> extends true
+    ? IsWire<Parameters<ServerApi[K]>>
+    : false;
+}>;
+
 export type ServerCall = {
-  [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => Promise<ReturnType<ServerApi[K]>>;
+  [K in keyof ServerApi]: (
+    ...args: Parameters<ServerApi[K]>
+  ) => Promise<Jsonify<ReturnType<ServerApi[K]>>>;
 };
 
 type Runner = {
