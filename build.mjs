@@ -92,7 +92,23 @@ export async function renderPage({ name, dir }) {
     if (!template.includes(marker)) throw new Error(`${name}: page.html lacks ${marker}`);
   }
   // Function replacers: a string replacer would expand `$&` and friends inside minified code.
-  return template.replace('/*KENALI_CSS*/', () => css).replace('/*KENALI_JS*/', () => js);
+  const html = template.replace('/*KENALI_CSS*/', () => css).replace('/*KENALI_JS*/', () => js);
+  assertNoDoubleSlash(name, html);
+  return html;
+}
+
+/**
+ * HtmlService is reported to strip what follows `//` on a line of an inline script (it takes it for a
+ * comment, even inside a string or template literal). Rather than prove each occurrence harmless, the
+ * build refuses any `//` in a page's inline scripts: write such text as '/' + '/' or keep it out of the page.
+ */
+export function assertNoDoubleSlash(name, html) {
+  for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)) {
+    const at = m[1].indexOf('//');
+    if (at < 0) continue;
+    const context = m[1].slice(Math.max(0, at - 40), at + 40).replace(/\s+/g, ' ');
+    throw new Error(`${name}: an inline script contains "//", which HtmlService may cut: …${context}…`);
+  }
 }
 
 async function buildPage(page) {

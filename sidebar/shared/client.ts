@@ -25,9 +25,7 @@ export type WireCheck = AllTrue<{
 }>;
 
 export type ServerCall = {
-  [K in keyof ServerApi]: (
-    ...args: Parameters<ServerApi[K]>
-  ) => Promise<Jsonify<ReturnType<ServerApi[K]>>>;
+  [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => Promise<Jsonify<ReturnType<ServerApi[K]>>>;
 };
 
 type Runner = {

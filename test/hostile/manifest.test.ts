@@ -144,3 +144,21 @@ describe('the sidebar pages', () => {
     expect(found(html, PAGE_FORBIDDEN)).toEqual([]);
   });
 });
+
+describe('inline scripts HtmlService could cut (build.mjs assertNoDoubleSlash)', () => {
+  it('refuses a page whose inline script holds "//", anywhere in it', async () => {
+    const { assertNoDoubleSlash } = await import('../../build.mjs');
+    const page = (js: string) => `<p>http://fine.example</p><script>${js}</script>`;
+    expect(() => assertNoDoubleSlash('P', page('var a="x"+"/"+"/y";'))).not.toThrow();
+    expect(() => assertNoDoubleSlash('P', page('var u="https://x";'))).toThrow(
+      /P: an inline script contains "\/\/"/,
+    );
+    expect(() => assertNoDoubleSlash('P', page('var r=/a\\/\\//;'))).toThrow(/\/\//); // no regex is exempt
+    expect(() => assertNoDoubleSlash('P', page('f() // note'))).toThrow(/\/\//);
+  });
+
+  it.each(['Naming', 'Lookup'])('%s.html as shipped passes it', async (name) => {
+    const { assertNoDoubleSlash } = await import('../../build.mjs');
+    expect(() => assertNoDoubleSlash(name, readFileSync(join(DIST, `${name}.html`), 'utf8'))).not.toThrow();
+  });
+});
