@@ -1,18 +1,15 @@
 // The "type a real name" field used by the naming queue and the lookup detail. One rule for both:
 // blur or Enter saves; empty input saves nothing; a save in flight is never started twice (the blur that
 // follows Enter is ignored); a failure keeps the typed text, shows why, and offers a retry.
+import { MAX_NAME_LENGTH, normaliseRealName } from '../../src/core/names';
 import type { SaveNameResult } from '../../src/core/views';
 import { el, errorMessage, nextId } from './dom';
 
 export type SaveTrigger = 'enter' | 'blur' | 'retry';
 export type SaverState = 'idle' | 'saving' | 'saved' | 'error';
 
-const WHITESPACE = /\s+/g;
-
-/** What is saved: trimmed, inner runs of white space (tabs, newlines from a paste) folded to one space. */
-export function cleanName(raw: string): string {
-  return raw.replace(WHITESPACE, ' ').trim();
-}
+/** What is saved: core's rule (the server applies the same one). */
+export const cleanName = normaliseRealName;
 
 export interface NameSaverHooks {
   save(name: string): Promise<SaveNameResult>;
@@ -92,7 +89,7 @@ export function createNameField(texts: NameFieldTexts): NameField {
       type: 'text',
       autocomplete: 'off',
       spellcheck: 'false',
-      maxlength: '200',
+      maxlength: String(MAX_NAME_LENGTH),
       enterkeyhint: 'next',
       placeholder: texts.namePlaceholder,
       'aria-describedby': statusId,

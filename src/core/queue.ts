@@ -3,6 +3,7 @@
 import { compareNewestFirst, effectiveProfiles, profileKey, profilePreferred } from './customers';
 import { MAX_USERNAME_CHARS } from './exports';
 import { addressIdentifier, buyerKey, parseBuyerKey } from './identity';
+import { MAX_NAME_LENGTH, normaliseRealName } from './names';
 import { localDayNumber, toIso } from './time';
 import type { BuyerProfile, Clock, EpochMs, Lang, Order, OrderItem } from './types';
 import type { NamingQueueView, QueueEntryView } from './views';
@@ -117,20 +118,12 @@ function productLines(orders: Order[], lines: Map<string, OrderItem[]>): string[
   return [...merged.values()].map((m) => productLine(m.name, m.variant, m.quantity));
 }
 
-/** Longest real name we store: a name, not a note. */
-export const MAX_NAME_LENGTH = 200;
-
 export type NameSaveInvalid = 'bad-key' | 'empty-name' | 'too-long';
 
 export type NameSavePlan =
   | { kind: 'update'; row: number; profile: BuyerProfile }
   | { kind: 'append'; profile: BuyerProfile }
   | { kind: 'invalid'; reason: NameSaveInvalid };
-
-/** Trimmed, inner runs of white space (a pasted line break, a tab) made one space. */
-export function normaliseRealName(realName: string): string {
-  return realName.replace(/\s+/g, ' ').trim();
-}
 
 /**
  * How to save `realName` for `key` given the BuyerProfile rows as read now (under the document lock):

@@ -2,7 +2,7 @@
 // or as a reported problem (sheet, row, column, reason) — never a crash, never a formula in any cell of any
 // sheet, after import, after segmentation and after saving hostile names.
 import { buyerKeyOf } from '../../src/core/identity';
-import { normaliseRealName } from '../../src/core/queue';
+import { normaliseRealName } from '../../src/core/names';
 import type { CellValue } from '../../src/core/types';
 import type {
   CustomerDetailView,

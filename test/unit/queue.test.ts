@@ -1,5 +1,6 @@
 import { addressIdentifier, buyerKeyOf } from '../../src/core/identity';
-import { MAX_NAME_LENGTH, namingQueue, planNameSave, productLine, recentWindow } from '../../src/core/queue';
+import { MAX_NAME_LENGTH } from '../../src/core/names';
+import { namingQueue, planNameSave, productLine, recentWindow } from '../../src/core/queue';
 import { localDayNumber } from '../../src/core/time';
 import { at, clockAt, item, order, profile, store } from './helpers/records';
 
