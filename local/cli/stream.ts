@@ -108,7 +108,14 @@ function keptColumns(header: readonly CellValue[]): number[] {
 export class Restart extends Error {}
 
 /** The order fields core keeps as text in every Order. */
-const SHARED_FIELDS = ['buyer_username', 'address_full', 'status', 'district', 'province'] as const;
+const SHARED_FIELDS = [
+  'buyer_username',
+  'address_full',
+  'status',
+  'return_status',
+  'district',
+  'province',
+] as const;
 
 /** Order-line texts core copies into OrderItem without checking them: when lines are not kept, their cells
  *  need not be read (the witness still tells core such a row is not blank). */

@@ -362,11 +362,11 @@ export function statusReplaces(stored: StatusPair, incoming: StatusPair): boolea
   return RANK[to] >= RANK[from];
 }
 
-/** Whether `b` is at a strictly later stage than `a` (both known). */
-export function laterStage(a: StatusPair, b: StatusPair): boolean {
-  const from = orderStage(a.status, a.returnStatus);
-  const to = orderStage(b.status, b.returnStatus);
-  return from !== null && to !== null && RANK[to] > RANK[from];
+/** The rank of a status's stage in the order of an order's life (-1 when unknown): for choosing one
+ *  status among several, such as the items of a Lazada order. */
+export function stageRank(status: string, returnStatus = ''): number {
+  const stage = orderStage(status, returnStatus);
+  return stage === null ? -1 : RANK[stage];
 }
 
 export interface UnnamedStatus {

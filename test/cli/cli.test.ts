@@ -96,7 +96,7 @@ describe('segment <exports> --out (one-shot)', () => {
     expect(r.stdout).toContain(`${expected.rows.length} pelanggan`);
   });
 
-  it('overlapping exports count each order once; a later export updates a status', () => {
+  it('overlapping exports count each order once; a later stage updates a status, an earlier one does not', () => {
     const header = demo[0];
     const a = writeCsv('a.csv', demo.slice(0, 600));
     const bRows = [header, ...demo.slice(400)].map((row) => row.slice());
@@ -108,13 +108,19 @@ describe('segment <exports> --out (one-shot)', () => {
     const out = join(dir, 'overlap.csv');
     const r = kenali('segment', a, b, shop, '--out', out, '--today', TODAY);
     expect(r.code).toBe(0);
-    // shop.csv (the whole export, status unchanged) comes last and wins again.
-    expect(readCsv(out).slice(1)).toEqual(asText(coreTable([demo]).rows));
-    const r2 = kenali('segment', a, b, '--out', out, '--today', TODAY);
-    expect(r2.code).toBe(0);
     const expected = coreTable([demo.slice(0, 600), bRows]);
-    expect(readCsv(out).slice(1)).toEqual(asText(expected.rows));
     expect(expected.rows).not.toEqual(coreTable([demo]).rows);
+    // shop.csv comes last with that order at an earlier stage: the cancellation stays (the status order).
+    expect(readCsv(out).slice(1)).toEqual(asText(expected.rows));
+    for (const files of [
+      [a, b],
+      [b, a],
+      [shop, b, a],
+    ]) {
+      const r2 = kenali('segment', ...files, '--out', out, '--today', TODAY);
+      expect(r2.code).toBe(0);
+      expect(readCsv(out).slice(1)).toEqual(asText(expected.rows));
+    }
   });
 
   it('neutralises formulas in text cells; numbers stay numbers', () => {
