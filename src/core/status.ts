@@ -236,9 +236,6 @@ const RETURNS: Record<Exclude<ReturnClass, 'none'>, readonly string[]> = {
     'cancelled',
     'canceled',
     'closed',
-    // TikTok Shop's type of a cancelled order: the status column says it.
-    'cancel',
-    'pembatalan',
   ],
   pending: [
     'menunggu persetujuan',
@@ -265,7 +262,25 @@ const RETURNS: Record<Exclude<ReturnClass, 'none'>, readonly string[]> = {
     'under review',
   ],
 };
-const NO_RETURN = ['', '-', '–', '—'];
+/** Nothing for the count: blank, or a cancellation (the column also records those; the status column says
+ *  whether the order was cancelled). TikTok's type of a cancelled order is "Cancel". */
+const NO_RETURN = [
+  '',
+  '-',
+  '–',
+  '—',
+  'cancel',
+  'pembatalan',
+  'pembatalan diajukan',
+  'pembatalan diterima',
+  'pembatalan disetujui',
+  'pembatalan ditolak',
+  'cancellation',
+  'cancellation requested',
+  'cancellation accepted',
+  'cancellation approved',
+  'cancellation rejected',
+];
 
 // Zero-width and format characters, soft hyphen, BOM, bidi marks and isolates.
 const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/g;
