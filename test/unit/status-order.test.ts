@@ -6,106 +6,10 @@ import { parseExport } from '../../src/core/exports';
 import { segmentsTableCanonical } from '../../src/core/segments';
 import { mergeImport, type StoreContent } from '../../src/core/store';
 import type { Grid, ParsedExport } from '../../src/core/types';
+import { DAY, exportOn, type Life, life, START } from '../fixtures/history';
+import { shopeeExport } from '../fixtures/layouts';
 
 const TZ = 'Asia/Jakarta';
-const DAY = 86_400_000;
-const START = Date.UTC(2024, 0, 1, 3); // 10:00 in Jakarta
-const HEAD = [
-  'No. Pesanan',
-  'Status Pesanan',
-  'Status Pembatalan/ Pengembalian',
-  'Username (Pembeli)',
-  'Alamat Pengiriman',
-  'Waktu Pesanan Dibuat',
-  'Total Pembayaran',
-  'Nama Produk',
-  'Jumlah',
-];
-
-/** One state of an order: the status column, the return column, and what the export shows with it. */
-type State = [status: string, returnStatus: string];
-const PATHS: Record<string, State[]> = {
-  normal: [
-    ['Belum Bayar', ''],
-    ['Perlu Dikirim', ''],
-    ['Dikirim', ''],
-    ['Selesai', ''],
-  ],
-  paidAtOnce: [
-    ['Perlu Dikirim', ''],
-    ['Dikirim', ''],
-    ['Selesai', ''],
-  ],
-  cancelledUnpaid: [
-    ['Belum Bayar', ''],
-    ['Batal', ''],
-  ],
-  cancelledToShip: [
-    ['Perlu Dikirim', ''],
-    ['Batal', ''],
-  ],
-  returnedByColumn: [
-    ['Perlu Dikirim', ''],
-    ['Dikirim', ''],
-    ['Selesai', ''],
-    ['Selesai', 'Permintaan Disetujui'],
-  ],
-  returnRefused: [
-    ['Perlu Dikirim', ''],
-    ['Dikirim', ''],
-    ['Selesai', ''],
-    ['Pengembalian', ''],
-    ['Selesai', 'Permintaan Ditolak'],
-  ],
-};
-
-interface Life {
-  buyer: number;
-  createdDay: number;
-  path: keyof typeof PATHS;
-  /** Days between one state and the next. */
-  gaps: number[];
-}
-
-const life = fc.record({
-  buyer: fc.integer({ min: 0, max: 6 }),
-  createdDay: fc.integer({ min: 0, max: 40 }),
-  path: fc.constantFrom(...(Object.keys(PATHS) as (keyof typeof PATHS)[])),
-  gaps: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 5, maxLength: 5 }),
-});
-
-/** The state index of an order on day `day` (-1: not created yet). */
-function stateAt(l: Life, day: number): number {
-  if (day < l.createdDay) return -1;
-  let at = l.createdDay;
-  let i = 0;
-  while (i + 1 < PATHS[l.path].length && at + l.gaps[i] <= day) {
-    at += l.gaps[i];
-    i++;
-  }
-  return i;
-}
-
-/** The export downloaded on `day` covering orders created in the `window` days before it. Fields other
- *  than the status change with the state too (a total, a line's quantity), so an older export's values
- *  would show if they were taken. */
-function exportOn(lives: readonly Life[], day: number, window: number): Grid {
-  const grid: Grid = [['Pesanan Saya'], [`Diunduh hari ke-${day}`], HEAD];
-  lives.forEach((l, n) => {
-    if (l.createdDay < day - window) return;
-    const s = stateAt(l, day);
-    if (s < 0) return;
-    const [status, ret] = PATHS[l.path][s];
-    const created = new Date(START + l.createdDay * DAY + n * 60_000).toISOString();
-    const when = `${created.slice(0, 10)} ${created.slice(11, 16)}`;
-    const total = 100_000 + n * 1_000 + s * 10;
-    const user = `pembeli${l.buyer}`;
-    grid.push([`SN${n}`, status, ret, user, `Jl. ${l.buyer}`, when, total, 'Kaos', 1 + s]);
-    grid.push([`SN${n}`, status, ret, user, `Jl. ${l.buyer}`, when, total, 'Topi', 1]);
-  });
-  return grid;
-}
-
 const parse = (g: Grid, i: number) => parseExport(g, `ekspor${i}`, TZ);
 const empty: StoreContent = { orders: [], items: [], payments: [] };
 
@@ -218,11 +122,18 @@ describe('the status order: overlapping exports in any order give the same store
   });
 
   it('unknown statuses replace by import order', () => {
-    const head = HEAD.filter((h) => h !== 'Status Pembatalan/ Pengembalian');
-    const g = (status: string): Grid => [
-      head,
-      ['A', status, 'ani', 'Jl. A', '2024-05-01 10:00', 1000, 'K', 1],
-    ];
+    const g = (status: string): Grid =>
+      shopeeExport('id', [
+        {
+          sn: 'A',
+          status,
+          user: 'ani',
+          address: 'Jl. A',
+          created: '2024-05-01 10:00',
+          total: 1000,
+          product: 'K',
+        },
+      ]);
     const store = importEach([parse(g('Selesai'), 0), parse(g('Menunggu Kurir Lokal'), 1)]);
     expect(store.orders.map((o) => o.status)).toEqual(['Menunggu Kurir Lokal']);
     const back = importEach([parse(g('Menunggu Kurir Lokal'), 0), parse(g('Perlu Dikirim'), 1)]);
