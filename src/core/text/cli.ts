@@ -7,7 +7,7 @@ const q = (v: string) => `“${v.length > 60 ? `${v.slice(0, 59)}…` : v}”`;
 
 const id = {
   help: {
-    main: `Kenali — CRM kecil dari ekspor pesanan marketplace (Shopee, TikTok Shop, Lazada).
+    main: `Kenali — CRM kecil dari ekspor pesanan marketplace (Shopee, TikTok Shop, Lazada, Tokopedia).
 
 Pemakaian: npm run kenali -- <perintah> [opsi]
 
@@ -182,7 +182,7 @@ di /naming dan /lookup. Setiap perubahan disimpan ke file workbook.`,
 
 const en: typeof id = {
   help: {
-    main: `Kenali — a small CRM from marketplace order exports (Shopee, TikTok Shop, Lazada).
+    main: `Kenali — a small CRM from marketplace order exports (Shopee, TikTok Shop, Lazada, Tokopedia).
 
 Usage: npm run kenali -- <command> [options]
 
