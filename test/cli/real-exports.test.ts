@@ -1,8 +1,7 @@
 // The CLI on exports laid out as the marketplaces write them (test/fixtures/layouts.ts): Shopee's income
 // workbook next to its order export, Tokopedia's Laporan Penjualan (.xlsx), older Lazada, a file missing a
 // required column (exit 1, nothing written), the run date, and overlapping exports in any order.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -15,7 +14,7 @@ import { parseExport } from '../../src/core/exports';
 import { segmentsTableCanonical } from '../../src/core/segments';
 import { mergeImport } from '../../src/core/store';
 import { epochFromLocal } from '../../src/core/time';
-import type { CellValue, Grid } from '../../src/core/types';
+import type { Grid } from '../../src/core/types';
 import { exportOn, type Life } from '../fixtures/history';
 import {
   lazadaTitleExport,
@@ -24,6 +23,7 @@ import {
   type TokopediaOrder,
   tokopediaExport,
 } from '../fixtures/layouts';
+import { kenali, writeCsvIn } from './run';
 
 const TZ = 'Asia/Jakarta';
 const TODAY = '2024-06-30';
@@ -32,23 +32,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kenali-real-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(() => ensureBuilt(), 60_000);
 
-function kenali(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'local/cli/main.ts', ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const field = (v: CellValue) => {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-function writeCsv(name: string, grid: Grid): string {
-  const p = join(dir, name);
-  writeFileSync(p, `${grid.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`);
-  return p;
-}
+const writeCsv = (name: string, grid: Grid) => writeCsvIn(dir, name, grid);
 async function writeXlsx(name: string, sheets: { name: string; grid: Grid }[]): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {

@@ -10,7 +10,7 @@ import {
   lazadaTitleExport,
   shopeeExport,
   shopeeIncomeWorkbook,
-  type TokopediaOrder,
+  TOKOPEDIA_SAMPLE,
   tokopediaExport,
 } from '../fixtures/layouts';
 
@@ -42,46 +42,28 @@ const column = (wb: LocalSpreadsheet, sheet: string, name: string) => {
 
 describe('Impor: real layouts', () => {
   it('Tokopedia: the header under the title rows, each order’s cells from its first line', () => {
-    const orders: TokopediaOrder[] = [
-      {
-        invoice: 'INV/20240501/MPL/3849000001',
-        paid: '01-05-2024 13:45:10',
-        status: 'Pesanan Selesai',
-        buyer: 'Sari Dewi',
-        address: 'Jl. Kenanga No. 3',
-        city: 'Kota Bandung',
-        province: 'Jawa Barat',
-        shipping: 9_000,
-        lines: [
-          { product: 'Kaos Polos', sku: 'KP-01', qty: 2, price: 45_000 },
-          { product: 'Topi', sku: 'TP-02', qty: 1, price: 30_000 },
-        ],
-      },
-      {
-        invoice: 'INV/20240502/MPL/3849000002',
-        paid: '02-05-2024 08:00:00',
-        status: 'Dibatalkan Sistem -\nPenjual tidak merespons',
-        buyer: 'Budi',
-        address: 'Jl. Mawar 1',
-        city: 'Kota Depok',
-        province: 'Jawa Barat',
-        shipping: 0,
-        lines: [{ product: 'Topi', sku: 'TP-02', qty: 1, price: 30_000 }],
-      },
-    ];
     const { wb, bundle } = open();
-    const message = importGrid(bundle, wb, tokopediaExport(orders));
-    expect(message).toContain('2 pesanan baru');
+    const message = importGrid(bundle, wb, tokopediaExport(TOKOPEDIA_SAMPLE));
+    expect(message).toContain('3 pesanan baru');
     expect(message).toContain('0 baris bermasalah');
+    const sari = 'Jl. Kenanga No. 3, Coblong, Kota Bandung, Jawa Barat';
     expect(
       rowsOf(wb, 'Orders')
         .slice(1)
         .map((r) => r.slice(0, 4)),
     ).toEqual([
-      ['INV/20240501/MPL/3849000001', 'Sari Dewi', 'Jl. Kenanga No. 3, Kota Bandung, Jawa Barat', 129_000],
+      ['INV/20240501/MPL/3849000001', 'Sari Dewi', sari, 159_000],
       ['INV/20240502/MPL/3849000002', 'Budi', 'Jl. Mawar 1, Kota Depok, Jawa Barat', 30_000],
+      ['INV/20240503/MPL/3849000003', 'Sari Dewi', sari, 207_000],
     ]);
-    expect(column(wb, 'OrderItems', 'product_name')).toEqual(['Kaos Polos', 'Topi', 'Topi']);
+    expect(column(wb, 'OrderItems', 'product_name')).toEqual([
+      'Kaos Polos',
+      'Topi',
+      'Kaos Kaki',
+      'Topi',
+      'Jaket',
+      'Kaos Polos',
+    ]);
     bundle.call('kenaliSegment');
     // The cancelled order does not count (the summary beside the table leaves the column's other rows blank).
     expect(column(wb, 'Segments', 'Username').filter((v) => v !== '')).toEqual(['Sari Dewi']);

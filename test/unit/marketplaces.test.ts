@@ -11,7 +11,7 @@ import {
   lazadaTitleExport,
   shopeeExport,
   shopeeIncomeWorkbook,
-  type TokopediaOrder,
+  TOKOPEDIA_SAMPLE,
   tiktokExport,
   tokopediaExport,
   tokopediaTotal,
@@ -179,48 +179,7 @@ describe('Lazada, older Title Case export, one row per item', () => {
 });
 
 describe('Tokopedia Laporan Penjualan', () => {
-  const orders: TokopediaOrder[] = [
-    {
-      invoice: 'INV/20240501/MPL/3849000001',
-      paid: '01-05-2024 13:45:10',
-      status: 'Pesanan Selesai',
-      buyer: 'Sari Dewi',
-      address: 'Jl. Kenanga No. 3, Coblong',
-      city: 'Kota Bandung',
-      province: 'Jawa Barat',
-      shipping: 9_000,
-      lines: [
-        { product: 'Kaos Polos', sku: 'KP-01', qty: 2, price: 45_000 },
-        { product: 'Topi', sku: 'TP-02', qty: 1, price: 30_000 },
-        { product: 'Kaos Kaki', sku: 'KK-03', qty: 3, price: 10_000 },
-      ],
-    },
-    {
-      invoice: 'INV/20240502/MPL/3849000002',
-      paid: '02-05-2024 08:00:00',
-      status: 'Dibatalkan Penjual -\nStok produk kosong',
-      buyer: 'Budi',
-      address: 'Jl. Mawar 1',
-      city: 'Kota Depok',
-      province: 'Jawa Barat',
-      shipping: 0,
-      lines: [{ product: 'Topi', sku: 'TP-02', qty: 1, price: 30_000 }],
-    },
-    {
-      invoice: 'INV/20240503/MPL/3849000003',
-      paid: '03-05-2024 19:20:00',
-      status: 'Sedang Dikirim',
-      buyer: 'Sari Dewi',
-      address: 'Jl. Kenanga No. 3, Coblong',
-      city: 'Kota Bandung',
-      province: 'Jawa Barat',
-      shipping: 12_000,
-      lines: [
-        { product: 'Jaket', sku: 'JK-01', qty: 1, price: 150_000 },
-        { product: 'Kaos Polos', sku: 'KP-01', qty: 1, price: 45_000 },
-      ],
-    },
-  ];
+  const orders = TOKOPEDIA_SAMPLE;
 
   it('finds the header under the title rows and takes blank order cells from the order’s first line', () => {
     const grid = tokopediaExport(orders);
