@@ -9,8 +9,12 @@
 // - Blank status is kept as ''; blank address is kept as '' (marketplaces mask addresses of some orders);
 //   blank username, order number, creation time or total is an error.
 // - The same order again in a LATER block (an overlapping export pasted below) replaces the earlier one,
-//   lines included. Within one block the later row's status wins; a differing buyer, address, time or total
-//   gets a 'warning' and the later row wins.
+//   lines included, unless its status is at an earlier stage (status.ts: the status order, as between
+//   imports). Within one block the later row's status wins; a differing buyer, address, time or total
+//   gets a 'warning' and the later row wins — except where the format says otherwise: Lazada's items each
+//   carry a status (the order counts its counted items), Tokopedia's later lines take the first line's.
+// - A header row is decided by the whole header (headers.ts detectHeader); a grid with none gets one
+//   problem saying which row came closest and what it lacks.
 import {
   type ColumnMap,
   detectHeader,
