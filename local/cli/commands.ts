@@ -7,9 +7,10 @@ import {
   generateIncomeReport,
   shopeeExportHeader,
 } from '../../src/core/demo';
-import { findBlocks, parseExport } from '../../src/core/exports';
+import { exportSheets, findBlocks, parseExport } from '../../src/core/exports';
 import { parseBuyerKey } from '../../src/core/identity';
 import { t } from '../../src/core/text';
+import { importText } from '../../src/core/text/import';
 import { formatLocalDateTime, runDateEnd } from '../../src/core/time';
 import type { Lang } from '../../src/core/types';
 import type { LookupListView, SaveNameResult } from '../../src/core/views';
@@ -121,9 +122,11 @@ const segment: Command = {
         : writeXlsx(tmp, result, t('sheet', lang).segmentsSheet, (f) => progress.update(f)),
     );
     progress.clear();
+    for (const s of result.skipped) io.err(termSafe(tx.files.skipped(s.path, s.sheets)));
     for (const line of problemLines(result.problems, lang)) io.err(line);
     if (result.notice) io.err(result.notice);
-    if (result.customers === 0) io.out(tx.done.noCustomers);
+    for (const line of result.report) io.err(termSafe(line));
+    if (result.customers === 0) io.out(result.empty ?? tx.done.noCustomers);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     io.out(tx.done.segmented(result.customers, result.orders, target, seconds));
   },
@@ -162,18 +165,40 @@ const importCommand: Command = {
     checkInputs(files);
     await ensureBuilt();
 
-    // Every file is read before the workbook is touched: a wrong file fails with nothing changed.
-    // XLSX sheets without an export (a notes sheet) are skipped; a file with no export at all is fatal.
+    // Every file is read before the workbook is touched: a wrong file fails with nothing changed. Each
+    // sheet's format is decided by its whole header (core's exportSheets): XLSX sheets of no known format
+    // (a notes sheet, the income workbook's Summary) are skipped and listed; a file with no export at all,
+    // or with an export lacking a required column, is fatal.
     const blocks: ExportSheet[] = [];
+    const skippedLines: string[] = [];
     for (const f of files) {
       io.progress.phase(tx.progress.reading(f));
       const sheets = (await readExportSheets(f, { timeZone })).filter((s) => s.grid.length > 0);
-      const exports = sheets.filter((s) => findBlocks(s.grid).length > 0);
+      const { exports, skipped } = exportSheets(sheets);
       if (exports.length === 0) {
         const why = sheets[0] ? parseExport(sheets[0].grid, f, timeZone, lang).problems[0]?.reason : '';
         throw new CliError(tx.files.noExport(f, why ?? ''));
       }
-      for (const s of exports) blocks.push({ name: exportFileKind(f) === 'csv' ? f : s.name, grid: s.grid });
+      for (const s of exports) {
+        const name = exportFileKind(f) === 'csv' ? f : s.name;
+        const incomplete = findBlocks(s.grid).filter((b) => b.match.missing.length > 0);
+        if (incomplete.length > 0) {
+          const rows = new Set(incomplete.map((b) => b.headerIndex + 1));
+          const why = parseExport(s.grid, name, timeZone, lang).problems.filter(
+            (p) => p.severity === 'error' && rows.has(p.row),
+          );
+          throw new CliError([tx.files.missingColumns(name), ...problemLines(why, lang).slice(1)].join('\n'));
+        }
+        blocks.push({ name, grid: s.grid });
+      }
+      if (skipped.length > 0) {
+        skippedLines.push(
+          tx.files.skipped(
+            f,
+            skipped.map((s) => s.name.slice(s.name.indexOf(' › ') + 3)),
+          ),
+        );
+      }
     }
     io.progress.phase(tx.progress.loading(wb));
     const { workbook, created } = await openWorkbook(wb, { lang, create: { timeZone } });
@@ -188,10 +213,14 @@ const importCommand: Command = {
     io.progress.phase(tx.progress.saving(wb));
     await saveWorkbook(workbook, wb, lang);
     io.progress.clear();
+    for (const line of skippedLines) io.err(termSafe(line));
     // The product's message speaks of inbox rows; the CLI lists the problems by file and row instead.
+    const itx = importText[lang];
     for (const r of reports) {
       const lines = r.message.split('\n');
       io.out(`${termSafe(r.name)}: ${termSafe(lines[0])}`);
+      if (r.olderOrders > 0) io.out(`  ${itx.olderInFile(r.olderOrders)}`);
+      if (r.unnamedStatuses.length > 0) io.out(termSafe(`  ${itx.unnamedStatuses(r.unnamedStatuses)}`));
     }
     for (const line of problemLines(
       reports.flatMap((r) => r.problems),

@@ -4,7 +4,7 @@
 // memory of a big shop.
 import './native';
 import { buildCustomers, CustomerGrouping, type CustomerIndex } from '../../src/core/customers';
-import { findBlocks, parseExport } from '../../src/core/exports';
+import { exportSheets, findBlocks, parseExport } from '../../src/core/exports';
 import { type CanonicalSegments, canonicalSegments } from '../../src/core/segments';
 import { mergeImport } from '../../src/core/store';
 import { t } from '../../src/core/text';
@@ -12,6 +12,7 @@ import type { Clock, Lang, ParsedExport, Problem } from '../../src/core/types';
 import { exportFileKind, readExportSheets } from '../files';
 import { CliError } from './args';
 import { parseCsvExport } from './parallel';
+import { problemLines } from './report';
 
 export interface OneShotOptions {
   clock: Clock;
@@ -29,18 +30,35 @@ export interface OneShotResult extends CanonicalSegments {
   /** Distinct orders read (any status). */
   orders: number;
   customers: number;
+  /** Per workbook, the sheets of no known format, skipped (the income workbook's Summary…). */
+  skipped: { path: string; sheets: string[] }[];
 }
 
 function fileProblem(sheet: string, row: number, reason: string): Problem {
   return { sheet, row, column: '', reason, severity: 'warning' };
 }
 
-/** Parses one export file; throws CliError when it holds no recognisable export at all. */
+/** A file whose export lacks a required column is unusable input: its problems, and nothing written. */
+function missingColumns(
+  path: string,
+  headerRows: readonly number[],
+  problems: readonly Problem[],
+  lang: Lang,
+) {
+  const rows = new Set(headerRows);
+  const why = problems.filter((p) => p.severity === 'error' && rows.has(p.row));
+  return new CliError(
+    [t('cli', lang).files.missingColumns(path), ...problemLines(why, lang).slice(1)].join('\n'),
+  );
+}
+
+/** Parses one export file; throws CliError when it holds no recognisable export at all, or one that lacks
+ *  a required column. */
 async function parseFile(
   path: string,
   opts: OneShotOptions,
   whileWaiting?: (firstPart: readonly ParsedExport[]) => void,
-): Promise<{ parsed: ParsedExport[]; problems: Problem[] }> {
+): Promise<{ parsed: ParsedExport[]; problems: Problem[]; skipped: string[] }> {
   const { clock, lang } = opts;
   const tx = t('cli', lang);
   if (exportFileKind(path) === 'csv') {
@@ -53,31 +71,43 @@ async function parseFile(
       whileWaiting,
     });
     if (!r.hasHeader) throw new CliError(tx.files.noExport(path, r.problems[0]?.reason ?? ''));
+    if (r.missingColumns.length > 0) throw missingColumns(path, r.missingColumns, r.problems, lang);
     const problems = r.problems;
     if (r.csv.unterminatedQuoteRow !== null)
       problems.push(fileProblem(path, r.csv.unterminatedQuoteRow, tx.problems.unterminatedQuote));
     if (r.csv.notUtf8Row !== null) problems.push(fileProblem(path, r.csv.notUtf8Row, tx.problems.notUtf8));
-    return { parsed: r.parsed, problems };
+    return { parsed: r.parsed, problems, skipped: [] };
   }
-  // XLSX: exceljs holds the workbook anyway; every sheet holding an export counts, other sheets are
-  // ignored (a notes sheet is not an error), and a file with none is.
+  // XLSX: exceljs holds the workbook anyway. Each sheet's format is decided by its whole header (core's
+  // exportSheets): sheets of no known format are skipped and listed (a notes sheet, the income workbook's
+  // Summary), not errors; a file with no export at all is one.
   const sheets = await readExportSheets(path, { timeZone: clock.timeZone });
   opts.onFileProgress?.(1);
+  const { exports, skipped } = exportSheets(sheets);
+  if (exports.length === 0) {
+    const first = sheets.find((s) => s.grid.length > 0);
+    const why = first ? parseExport(first.grid, first.name, clock.timeZone, lang).problems[0]?.reason : '';
+    throw new CliError(tx.files.noExport(path, why ?? ''));
+  }
   const parsed: ParsedExport[] = [];
   const problems: Problem[] = [];
-  let firstReason = '';
-  for (const sheet of sheets) {
-    if (findBlocks(sheet.grid).length === 0) {
-      if (!firstReason)
-        firstReason = parseExport(sheet.grid, sheet.name, clock.timeZone, lang).problems[0]?.reason ?? '';
-      continue;
+  for (const sheet of exports) {
+    const p = parseExport(sheet.grid, sheet.name, clock.timeZone, lang, { lines: false });
+    const incomplete = findBlocks(sheet.grid).filter((b) => b.match.missing.length > 0);
+    if (incomplete.length > 0) {
+      throw missingColumns(
+        sheet.name,
+        incomplete.map((b) => b.headerIndex + 1),
+        p.problems,
+        lang,
+      );
     }
-    const p = parseExport(sheet.grid, sheet.name, clock.timeZone, lang);
     problems.push(...p.problems);
-    parsed.push({ ...p, items: [], problems: [] });
+    parsed.push({ ...p, problems: [] });
   }
-  if (parsed.length === 0) throw new CliError(tx.files.noExport(path, firstReason));
-  return { parsed, problems };
+  // "file.xlsx › Summary" → "Summary": the message names the file once.
+  const names = skipped.map((s) => s.name.slice(s.name.indexOf(' › ') + 3));
+  return { parsed, problems, skipped: names };
 }
 
 export async function segmentExports(paths: readonly string[], opts: OneShotOptions): Promise<OneShotResult> {
@@ -88,6 +118,7 @@ export async function segmentExports(paths: readonly string[], opts: OneShotOpti
   const early = { grouping: new CustomerGrouping(), batches: [] as readonly ParsedExport[] };
   const parsed: ParsedExport[] = [];
   const problems: Problem[] = [];
+  const skipped: OneShotResult['skipped'] = [];
   for (const path of paths) {
     opts.onFile?.(path);
     const r = await parseFile(
@@ -103,6 +134,7 @@ export async function segmentExports(paths: readonly string[], opts: OneShotOpti
     );
     for (const p of r.parsed) parsed.push(p);
     for (const p of r.problems) problems.push(p);
+    if (r.skipped.length > 0) skipped.push({ path, sheets: r.skipped });
   }
   opts.onScoring?.();
   let index: CustomerIndex;
@@ -124,5 +156,5 @@ export async function segmentExports(paths: readonly string[], opts: OneShotOpti
   }
   parsed.length = 0; // the batches' arrays can go: only the orders in the index live on
   const table = canonicalSegments(index, opts.clock, opts.lang);
-  return { ...table, problems, orders: orderCount, customers: table.count };
+  return { ...table, problems, orders: orderCount, customers: table.count, skipped };
 }

@@ -14,6 +14,7 @@ interface PackedOrders {
   user: Uint32Array;
   addr: Uint32Array;
   status: Uint32Array;
+  returnStatus: Uint32Array;
   total: Float64Array;
   created: Float64Array;
 }
@@ -43,6 +44,7 @@ export function packPart(r: PartResult): { message: PartMessage; transfer: Array
     user: new Uint32Array(n),
     addr: new Uint32Array(n),
     status: new Uint32Array(n),
+    returnStatus: new Uint32Array(n),
     total: new Float64Array(n),
     created: new Float64Array(n),
   };
@@ -53,16 +55,24 @@ export function packPart(r: PartResult): { message: PartMessage; transfer: Array
       orders.user[i] = at(o.buyerUsername);
       orders.addr[i] = at(o.addressFull);
       orders.status[i] = at(o.status);
+      orders.returnStatus[i] = at(o.returnStatus);
       orders.total[i] = o.totalPrice;
       orders.created[i] = o.createdAt;
       i++;
     }
   }
   const parsed = r.parsed.map(({ orders: _, ...rest }) => rest);
-  const { user, addr, status, total, created } = orders;
+  const { user, addr, status, returnStatus, total, created } = orders;
   return {
     message: { part: { ...r, parsed }, orders },
-    transfer: [user.buffer, addr.buffer, status.buffer, total.buffer, created.buffer] as ArrayBuffer[],
+    transfer: [
+      user.buffer,
+      addr.buffer,
+      status.buffer,
+      returnStatus.buffer,
+      total.buffer,
+      created.buffer,
+    ] as ArrayBuffer[],
   };
 }
 
@@ -78,6 +88,7 @@ export function unpackPart({ part, orders: o }: PartMessage): PartResult {
         totalPrice: asParsed(o.total[i]),
         createdAt: o.created[i],
         status: o.strings[o.status[i]],
+        returnStatus: o.strings[o.returnStatus[i]],
       };
     }
     return { ...p, orders };

@@ -67,6 +67,8 @@ export interface StreamResult {
   problems: Problem[];
   /** Whether an export header row was found in the first HEADER_SCAN_ROWS rows. */
   hasHeader: boolean;
+  /** Header rows (1-based) lacking a required column of their format (core imports nothing of that block). */
+  missingColumns: number[];
   csv: CsvReadStats;
   /** 'batched', or 'whole' when the file's shape needed one parse (see the top of this file). */
   mode: 'batched' | 'whole';
@@ -108,7 +110,14 @@ function keptColumns(header: readonly CellValue[]): number[] {
 export class Restart extends Error {}
 
 /** The order fields core keeps as text in every Order. */
-const SHARED_FIELDS = ['buyer_username', 'address_full', 'status', 'district', 'province'] as const;
+const SHARED_FIELDS = [
+  'buyer_username',
+  'address_full',
+  'status',
+  'return_status',
+  'district',
+  'province',
+] as const;
 
 /** Order-line texts core copies into OrderItem without checking them: when lines are not kept, their cells
  *  need not be read (the witness still tells core such a row is not blank). */
@@ -303,6 +312,8 @@ export interface PartResult {
    *  table where the part was read, as a list when it crossed from a worker. */
   runs: SeenStrings | string[];
   csv: CsvReadStats;
+  /** Header rows this part read that lack a required column (later parts take the file's header as given). */
+  missingColumns: number[];
   /** Byte offset of the part's first record. */
   start: number;
   restart: string | null;
@@ -323,6 +334,7 @@ export function readPart(
   const out = new Collector(settings, batched);
   let header: BlockHeader | null = null;
   let hasHeader = false;
+  const missingColumns: number[] = [];
   let prevSn = '';
   /** Order numbers of earlier batches: seeing one again means its lines are not adjacent. */
   const closed = new SeenStrings();
@@ -372,7 +384,10 @@ export function readPart(
         if (rec.row > HEADER_SCAN_ROWS) throw new Restart('no header'); // core looks no further either
         const row = rec.all();
         const match = detectHeader(row);
-        if (match) startBlock(blockHeader(row, index, match, settings.keepItems));
+        if (match) {
+          if (match.missing.length > 0) missingColumns.push(rec.row);
+          startBlock(blockHeader(row, index, match, settings.keepItems));
+        }
         return;
       }
       if (mayBeHeader(rec)) {
@@ -380,6 +395,7 @@ export function readPart(
         const match = detectHeader(row);
         if (match) {
           if (batched) throw new Restart('stacked');
+          if (match.missing.length > 0) missingColumns.push(rec.row);
           startBlock(blockHeader(row, index, match, settings.keepItems));
           return;
         }
@@ -435,6 +451,7 @@ export function readPart(
     localeVerdicts: [...out.localeVerdicts],
     runs: closed,
     csv,
+    missingColumns,
     start,
     restart: null,
     hasHeader,
@@ -454,6 +471,7 @@ export function readPartInWorker(spec: PartSpec): PartResult {
       localeVerdicts: [],
       runs: [],
       csv: emptyStats(spec.delimiter),
+      missingColumns: [],
       start: 0,
       restart: e.message,
     };
@@ -513,6 +531,7 @@ export function finish(
     parsed: parts.flatMap((p) => p.parsed),
     problems: [...problems.values()].sort((a, b) => a.row - b.row),
     hasHeader,
+    missingColumns: parts.flatMap((p) => p.missingColumns),
     csv: {
       ...last,
       delimiter: parts[0].csv.delimiter,
@@ -533,5 +552,13 @@ export function noHeader(path: string, opts: StreamOptions): StreamResult {
   const result = parseExport(rows, opts.sheetName, opts.timeZone, opts.lang);
   const problems = result.problems;
   result.problems = [];
-  return { parsed: [result], problems, hasHeader: false, csv: stats, mode: 'whole', parts: 1 };
+  return {
+    parsed: [result],
+    problems,
+    hasHeader: false,
+    missingColumns: [],
+    csv: stats,
+    mode: 'whole',
+    parts: 1,
+  };
 }

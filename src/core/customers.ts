@@ -201,8 +201,10 @@ export class CustomerGrouping {
   // is built and hashed once per customer rather than once per order. Same identity: equal addresses have
   // equal hashes, and the hash is 40 hex digits, so a key is exactly its (username, hash) pair.
   private readonly firstAt = new Map<string, Customer>();
-  // A shop has a handful of distinct statuses: classify each once, not once per order.
+  // A shop has a handful of distinct statuses: classify each once, not once per order (most orders have no
+  // return/refund value; those that do are classified by the pair).
   private readonly countedByStatus = new Map<string, boolean>();
+  private readonly countedByPair = new Map<string, boolean>();
   private readonly profiles: Map<string, BuyerProfile>;
   private readonly lines: Map<string, OrderItem[]>;
   private readonly payments: Map<string, OrderPayment>;
@@ -221,7 +223,7 @@ export class CustomerGrouping {
   }
 
   add(orders: Iterable<Order>): void {
-    const { byKey, firstAt, countedByStatus, profiles, lines, payments } = this;
+    const { byKey, firstAt, profiles, lines, payments } = this;
     for (const order of orders) {
       const first = firstAt.get(order.addressFull);
       let c = first !== undefined && first.buyerUsername === order.buyerUsername ? first : undefined;
@@ -248,12 +250,20 @@ export class CustomerGrouping {
         order,
         lines: (lines.size > 0 && lines.get(order.orderSn)) || NO_LINES,
         payment: (payments.size > 0 && payments.get(order.orderSn)) || null,
-        counted:
-          countedByStatus.get(order.status) ?? memo(countedByStatus, order.status, isCounted(order.status)),
+        counted: this.counted(order),
       };
       c.orders.push(co);
       addToMetrics(c.metrics, co);
     }
+  }
+
+  private counted(order: Order): boolean {
+    const { status, returnStatus } = order;
+    if (returnStatus === '') {
+      return this.countedByStatus.get(status) ?? memo(this.countedByStatus, status, isCounted(status));
+    }
+    const pair = `${status}\u0000${returnStatus}`;
+    return this.countedByPair.get(pair) ?? memo(this.countedByPair, pair, isCounted(status, returnStatus));
   }
 
   /** The index of every order added; the grouping is spent. */

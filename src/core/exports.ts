@@ -9,8 +9,12 @@
 // - Blank status is kept as ''; blank address is kept as '' (marketplaces mask addresses of some orders);
 //   blank username, order number, creation time or total is an error.
 // - The same order again in a LATER block (an overlapping export pasted below) replaces the earlier one,
-//   lines included. Within one block the later row's status wins; a differing buyer, address, time or total
-//   gets a 'warning' and the later row wins.
+//   lines included, unless its status is at an earlier stage (status.ts: the status order, as between
+//   imports). Within one block the later row's status wins; a differing buyer, address, time or total
+//   gets a 'warning' and the later row wins — except where the format says otherwise: Lazada's items each
+//   carry a status (the order counts its counted items), Tokopedia's later lines take the first line's.
+// - A header row is decided by the whole header (headers.ts detectHeader); a grid with none gets one
+//   problem saying which row came closest and what it lacks.
 import {
   type ColumnMap,
   detectHeader,
@@ -18,7 +22,9 @@ import {
   expectedHeader,
   type Field,
   type HeaderMatch,
+  partialHeader,
 } from './headers';
+import { isCounted, stageRank, statusReplaces } from './status';
 import { importText } from './text/import';
 import type { CellValue, Grid, Lang, Order, OrderItem, OrderPayment, ParsedExport, Problem } from './types';
 import {
@@ -41,6 +47,33 @@ export interface ExportBlock {
   /** 0-based grid index one past the block's last row. */
   end: number;
   match: HeaderMatch;
+}
+
+/** Why a grid holds no export: the row that looks most like a header and what it lacks, or that no
+ *  header row was found at all. */
+function noExportProblem(grid: Grid, sheet: string, lang: Lang, rowNumber: (i: number) => number): Problem {
+  const tx = importText[lang];
+  for (let i = 0; i < Math.min(grid.length, HEADER_SCAN_ROWS); i++) {
+    const m = grid[i] ? partialHeader(grid[i]) : null;
+    if (!m) continue;
+    const missing = m.missing.map((f) => `“${expectedHeader(m.format, f)}”`).join(', ');
+    const reason = tx.incompleteHeader(rowNumber(i), m.format.label, missing);
+    return { sheet, row: rowNumber(i), column: '', reason, severity: 'error' };
+  }
+  return { sheet, row: rowNumber(0), column: '', reason: tx.noHeader, severity: 'error' };
+}
+
+/**
+ * Which sheets of a workbook hold an export: a sheet's format is decided by its whole header (see
+ * detectHeader), and a sheet of no known format is skipped, to be listed as skipped — never an error (the
+ * income workbook's Summary, Service Fee Details, Adjustment and Order Processing Fee sheets). The one rule
+ * for every path that reads a workbook.
+ */
+export function exportSheets<S extends { grid: Grid }>(sheets: readonly S[]): { exports: S[]; skipped: S[] } {
+  const exports: S[] = [];
+  const skipped: S[] = [];
+  for (const s of sheets) (findBlocks(s.grid).length > 0 ? exports : skipped).push(s);
+  return { exports, skipped };
 }
 
 /** Every header row of the grid, each starting a block that runs to the next header row (or to that
@@ -141,17 +174,42 @@ function isDescription(v: CellValue): boolean {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** Per-order state while reading; reset when the order shows up in a later block. */
+/** Lazada: one row per item, each with its own status. */
+interface Unit {
+  status: string;
+  price: number;
+  item: OrderItem | null;
+}
+
+/** Per-order state while reading; started again when the order shows up in a later block. */
 interface OrderAcc {
   block: number;
+  format: ExportFormat;
   order: Order | null;
   items: OrderItem[];
-  /** Lazada: running sum of the rows' price, the order total. */
+  /** Lazada: the items by item id (a row pasted twice is one item), or by row when there is no id. */
+  units: Map<string, Unit> | null;
+  /** The block's total is made from its lines (Tokopedia without a total column): Σ price × quantity. */
+  lineTotal: boolean;
   sum: number;
   goodRows: number;
   firstGoodRow: number;
   badRows: number[];
   snColumn: string;
+  /** The order as an earlier block had it (stacked exports), kept when this block's is at an earlier
+   *  stage (the status order, as between imports). */
+  earlier: Finished | null;
+}
+
+interface Finished {
+  order: Order;
+  items: OrderItem[];
+}
+
+/** The later-stage one of two versions of an order (status.ts statusReplaces; b on a tie or unknown). */
+function later(a: Finished | null, b: Finished | null): Finished | null {
+  if (!a || !b) return a ?? b;
+  return statusReplaces(a.order, b.order) ? b : a;
 }
 
 export interface ParseOptions {
@@ -181,13 +239,7 @@ export function parseExport(
   const problems: Problem[] = [];
   const blocks = findBlocks(grid);
   if (blocks.length === 0) {
-    problems.push({
-      sheet: sheetName,
-      row: rowNumber(0),
-      column: '',
-      reason: tx.noHeader,
-      severity: 'error',
-    });
+    problems.push(noExportProblem(grid, sheetName, lang, rowNumber));
     return { source: 'unknown', orders: [], items: [], payments: [], problems };
   }
 
@@ -229,7 +281,7 @@ export function parseExport(
     // The SPEC's locale rule: amounts that look implausibly small for Rupiah mean the spreadsheet's locale
     // read "150.000" as 150. Import nothing of such a block rather than wrong money figures.
     const moneyField: Field =
-      format.kind === 'payments' ? 'total_income' : format.unitRows ? 'price' : 'total_price';
+      format.kind === 'payments' ? 'total_income' : derivedTotal(format, cols) ? 'price' : 'total_price';
     if (implausiblySmallAmounts(blockAmounts(grid, block, cols[moneyField]))) {
       problems.push({
         sheet: sheetName,
@@ -259,10 +311,10 @@ export function parseExport(
       }
       continue;
     }
-    if (!acc.order) continue;
-    if (blocks[acc.block].match.format.unitRows) acc.order.totalPrice = round2(acc.sum);
-    orders.push(acc.order);
-    for (const it of acc.items) items.push(it);
+    const kept = later(acc.earlier, finish(acc, sheetName, lang, problems));
+    if (!kept) continue;
+    orders.push(kept.order);
+    for (const it of kept.items) items.push(it);
   }
   problems.sort((a, b) => a.row - b.row); // stable: same-row problems keep their order
   const sources = [...new Set(blocks.map((bl) => bl.match.format.source))];
@@ -308,6 +360,28 @@ function blockAmounts(grid: Grid, block: ExportBlock, col: number | undefined): 
   return amounts;
 }
 
+/** Whether a block's order total is made from its lines rather than read from a column: Lazada (the sum of
+ *  its items' price), or a format whose total column is optional and absent (Tokopedia). */
+function derivedTotal(format: ExportFormat, cols: ColumnMap): boolean {
+  return format.unitRows === true || (format.lineTotals === true && cols.total_price === undefined);
+}
+
+/** Order-level fields: the same on every line of an order (Tokopedia leaves them blank after its first). */
+const ORDER_LEVEL: readonly Field[] = [
+  'order_sn',
+  'status',
+  'return_status',
+  'buyer_username',
+  'address_full',
+  'district',
+  'city',
+  'province',
+  'created_at',
+  'total_price',
+];
+/** Appended to the address, in this order, when the export has them in their own columns. */
+const ADDRESS_PARTS: readonly Field[] = ['district', 'city', 'province'];
+
 /** Reads an order-export block into `accs`. */
 function readLineRows(
   grid: Grid,
@@ -325,6 +399,10 @@ function readLineRows(
   };
   const text = (row: CellValue[], f: Field) => cellText(cell(row, f));
   const hasItems = cols.product_name !== undefined;
+  const units = format.unitRows === true;
+  const lineTotal = !units && derivedTotal(format, cols);
+  const orderLevel = ORDER_LEVEL.filter((f) => cols[f] !== undefined);
+  const addressParts = ADDRESS_PARTS.filter((f) => cols[f] !== undefined);
   // Per-row state lives outside the loop (no closures per row: a million lines is the design size).
   let rowNo = 0;
   const errors: Problem[] = [];
@@ -333,11 +411,28 @@ function readLineRows(
   // Order fields repeat on every line of an order: reuse the last parse when the cell is the same.
   const created = memo((v: CellValue) => parseDateValue(v, timeZone, lang));
   const money = memo((v: CellValue) => parseMoney(v, lang));
+  /** fillDown: the first line of the order being read. */
+  let first: CellValue[] | null = null;
 
   for (const i of dataRows(grid, block, snCol)) {
-    const row = grid[i];
+    let row = grid[i];
     rowNo = rowNumber(i);
     errors.length = 0;
+    if (format.fillDown) {
+      const own = cell(row, 'order_sn');
+      if (first && (isBlank(own) || cellText(own).trim() === cellText(cell(first, 'order_sn')).trim())) {
+        row = fromFirstLine(row, first, orderLevel, cols, (f) =>
+          problems.push(
+            conflict(
+              sheetName,
+              rowNo,
+              columnName(f),
+              tx.firstLineWins(text(first!, 'order_sn').trim(), columnName(f)),
+            ),
+          ),
+        );
+      } else first = row;
+    }
 
     const sn = readOrderSn(cell(row, 'order_sn'), lang);
     if (!sn.ok) err('order_sn', sn.reason);
@@ -345,8 +440,8 @@ function readLineRows(
     if (!username.ok) err('buyer_username', username.reason);
     const buyerUsername = username.ok ? username.value : '';
     let addressFull = text(row, 'address_full');
-    if (cols.district !== undefined || cols.province !== undefined) {
-      addressFull = [addressFull, text(row, 'district'), text(row, 'province')]
+    if (addressParts.length > 0) {
+      addressFull = [addressFull, ...addressParts.map((f) => text(row, f))]
         .map((s) => s.trim())
         .filter((s) => s !== '')
         .join(', ');
@@ -358,19 +453,20 @@ function readLineRows(
     const createdAt = created(cell(row, 'created_at'));
     if (!createdAt.ok) err('created_at', createdAt.reason);
     let total = 0;
-    if (!format.unitRows) {
+    if (!units && !lineTotal) {
       const t = money(cell(row, 'total_price'));
       if (!t.ok) err('total_price', t.reason);
       else if (t.value < 0) err('total_price', tx.negative(text(row, 'total_price')));
       else total = t.value;
     }
     const status = text(row, 'status').trim();
+    const returnStatus = text(row, 'return_status').trim();
 
     let item: OrderItem | null = null;
     let linePrice = 0;
+    let quantity = 1;
     if (hasItems) {
-      let quantity = 1;
-      if (!format.unitRows) {
+      if (!units) {
         const q = parseQuantity(cell(row, 'quantity'), lang);
         if (q.ok) quantity = q.value;
         else err('quantity', q.reason);
@@ -380,7 +476,8 @@ function readLineRows(
         const p = parseMoney(cell(row, 'price'), lang);
         if (p.ok && p.value < 0) err('price', tx.negative(text(row, 'price')));
         else if (p.ok) price = p.value;
-        else if (!p.empty || format.unitRows) err('price', p.reason); // Lazada's total is the sum of prices
+        // A total made from the prices cannot do without one.
+        else if (!p.empty || units || lineTotal) err('price', p.reason);
       }
       linePrice = price ?? 0;
       if (keepLines) {
@@ -405,10 +502,14 @@ function readLineRows(
     }
     let acc = accs.get(sn.value);
     if (!acc) {
-      acc = newAcc(b, columnName('order_sn'));
+      acc = newAcc(b, format, lineTotal, columnName('order_sn'));
       accs.set(sn.value, acc);
     } else if (acc.block !== b) {
-      Object.assign(acc, newAcc(b, columnName('order_sn')));
+      // A later block (an overlapping export pasted below) starts the order again; the earlier block's
+      // version is kept aside, and wins if this one turns out older.
+      const earlier =
+        acc.badRows.length > 0 ? acc.earlier : later(acc.earlier, finish(acc, sheetName, lang, problems));
+      Object.assign(acc, newAcc(b, format, lineTotal, columnName('order_sn')), { earlier });
     }
     if (errors.length > 0) {
       for (const e of errors) problems.push(e);
@@ -424,7 +525,7 @@ function readLineRows(
       if (prev.buyerUsername !== buyerUsername) problems.push(c('buyer_username', tx.fields.buyer_username));
       if (prev.addressFull !== addressFull) problems.push(c('address_full', tx.fields.address_full));
       if (prev.createdAt !== createdAtMs) problems.push(c('created_at', tx.fields.created_at));
-      if (!format.unitRows && prev.totalPrice !== total)
+      if (!units && !lineTotal && prev.totalPrice !== total)
         problems.push(c('total_price', tx.fields.total_price));
     }
     acc.order = {
@@ -434,11 +535,100 @@ function readLineRows(
       totalPrice: total,
       createdAt: createdAtMs,
       status,
+      returnStatus,
     };
     if (acc.goodRows++ === 0) acc.firstGoodRow = rowNo;
-    if (item) acc.items.push(item);
-    if (hasItems && format.unitRows) acc.sum += linePrice;
+    if (units && hasItems) {
+      const id = cols.item_id === undefined ? '' : text(row, 'item_id').trim();
+      addUnit(acc.units!, id === '' ? `\u0000${rowNo}` : id, { status, price: linePrice, item }, () =>
+        problems.push(conflict(sheetName, rowNo, columnName('item_id'), tx.duplicateItem(id))),
+      );
+    } else if (item) acc.items.push(item);
+    if (lineTotal) acc.sum += linePrice * quantity;
   }
+}
+
+/** A continuation line with its order-level cells taken from the order's first line: blank ones silently,
+ *  differing ones with `differs` told (the first line's value is used). */
+function fromFirstLine(
+  row: CellValue[],
+  first: readonly CellValue[],
+  fields: readonly Field[],
+  cols: ColumnMap,
+  differs: (f: Field) => void,
+): CellValue[] {
+  const out = row.slice();
+  for (const f of fields) {
+    const j = cols[f]!;
+    const v = row[j] ?? '';
+    if (!isBlank(v) && cellText(v).trim() !== cellText(first[j] ?? '').trim()) differs(f);
+    out[j] = first[j] ?? '';
+  }
+  return out;
+}
+
+/** Lazada: an item id counted once, however often its row is pasted. A repeat with another status or price
+ *  keeps the later-stage one (with a warning); an identical repeat is silent. */
+function addUnit(units: Map<string, Unit>, key: string, u: Unit, differs: () => void): void {
+  const had = units.get(key);
+  if (!had) {
+    units.set(key, u);
+    return;
+  }
+  if (had.status === u.status && had.price === u.price) return;
+  differs();
+  if (statusReplaces({ status: had.status, returnStatus: '' }, { status: u.status, returnStatus: '' })) {
+    units.set(key, u);
+  }
+}
+
+/**
+ * An order's final record from its rows. Lazada: the order counts exactly its counted items, whatever the
+ * row order — its total is their price, its lines are them, its status the latest of theirs — and items
+ * of mixed counting get a warning. A total made from lines (Tokopedia) is their Σ price × quantity.
+ */
+function finish(acc: OrderAcc, sheetName: string, lang: Lang, problems: Problem[]): Finished | null {
+  const order = acc.order;
+  if (!order) return null;
+  if (acc.units) {
+    const all = [...acc.units.values()];
+    const counted = all.filter((u) => isCounted(u.status));
+    const chosen = counted.length > 0 ? counted : all;
+    if (counted.length > 0 && counted.length < all.length) {
+      const byStatus = new Map<string, number>();
+      for (const u of all) byStatus.set(u.status, (byStatus.get(u.status) ?? 0) + 1);
+      const statuses = [...byStatus].map(([st, n]) => `${n} ${st === '' ? '–' : st}`).join(', ');
+      problems.push(
+        conflict(
+          sheetName,
+          acc.firstGoodRow,
+          acc.snColumn,
+          importText[lang].itemStatusConflict(order.orderSn, statuses, counted.length, all.length),
+        ),
+      );
+    }
+    let status = chosen[0].status;
+    let total = 0;
+    const items: OrderItem[] = [];
+    for (const u of chosen) {
+      if (latestStatus(u.status, status)) status = u.status;
+      total += u.price;
+      if (u.item) items.push(u.item);
+    }
+    return { order: { ...order, totalPrice: round2(total), status }, items };
+  }
+  if (acc.lineTotal) {
+    return { order: { ...order, totalPrice: round2(acc.sum) }, items: acc.items };
+  }
+  return { order, items: acc.items };
+}
+
+/** Whether status `a` is later than `b` for choosing one status for an order of several items: the later
+ *  stage, then (equal or unknown stages) the greater text, so the row order never decides. */
+function latestStatus(a: string, b: string): boolean {
+  const ra = stageRank(a);
+  const rb = stageRank(b);
+  return ra !== rb ? ra > rb : a > b;
 }
 
 function conflict(sheet: string, row: number, column: string, reason: string): Problem {
@@ -458,8 +648,21 @@ function memo<T>(read: (v: CellValue) => T): (v: CellValue) => T {
   };
 }
 
-function newAcc(block: number, snColumn: string): OrderAcc {
-  return { block, order: null, items: [], sum: 0, goodRows: 0, firstGoodRow: 0, badRows: [], snColumn };
+function newAcc(block: number, format: ExportFormat, lineTotal: boolean, snColumn: string): OrderAcc {
+  return {
+    block,
+    format,
+    order: null,
+    items: [],
+    units: format.unitRows ? new Map() : null,
+    lineTotal,
+    sum: 0,
+    goodRows: 0,
+    firstGoodRow: 0,
+    badRows: [],
+    snColumn,
+    earlier: null,
+  };
 }
 
 /** Reads an income-report block into `payments` (by order number, the later row wins). */

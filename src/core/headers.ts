@@ -8,10 +8,14 @@ import type { CellValue } from './types';
 export type Field =
   | 'order_sn'
   | 'status'
+  /** The return/refund column, beside the status (see status.ts). */
+  | 'return_status'
   | 'buyer_username'
   | 'address_full'
   /** TikTok: appended to the address when present. */
   | 'district'
+  /** Tokopedia: Kota, appended to the address. */
+  | 'city'
   | 'province'
   | 'created_at'
   | 'total_price'
@@ -22,6 +26,8 @@ export type Field =
   | 'variant_sku_fallback'
   | 'quantity'
   | 'price'
+  /** Lazada: one row per item; an item id is counted once. */
+  | 'item_id'
   | 'total_income'
   | 'admin_fee'
   | 'service_fee';
@@ -29,7 +35,15 @@ export type Field =
 export type ColumnMap = Partial<Record<Field, number>>;
 
 export interface ExportFormat {
-  id: 'kenali' | 'kenali-payments' | 'shopee-id' | 'shopee-en' | 'tiktok' | 'lazada' | 'shopee-income';
+  id:
+    | 'kenali'
+    | 'kenali-payments'
+    | 'shopee-id'
+    | 'shopee-en'
+    | 'tiktok'
+    | 'lazada'
+    | 'tokopedia'
+    | 'shopee-income';
   /** ParsedExport.source */
   source: string;
   /** Named in problems, e.g. "kolom … tidak ditemukan (format Shopee (Indonesia))". */
@@ -39,8 +53,14 @@ export interface ExportFormat {
   /** Aliases per field, best first; the first is the header named when the column is missing. */
   columns: Partial<Record<Field, readonly string[]>>;
   required: readonly Field[];
-  /** Lazada: one row per unit, so quantity is 1 and the order total is the sum of the rows' price. */
+  /** Lazada: one row per item (quantity 1, each with its status); an item id is counted once, and the order
+   *  total is the sum of its counted items' price. */
   unitRows?: boolean;
+  /** Tokopedia: order-level cells are blank on an order's second and later lines (a blank order number
+   *  continues the order above); they are taken from its first line. */
+  fillDown?: boolean;
+  /** The order total column is optional: without it the total is Σ price × quantity of the order's lines. */
+  lineTotals?: boolean;
   /** Item columns may be absent (our own canonical sheets); when product_name is there, quantity must be. */
   itemsOptional?: boolean;
 }
@@ -65,6 +85,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     columns: {
       order_sn: ['No. Pesanan'],
       status: ['Status Pesanan'],
+      return_status: ['Status Pembatalan/ Pengembalian', 'Status Pembatalan/Pengembalian'],
       buyer_username: ['Username (Pembeli)'],
       address_full: ['Alamat Pengiriman'],
       created_at: ['Waktu Pesanan Dibuat'],
@@ -86,6 +107,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     columns: {
       order_sn: ['Order ID'],
       status: ['Order Status'],
+      return_status: ['Return / Refund Status', 'Return/Refund Status'],
       buyer_username: ['Username (Buyer)'],
       address_full: ['Delivery Address'],
       created_at: ['Order Creation Date'],
@@ -107,6 +129,12 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     columns: {
       order_sn: ['Order ID'],
       status: ['Order Status'],
+      return_status: [
+        'Cancelation/Return Type',
+        'Cancellation/Return Type',
+        'Cancelation / Return Type',
+        'Cancellation / Return Type',
+      ],
       buyer_username: ['Buyer Username'],
       address_full: ['Detail Address'],
       district: ['District', 'Districts'],
@@ -126,19 +154,55 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     source: 'lazada',
     label: 'Lazada',
     kind: 'lines',
+    // camelCase (Seller Center today), then the older Title Case export.
     columns: {
-      order_sn: ['orderNumber'],
+      order_sn: ['orderNumber', 'Order Number'],
+      item_id: ['orderItemId', 'Order Item Id'],
       status: ['status'],
-      buyer_username: ['customerName'],
-      address_full: ['shippingAddress'],
-      created_at: ['createTime'],
-      product_name: ['itemName'],
-      variant_sku: ['sellerSku'],
+      buyer_username: ['customerName', 'Customer Name'],
+      address_full: ['shippingAddress', 'Shipping Address'],
+      created_at: ['createTime', 'Created at'],
+      product_name: ['itemName', 'Item Name'],
+      variant_sku: ['sellerSku', 'Seller SKU'],
       variant_name: ['variation'],
-      price: ['paidPrice'],
+      price: ['paidPrice', 'Paid Price'],
     },
     required: ['order_sn', 'status', 'buyer_username', 'address_full', 'created_at', 'price', 'product_name'],
     unitRows: true,
+  },
+  {
+    // "Laporan Penjualan" (.xlsx): title rows above the header; one row per product, the order's cells
+    // blank after its first row.
+    id: 'tokopedia',
+    source: 'tokopedia',
+    label: 'Tokopedia',
+    kind: 'lines',
+    columns: {
+      order_sn: ['Nomor Invoice', 'No. Invoice', 'No Invoice'],
+      status: ['Status Terakhir'],
+      buyer_username: ['Nama Pembeli'],
+      address_full: ['Alamat Pengiriman', 'Alamat Pembeli', 'Alamat'],
+      city: ['Kota', 'Kota/Kabupaten'],
+      province: ['Provinsi'],
+      created_at: ['Tanggal Pembayaran'],
+      total_price: ['Total Penjualan (IDR)', 'Total Penjualan'],
+      product_name: ['Nama Produk'],
+      variant_sku: ['Nomor SKU', 'SKU'],
+      quantity: ['Jumlah Produk Dibeli'],
+      price: ['Harga Awal (IDR)', 'Harga Awal'],
+    },
+    required: [
+      'order_sn',
+      'status',
+      'buyer_username',
+      'address_full',
+      'created_at',
+      'product_name',
+      'quantity',
+      'price',
+    ],
+    fillDown: true,
+    lineTotals: true,
   },
   {
     id: 'shopee-income',
@@ -161,6 +225,7 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     columns: {
       order_sn: ['order_sn'],
       status: ['status'],
+      return_status: ['return_status'],
       buyer_username: ['buyer_username'],
       address_full: ['address_full'],
       created_at: ['created_at'],
@@ -311,12 +376,10 @@ function missingFields(format: ExportFormat, cols: ColumnMap): Field[] {
   return missing;
 }
 
-/**
- * Whether a row is a header row, and of which format: it must hold a known order-number header and at
- * least one other header of the same format. A format whose required columns are all present beats one
- * that lacks some (Shopee's income report also has "Username (Pembeli)"); then more matched columns win.
- */
-export function detectHeader(row: readonly CellValue[]): HeaderMatch | null {
+/** The best format for a row holding a known order-number header and another header of the same format.
+ *  A format whose required columns are all present beats one that lacks some (Shopee's income report also
+ *  has "Username (Pembeli)"); then more matched columns win. */
+function bestMatch(row: readonly CellValue[]): HeaderMatch | null {
   if (!mayHoldOrderSnHeader(row)) return null;
   let best: (HeaderMatch & { score: number }) | null = null;
   for (const format of EXPORT_FORMATS) {
@@ -333,6 +396,32 @@ export function detectHeader(row: readonly CellValue[]): HeaderMatch | null {
   }
   if (!best) return null;
   return { format: best.format, columns: best.columns, missing: best.missing };
+}
+
+/** Whether a match is decided by the whole header: more than half of the format's required columns are
+ *  there. Fewer is another table that shares a header or two with an export (the income workbook's Order
+ *  Processing Fee sheet has "No. Pesanan" and "Nama Produk"), not an export missing columns. */
+function decisive(m: HeaderMatch): boolean {
+  const required =
+    m.format.required.length + (m.format.itemsOptional && m.missing.includes('quantity') ? 1 : 0);
+  return 2 * (required - m.missing.length) > required;
+}
+
+/**
+ * Whether a row is a header row, and of which format, decided by the whole header: it holds a known
+ * order-number header, and more than half of the required columns of the best-matching format. A match
+ * with required columns missing is still this format (the block reports them and imports nothing).
+ */
+export function detectHeader(row: readonly CellValue[]): HeaderMatch | null {
+  const m = bestMatch(row);
+  return m && decisive(m) ? m : null;
+}
+
+/** A row that shares headers with an export but is not one (see detectHeader), for telling the seller
+ *  what is missing when a sheet holds no export at all; null when the row looks like no export. */
+export function partialHeader(row: readonly CellValue[]): HeaderMatch | null {
+  const m = bestMatch(row);
+  return m && !decisive(m) ? m : null;
 }
 
 // ---------------------------------------------------------------------------------------------- store sheets
@@ -363,9 +452,11 @@ export function storeAliases<F extends string>(fields: readonly F[]): AliasTable
 const ALL_FIELDS: Record<Field, true> = {
   order_sn: true,
   status: true,
+  return_status: true,
   buyer_username: true,
   address_full: true,
   district: true,
+  city: true,
   province: true,
   created_at: true,
   total_price: true,
@@ -375,6 +466,7 @@ const ALL_FIELDS: Record<Field, true> = {
   variant_sku_fallback: true,
   quantity: true,
   price: true,
+  item_id: true,
   total_income: true,
   admin_fee: true,
   service_fee: true,

@@ -221,6 +221,9 @@ export interface RfmResult {
   constantMetrics: RfmMetric[];
   /** The run date's local day (days since 1970-01-01 in clock.timeZone). */
   runDay: number;
+  /** Counted orders dated on a later local day than the run date (left out of the scores): how many, the
+   *  first and the last; null when there are none. */
+  afterRunDate: { count: number; first: EpochMs; last: EpochMs } | null;
 }
 
 export const MIN_CUSTOMERS = 5;
@@ -243,6 +246,7 @@ export function scoreRfm(index: CustomerIndex, clock: Clock): RfmResult {
   const tz = clock.timeZone;
   const runDay = localDayNumber(clock.now, tz);
   const raws: Raw[] = [];
+  let afterRunDate: RfmResult['afterRunDate'] = null;
   for (const c of index.list) {
     const m = c.metrics;
     if (m.lastOrderAt === null) continue;
@@ -260,6 +264,14 @@ export function scoreRfm(index: CustomerIndex, clock: Clock): RfmResult {
     }
     const r = asOf(c, runDay, tz);
     if (r) raws.push(r);
+    for (const co of c.orders) {
+      const at = co.order.createdAt;
+      if (!co.counted || localDayNumber(at, tz) <= runDay) continue;
+      if (!afterRunDate) afterRunDate = { count: 0, first: at, last: at };
+      afterRunDate.count++;
+      if (at < afterRunDate.first) afterRunDate.first = at;
+      if (at > afterRunDate.last) afterRunDate.last = at;
+    }
   }
 
   const recency = raws.map((x) => runDay - x.lastDay);
@@ -292,7 +304,7 @@ export function scoreRfm(index: CustomerIndex, clock: Clock): RfmResult {
   if (isConstant(frequency)) constantMetrics.push('frequency');
   if (isConstant(monetary)) constantMetrics.push('monetary');
   const thinReason = rows.length < MIN_CUSTOMERS ? 'few' : constantMetrics.length === 3 ? 'equal' : null;
-  return { rows, thin: thinReason !== null, thinReason, constantMetrics, runDay };
+  return { rows, thin: thinReason !== null, thinReason, constantMetrics, runDay, afterRunDate };
 }
 
 function asOf(c: Customer, runDay: number, tz: string): Raw | null {

@@ -11,8 +11,10 @@ import {
   segmentOrder,
   summariseSegments,
 } from './rfm';
+import { type StatusPair, unnamedStatuses } from './status';
 import { t, texts } from './text';
-import { formatLocalDateTime } from './time';
+import { importText } from './text/import';
+import { formatLocalDate, formatLocalDateTime } from './time';
 import type { CellValue, Clock, Grid, Lang } from './types';
 import type { SegmentView } from './views';
 
@@ -76,6 +78,11 @@ export interface SegmentsSheet {
   };
   /** The too-thin message, or null when the scores are meaningful. */
   notice: string | null;
+  /** Lines for the run's report: orders after the run date, status values the rules do not name. */
+  report: string[];
+  /** When no customer is scored because every counted order is after the run date: the message to give
+   *  instead of "no counted orders". */
+  empty: string | null;
 }
 
 /** Sheet order: segment table order, then monetary descending, then key (deterministic). */
@@ -91,6 +98,34 @@ export function sortForSheet(rows: readonly RfmRow[]): RfmRow[] {
 
 const displayName = (r: RfmRow) =>
   r.customer.profile ? r.customer.profile.buyerRealName.trim() : r.customer.buyerUsername;
+
+/** The report beside the table: counted orders dated after the run date (left out), and every status value
+ *  counted as a sale that the rules do not name, with its count. */
+function reportFor(
+  index: CustomerIndex,
+  result: RfmResult,
+  clock: Clock,
+  lang: Lang,
+): { report: string[]; empty: string | null } {
+  const report: string[] = [];
+  let empty: string | null = null;
+  const after = result.afterRunDate;
+  if (after) {
+    const tx = t('segments', lang);
+    const when = (at: number) => formatLocalDateTime(at, clock.timeZone);
+    const runDate = formatLocalDate(clock.now, clock.timeZone);
+    if (result.rows.length === 0)
+      empty = tx.allAfterRunDate(after.count, runDate, when(after.first), when(after.last));
+    else report.push(tx.afterRunDate(after.count, runDate, when(after.first), when(after.last)));
+  }
+  const unnamed = unnamedStatuses(allOrders(index));
+  if (unnamed.length > 0) report.push(importText[lang].unnamedStatuses(unnamed));
+  return { report, empty };
+}
+
+function* allOrders(index: CustomerIndex): Generator<StatusPair> {
+  for (const c of index.list) for (const co of c.orders) yield co.order;
+}
 
 function noticeFor(result: RfmResult, lang: Lang): string | null {
   const tx = t('segments', lang);
@@ -157,6 +192,7 @@ export function buildSegmentsSheet(index: CustomerIndex, clock: Clock, lang: Lan
       fontColors: summary.map((s) => segmentById(s.segmentId).color),
     },
     notice: noticeFor(result, lang),
+    ...reportFor(index, result, clock, lang),
   };
 }
 
@@ -169,6 +205,9 @@ export interface CanonicalSegments {
   /** Made afresh on each iteration. */
   rows: Iterable<(string | number)[]>;
   notice: string | null;
+  /** As SegmentsSheet's. */
+  report: string[];
+  empty: string | null;
 }
 
 export function canonicalSegments(index: CustomerIndex, clock: Clock, lang: Lang): CanonicalSegments {
@@ -184,6 +223,7 @@ export function canonicalSegments(index: CustomerIndex, clock: Clock, lang: Lang
       },
     },
     notice: noticeFor(result, lang),
+    ...reportFor(index, result, clock, lang),
   };
 }
 

@@ -24,6 +24,9 @@ export interface Order {
   totalPrice: number;
   createdAt: EpochMs;
   status: string;
+  /** The export's return/refund column (Shopee's Status Pembatalan/ Pengembalian, TikTok's
+   *  Cancelation/Return Type); '' when none. With `status` it decides whether the order counts. */
+  returnStatus: string;
 }
 
 export interface OrderItem {

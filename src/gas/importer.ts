@@ -2,6 +2,7 @@
 // Everything is computed in memory first; the writes happen under the document lock, and a failure
 // halfway puts every store sheet back as it was (the snapshot we already read).
 import { parseExport } from '../core/exports';
+import { type UnnamedStatus, unnamedStatuses } from '../core/status';
 import {
   historyRowValues,
   importSummary,
@@ -17,6 +18,7 @@ import {
   unrecordedChanges,
 } from '../core/store';
 import { t } from '../core/text';
+import { importText } from '../core/text/import';
 import type { CellValue, Grid, OrderItem, ParsedExport, Problem } from '../core/types';
 import type { Env } from './context';
 import {
@@ -36,8 +38,12 @@ export interface ImportReport {
   newOrders: number;
   updatedOrders: number;
   unchangedOrders: number;
+  /** Orders the import had at an earlier stage than the store: kept as stored (the status order). */
+  olderOrders: number;
   newPayments: number;
   updatedPayments: number;
+  /** Status values of the import counted as sales that the rules do not name. */
+  unnamedStatuses: UnnamedStatus[];
   problems: Problem[];
   inboxCleared: boolean;
 }
@@ -69,8 +75,10 @@ export function runImport(env: Env): ImportReport {
     newOrders: 0,
     updatedOrders: 0,
     unchangedOrders: 0,
+    olderOrders: 0,
     newPayments: 0,
     updatedPayments: 0,
+    unnamedStatuses: [],
     problems: [],
     inboxCleared: false,
   });
@@ -103,6 +111,7 @@ export function runImport(env: Env): ImportReport {
       ok: everyRowRead,
       message: lines.join('\n'),
       ...merged.stats,
+      unnamedStatuses: merged.unnamedStatuses,
       problems: merged.problems,
       inboxCleared: cleared,
     };
@@ -114,6 +123,7 @@ export interface MergeOutcome {
   ok: boolean;
   message: string;
   stats: MergeStats;
+  unnamedStatuses: UnnamedStatus[];
   /** The exports' problems, then the store's (also written to the problems sheet). */
   problems: Problem[];
 }
@@ -137,6 +147,7 @@ export function mergeIntoStore(env: Env, parsed: readonly ParsedExport[]): Merge
       ok: false,
       message: [tx.storeUnreadable(unreadable.length, tx.problemsSheet), ...listed].join('\n'),
       stats: mergeImport(store, [], clock.now).stats,
+      unnamedStatuses: [],
       problems: store.problems,
     };
   }
@@ -175,13 +186,16 @@ export function mergeIntoStore(env: Env, parsed: readonly ParsedExport[]): Merge
   const problems = [...incomingProblems, ...store.problems];
   writeProblems(env, problems);
   const lines = [tx.importDone(importSummary(stats, incomingProblems, lang))];
+  const unnamed = unnamedStatuses(parsed.flatMap((p) => p.orders));
+  if (stats.olderOrders > 0) lines.push(importText[lang].olderInFile(stats.olderOrders));
+  if (unnamed.length > 0) lines.push(importText[lang].unnamedStatuses(unnamed));
   if (problems.length > 0) {
     lines.push(tx.problemsListed(problems.length, tx.problemsSheet));
     lines.push(...problems.slice(0, MAX_LISTED).map((p) => tx.problemLine(p)));
     if (problems.length > MAX_LISTED) lines.push(tx.moreProblems(problems.length - MAX_LISTED));
   }
   if (store.problems.length > 0) lines.push(tx.storeProblems(store.problems.length, tx.problemsSheet));
-  return { ok: true, message: lines.join('\n'), stats, problems };
+  return { ok: true, message: lines.join('\n'), stats, unnamedStatuses: unnamed, problems };
 }
 
 /**

@@ -56,7 +56,7 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   const index = buildCustomers({ ...store, items: [] });
   const content = buildSegmentsSheet(index, clock, lang);
   if (content.rows.length === 0) {
-    return { customers: 0, message: tx.segmentNoOrders, notice: null };
+    return { customers: 0, message: content.empty ?? tx.segmentNoOrders, notice: null };
   }
   if (toast) ss.toast(tx.segmentWriting(content.rows.length), tx.segmentTitle, 5);
 
@@ -84,6 +84,7 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   if (toast) ss.toast(done, tx.segmentTitle, 5);
   const lines = [done];
   if (content.notice) lines.push(content.notice);
+  lines.push(...content.report);
   // Rows of the store we could not read were left out of the scores: say so, and where.
   if (store.problems.length > 0) {
     writeProblems(env, store.problems);

@@ -13,7 +13,7 @@ import { type ColumnKind, isBlankGrid, readSheet } from './sheets';
 
 /** Number formats of the store sheets' columns (text columns are plain text: no formula, ever). */
 const KINDS: Record<StoreKind, ColumnKind[]> = {
-  orders: ['text', 'text', 'text', 'money', 'datetime', 'text'],
+  orders: ['text', 'text', 'text', 'money', 'datetime', 'text', 'text'],
   items: ['text', 'text', 'text', 'text', 'integer', 'money'],
   payments: ['text', 'money', 'money', 'money'],
   profiles: ['text', 'text', 'text', 'datetime', 'text'],

@@ -1,7 +1,6 @@
 // The CLI as a seller runs it: a child process (node --import tsx local/cli/main.ts …) on demo exports
 // written to a temp dir. Figures are checked against core computed in this process, not hard-coded.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -17,8 +16,9 @@ import { segmentForCode } from '../../src/core/rfm';
 import { CANONICAL_HEADER, SEGMENT_COLUMNS, segmentsTableCanonical } from '../../src/core/segments';
 import { mergeImport, readProfiles } from '../../src/core/store';
 import { epochFromLocal } from '../../src/core/time';
-import type { CellValue, Grid } from '../../src/core/types';
+import type { Grid } from '../../src/core/types';
 import type { LookupListView } from '../../src/core/views';
+import { kenali, writeCsvIn } from './run';
 
 const TZ = 'Asia/Jakarta';
 const TODAY = '2024-06-30';
@@ -32,29 +32,7 @@ beforeAll(async () => {
   await ensureBuilt();
 }, 60_000);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function kenali(...args: string[]): Run {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'local/cli/main.ts', ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const field = (v: CellValue) => {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-function writeCsv(name: string, grid: Grid): string {
-  const p = join(dir, name);
-  writeFileSync(p, grid.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n');
-  return p;
-}
+const writeCsv = (name: string, grid: Grid) => writeCsvIn(dir, name, grid);
 const readCsv = (p: string) => Papa.parse<string[]>(readFileSync(p, 'utf8'), { skipEmptyLines: true }).data;
 
 /** What core says the Segments table of these grids is (each grid one export, merged in order). */
@@ -96,7 +74,7 @@ describe('segment <exports> --out (one-shot)', () => {
     expect(r.stdout).toContain(`${expected.rows.length} pelanggan`);
   });
 
-  it('overlapping exports count each order once; a later export updates a status', () => {
+  it('overlapping exports count each order once; a later stage updates a status, an earlier one does not', () => {
     const header = demo[0];
     const a = writeCsv('a.csv', demo.slice(0, 600));
     const bRows = [header, ...demo.slice(400)].map((row) => row.slice());
@@ -108,13 +86,19 @@ describe('segment <exports> --out (one-shot)', () => {
     const out = join(dir, 'overlap.csv');
     const r = kenali('segment', a, b, shop, '--out', out, '--today', TODAY);
     expect(r.code).toBe(0);
-    // shop.csv (the whole export, status unchanged) comes last and wins again.
-    expect(readCsv(out).slice(1)).toEqual(asText(coreTable([demo]).rows));
-    const r2 = kenali('segment', a, b, '--out', out, '--today', TODAY);
-    expect(r2.code).toBe(0);
     const expected = coreTable([demo.slice(0, 600), bRows]);
-    expect(readCsv(out).slice(1)).toEqual(asText(expected.rows));
     expect(expected.rows).not.toEqual(coreTable([demo]).rows);
+    // shop.csv comes last with that order at an earlier stage: the cancellation stays (the status order).
+    expect(readCsv(out).slice(1)).toEqual(asText(expected.rows));
+    for (const files of [
+      [a, b],
+      [b, a],
+      [shop, b, a],
+    ]) {
+      const r2 = kenali('segment', ...files, '--out', out, '--today', TODAY);
+      expect(r2.code).toBe(0);
+      expect(readCsv(out).slice(1)).toEqual(asText(expected.rows));
+    }
   });
 
   it('neutralises formulas in text cells; numbers stay numbers', () => {

@@ -13,6 +13,7 @@ import { generateIncomeReport, generateShopeeExport } from '../../src/core/demo'
 import { parseExport } from '../../src/core/exports';
 import { mergeImport } from '../../src/core/store';
 import type { CellValue, Grid, Problem } from '../../src/core/types';
+import { lazadaTitleExport, tokopediaExport } from '../fixtures/layouts';
 
 const TZ = 'Asia/Jakarta';
 const NOW = Date.UTC(2024, 5, 30, 10);
@@ -186,6 +187,68 @@ describe.each([
     const some = await expectSame(writeGrid(small(0.4)), 50);
     expect(some.mode).toBe('whole');
     expect(some.result.orders.length).toBeGreaterThan(500);
+  });
+
+  it('Lazada one row per item: pasted rows and mixed item statuses, batched as core reads them', async () => {
+    const items = Array.from({ length: 60 }, (_, i) => ({
+      itemId: `90${i}`,
+      sn: `40${Math.floor(i / 3)}`,
+      status: i % 7 === 0 ? 'canceled' : i % 5 === 0 ? 'shipped' : 'delivered',
+      user: `buyer${i % 4}`,
+      address: `Jl. ${i % 4}`,
+      created: '06 May 2024 13:45',
+      price: 10_000 + i,
+      product: `Barang ${i}`,
+    }));
+    const pasted = items.flatMap((it, i) => (i % 4 === 0 ? [it, it] : [it])); // some rows twice, adjacent
+    const s = await expectSame(writeGrid(lazadaTitleExport(pasted)), 4);
+    expect(s.mode).toBe('batched');
+    expect(s.result.problems.some((p) => p.severity === 'warning')).toBe(true);
+    // The same file pasted twice (its rows far apart): read whole, each item still counted once.
+    const twice = lazadaTitleExport(items);
+    const w = await expectSame(writeGrid([...twice, ...twice.slice(1)]), 4);
+    expect(w.mode).toBe('whole');
+    expect(w.result.orders).toEqual(s.result.orders);
+  });
+
+  it('Tokopedia: title rows, order cells only on each order’s first line', async () => {
+    const orders = Array.from({ length: 25 }, (_, i) => ({
+      invoice: `INV/20240501/MPL/${1000 + i}`,
+      paid: `0${1 + (i % 9)}-05-2024 10:00:00`,
+      status: i % 6 === 0 ? 'Dibatalkan Pembeli' : 'Pesanan Selesai',
+      buyer: `Pembeli ${i % 5}`,
+      address: `Jl. ${i % 5}`,
+      city: 'Kota Bandung',
+      province: 'Jawa Barat',
+      shipping: 9_000,
+      lines: Array.from({ length: 1 + (i % 3) }, (_, k) => ({
+        product: `P${k}`,
+        sku: `S${k}`,
+        qty: 1 + k,
+        price: 10_000 * (k + 1),
+      })),
+    }));
+    for (const grid of [
+      tokopediaExport(orders),
+      tokopediaExport(orders, { rename: { 'Total Penjualan (IDR)': null } }),
+    ]) {
+      const s = await expectSame(writeGrid(grid), 3);
+      expect(s.mode).toBe('batched');
+      expect(s.result.problems).toEqual([]);
+      expect(s.result.orders).toHaveLength(25);
+    }
+  });
+
+  it('Shopee with the return/refund column filled', async () => {
+    const col = demo[0].indexOf('Status Pembatalan/ Pengembalian');
+    const status = demo[0].indexOf('Status Pesanan');
+    const g = demo.map((r, i) =>
+      i > 0 && i % 9 === 0 && r[status] === 'Selesai'
+        ? r.map((v, j) => (j === col ? 'Permintaan Disetujui' : v))
+        : r,
+    );
+    const s = await expectSame(writeGrid(g), 50);
+    expect(s.result.orders.some((o) => o.returnStatus === 'Permintaan Disetujui')).toBe(true);
   });
 
   it('no header in the first rows: core’s own verdict, nothing read', async () => {

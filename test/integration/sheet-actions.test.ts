@@ -77,6 +77,7 @@ describe('the Kenali menu', () => {
       'total_price',
       'created_at',
       'status',
+      'return_status',
     ]);
     expect(wb.readValues('BuyerProfile')[1][2]).toBe('Budi Santoso');
     expect(wb.getSheetByName('Impor')).not.toBeNull();
@@ -353,9 +354,9 @@ describe('spreadsheet calls do not grow with rows', () => {
       return sh.getMaxRows() * sh.getMaxColumns();
     };
     const store = ['Orders', 'OrderItems', 'OrderPayments', 'BuyerProfile'].reduce((a, n) => a + grid(n), 0);
-    // store sheets: their own columns only (6 + 6 + 4 + 5), so about 10 cells per order line plus small headers
+    // store sheets: their own columns only (7 + 6 + 4 + 5), so about 11 cells per order line plus small headers
     expect(store / lines).toBeLessThanOrEqual(12);
-    expect(wb.getSheetByName('Orders')!.getMaxColumns()).toBe(6);
+    expect(wb.getSheetByName('Orders')!.getMaxColumns()).toBe(7);
     // the inbox gives back the grid of a 10,000-line paste once it is cleared
     expect(grid('Impor')).toBeLessThanOrEqual(1000 * 26);
   });

@@ -63,6 +63,7 @@ describe('Shopee (Indonesian headers)', () => {
       totalPrice: 125_000,
       createdAt: jkt(2024, 5, 1, 13, 45),
       status: 'Selesai',
+      returnStatus: '',
     });
     expect(orderOf(r, '240502XYZ0002')).toMatchObject({ totalPrice: 80_000.5, status: 'Batal' });
     expect(orderOf(r, '240502XYZ0002')?.createdAt).toBe(jkt(2024, 5, 2, 0, 30));
@@ -111,6 +112,7 @@ describe('Shopee (English headers) below a title', () => {
         totalPrice: 52_000,
         createdAt: jkt(2024, 6, 1, 9, 15, 30),
         status: 'Completed',
+        returnStatus: '',
       },
       {
         orderSn: '240601EN00002',
@@ -119,6 +121,7 @@ describe('Shopee (English headers) below a title', () => {
         totalPrice: 97_000,
         createdAt: jkt(2024, 6, 1, 23, 59, 59),
         status: 'Cancelled',
+        returnStatus: '',
       },
     ]);
   });
@@ -148,6 +151,7 @@ describe('TikTok Shop', () => {
       totalPrice: 145_000,
       createdAt: jkt(2024, 5, 1, 23, 30),
       status: 'Completed',
+      returnStatus: '',
     });
     expect(orderOf(r, '576461234567890999')?.addressFull).toBe('Jl. Teuku Umar 1, Bali');
     expect(orderOf(r, '576461234567890999')?.createdAt).toBe(jkt(2024, 5, 2, 0, 30));
@@ -197,6 +201,7 @@ describe('Lazada', () => {
         totalPrice: 125_000.5,
         createdAt: jkt(2024, 5, 1, 13, 45),
         status: 'delivered',
+        returnStatus: '',
       },
       {
         orderSn: '401234567890456',
@@ -205,6 +210,7 @@ describe('Lazada', () => {
         totalPrice: 45_000,
         createdAt: jkt(2024, 5, 2, 8, 0),
         status: 'canceled',
+        returnStatus: '',
       },
     ]);
     expect(
@@ -285,10 +291,26 @@ describe('header detection', () => {
     expect(m?.columns.total_price).toBe(5);
   });
 
-  it('needs another header of the same format beside the order-number header', () => {
+  it('decides by the whole header: the order number and more than half of the format’s required columns', () => {
     expect(detectHeader(['No. Pesanan', 'Catatan'])).toBeNull();
-    expect(detectHeader(['Order ID', 'Buyer Username'])?.format.id).toBe('tiktok');
+    expect(detectHeader(['Order ID', 'Buyer Username'])).toBeNull();
+    expect(
+      detectHeader(['Order ID', 'Buyer Username', 'Order Status', 'Created Time', 'Order Amount'])?.format.id,
+    ).toBe('tiktok');
     expect(detectHeader(['Kaos', 'No. Pesanan adalah kunci'])).toBeNull();
+    // Shopee's income workbook, Order Processing Fee sheet: two Shopee order headers are not an export.
+    expect(detectHeader(['No.', 'No. Pesanan', 'Nama Produk', 'Biaya Proses Pesanan'])).toBeNull();
+  });
+
+  it('a sheet of no known format says which row looked like a header and what it lacks', () => {
+    const r = parseExport(
+      [['Judul'], ['No. Pesanan', 'Username (Pembeli)', 'Catatan'], ['A', 'ani', 'x']],
+      'Impor',
+      TZ,
+    );
+    expect(r.orders).toEqual([]);
+    expect(r.problems).toEqual([expect.objectContaining({ row: 2, severity: 'error' })]);
+    expect(r.problems[0].reason).toMatch(/baris 2 .*Shopee \(Indonesia\).*“Status Pesanan”/);
   });
 
   it('accepts our own canonical headers in any order, extra columns ignored', () => {
@@ -307,6 +329,7 @@ describe('header detection', () => {
         totalPrice: 1_000_000,
         createdAt: jkt(2024, 5, 1, 10),
         status: 'Selesai',
+        returnStatus: '',
       },
     ]);
   });

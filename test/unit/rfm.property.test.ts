@@ -116,6 +116,7 @@ const shopOrders = fc
         totalPrice: r.total,
         createdAt: at('2024-03-01 00:00') + r.minutes * 60_000,
         status: r.status,
+        returnStatus: '',
       }),
     ),
   );

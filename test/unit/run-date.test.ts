@@ -1,5 +1,9 @@
 import fc from 'fast-check';
+import { buildCustomers } from '../../src/core/customers';
+import { scoreRfm } from '../../src/core/rfm';
+import { canonicalSegments } from '../../src/core/segments';
 import { epochFromLocal, formatLocalDateTime, localParts, runDateEnd } from '../../src/core/time';
+import { at, clockAt, order, store } from './helpers/records';
 
 describe('formatLocalDateTime', () => {
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -37,5 +41,32 @@ describe('runDateEnd: a segmentation "as of" a day', () => {
 
   it('accepts a leap day', () => {
     expect(runDateEnd('2024-02-29', 'Asia/Jakarta')).not.toBeNull();
+  });
+});
+
+describe('orders after the run date (SPEC: Segmentation)', () => {
+  const orders = [
+    order({ buyerUsername: 'ani', at: '2024-06-01 10:00' }),
+    order({ buyerUsername: 'ani', at: '2024-07-02 09:00' }),
+    order({ buyerUsername: 'budi', at: '2042-01-01 08:00' }), // a typo for 2024
+    order({ buyerUsername: 'citra', at: '2024-07-05 10:00', status: 'Batal' }), // not counted: not named
+  ];
+  const index = buildCustomers(store({ orders }));
+
+  it('are counted out of the scores and reported: how many, the first and the last', () => {
+    const r = scoreRfm(index, clockAt('2024-06-30 23:59'));
+    expect(r.afterRunDate).toEqual({ count: 2, first: at('2024-07-02 09:00'), last: at('2042-01-01 08:00') });
+    expect(canonicalSegments(index, clockAt('2024-06-30 23:59'), 'id').report).toEqual([
+      '2 pesanan bertanggal setelah tanggal acuan 2024-06-30 tidak ikut dihitung (pertama 2024-07-02 09:00, terakhir 2042-01-01 08:00).',
+    ]);
+  });
+
+  it('when every counted order is after it, the table says so instead of “no counted orders”', () => {
+    const t = canonicalSegments(index, clockAt('2024-05-01 23:59'), 'en');
+    expect(t.count).toBe(0);
+    expect(t.empty).toBe(
+      'All 3 counted orders are dated after the run date 2024-05-01 (first 2024-06-01 10:00, last 2042-01-01 08:00): choose a later run date, or check the order dates.',
+    );
+    expect(scoreRfm(index, clockAt('2042-01-01 23:59')).afterRunDate).toBeNull();
   });
 });

@@ -32,6 +32,7 @@ const order = (orderSn: string, status = 'Selesai', totalPrice = 100_000, buyerU
   totalPrice,
   createdAt: jkt(2024, 5, 1, 10),
   status,
+  returnStatus: '',
 });
 const item = (
   orderSn: string,
@@ -65,7 +66,15 @@ describe('STORE_SCHEMAS', () => {
   it('names the sheets and canonical headers of the SPEC', () => {
     expect(STORE_SCHEMAS.orders).toMatchObject({
       sheet: 'Orders',
-      headers: ['order_sn', 'buyer_username', 'address_full', 'total_price', 'created_at', 'status'],
+      headers: [
+        'order_sn',
+        'buyer_username',
+        'address_full',
+        'total_price',
+        'created_at',
+        'status',
+        'return_status',
+      ],
     });
     expect(STORE_SCHEMAS.items.headers).toEqual([
       'order_sn',
@@ -156,6 +165,7 @@ describe('readers', () => {
           totalPrice: 125_000,
           createdAt: jkt(2024, 5, 1, 13, 45),
           status: 'Selesai',
+          returnStatus: '',
         },
       ],
       problems: [],
@@ -308,6 +318,7 @@ describe('mergeImport', () => {
       newOrders: 2,
       updatedOrders: 0,
       unchangedOrders: 0,
+      olderOrders: 0,
       newPayments: 1,
       updatedPayments: 0,
     });
@@ -326,6 +337,7 @@ describe('mergeImport', () => {
       newOrders: 0,
       updatedOrders: 0,
       unchangedOrders: 2,
+      olderOrders: 0,
       newPayments: 0,
       updatedPayments: 0,
     });
@@ -350,6 +362,7 @@ describe('mergeImport', () => {
       newOrders: 1,
       updatedOrders: 1,
       unchangedOrders: 0,
+      olderOrders: 0,
       newPayments: 0,
       updatedPayments: 0,
     });
@@ -453,7 +466,14 @@ describe('import summary', () => {
       { sheet: 'T', row: 3, column: 'a', reason: 'x', severity: 'error' as const },
     ];
     expect(problemRowCount(problems)).toBe(2);
-    const stats = { newOrders: 5, updatedOrders: 2, unchangedOrders: 7, newPayments: 0, updatedPayments: 0 };
+    const stats = {
+      newOrders: 5,
+      updatedOrders: 2,
+      unchangedOrders: 7,
+      olderOrders: 0,
+      newPayments: 0,
+      updatedPayments: 0,
+    };
     expect(importSummary(stats, problems)).toBe(
       '5 pesanan baru, 2 diperbarui, 7 tidak berubah, 2 baris bermasalah',
     );

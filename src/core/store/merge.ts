@@ -1,7 +1,9 @@
 // Merging parsed exports into the store: upsert by order number, so an overlapping export pasted twice never
-// double-counts and a later export updates an order. Existing rows keep their places (new ones are appended)
+// double-counts and a later export updates an order — unless its status is at an earlier stage than the one
+// kept (status.ts statusReplaces): exports arrive in any order, and an older one never undoes a newer one. Existing rows keep their places (new ones are appended)
 // so the sheets do not reshuffle. Maps throughout: linear in the number of rows. Records are treated as
 // immutable: the result shares record objects with the inputs and never modifies them.
+import { statusReplaces } from '../status';
 import { importText } from '../text/import';
 import type { EpochMs, Grid, Lang, Order, OrderItem, OrderPayment, ParsedExport, Problem } from '../types';
 import { cellText } from '../values';
@@ -19,6 +21,9 @@ export interface MergeStats {
   updatedOrders: number;
   /** Orders already stored that the import repeated unchanged. */
   unchangedOrders: number;
+  /** Orders whose status in the import was at an earlier stage than the one kept (stored, or from an
+   *  earlier export of the same import): kept as they were, lines included. */
+  olderOrders: number;
   newPayments: number;
   updatedPayments: number;
 }
@@ -34,18 +39,22 @@ const sameOrder = (a: Order, b: Order) =>
   a.addressFull === b.addressFull &&
   a.totalPrice === b.totalPrice &&
   a.createdAt === b.createdAt &&
-  a.status === b.status;
+  a.status === b.status &&
+  a.returnStatus === b.returnStatus;
 
 const samePayment = (a: OrderPayment, b: OrderPayment) =>
   a.totalIncome === b.totalIncome && a.adminFee === b.adminFee && a.serviceFee === b.serviceFee;
 
 /** Upserts records by order number into a copy of `existing`; the first stored row of a number is the one
- *  updated. Returns the positions of stored rows the incoming records touched. */
+ *  updated, unless `replaces` says the incoming record is older (then `onKept` hears of it). Returns the
+ *  positions of stored rows the incoming records touched. */
 function upsert<T extends { orderSn: string }>(
   existing: readonly T[],
   incoming: Iterable<T>,
   onChange?: (old: T, next: T) => void,
   same: (a: T, b: T) => boolean = () => false,
+  replaces: (old: T, next: T) => boolean = () => true,
+  onKept?: (old: T, next: T) => void,
 ): { rows: T[]; touched: Set<number> } {
   const rows = existing.slice();
   const index = new Map<string, number>();
@@ -62,6 +71,10 @@ function upsert<T extends { orderSn: string }>(
     }
     if (at < existing.length) touched.add(at);
     if (same(rows[at], rec)) continue;
+    if (!replaces(rows[at], rec)) {
+      onKept?.(rows[at], rec);
+      continue;
+    }
     onChange?.(rows[at], rec);
     rows[at] = rec;
   }
@@ -70,6 +83,14 @@ function upsert<T extends { orderSn: string }>(
 
 function* each<T>(lists: readonly (readonly T[])[]): Generator<T> {
   for (const list of lists) yield* list;
+}
+
+/** Every export's orders in turn, saying which export they come from before its first order. */
+function* tagged(exports: readonly ParsedExport[], enter: (e: number) => void): Generator<Order> {
+  for (let e = 0; e < exports.length; e++) {
+    enter(e);
+    yield* exports[e].orders;
+  }
 }
 
 /**
@@ -92,9 +113,11 @@ export function unrecordedChanges(recorded: Grid, changes: readonly StatusChange
 
 /**
  * Merges exports (in the order given: a later one wins) into the store. Orders and payments upsert by order
- * number; a status change is recorded in `history` with `now`. An order's lines in an export REPLACE its
- * stored lines (a re-import never duplicates them), in the place of its first stored line; orders an export
- * carries no lines for (an orders-only sheet) keep theirs. Importing the same export twice changes nothing.
+ * number; an order whose status is at an earlier stage than the one kept is older and changes nothing, its
+ * lines included (the status order: importing the same exports in any order gives the same store). A
+ * status change is recorded in `history` with `now`. An order's lines in an export REPLACE its stored lines
+ * (a re-import never duplicates them), in the place of its first stored line; orders an export carries no
+ * lines for (an orders-only sheet) keep theirs. Importing the same export twice changes nothing.
  */
 export function mergeImport(
   existing: StoreContent,
@@ -102,9 +125,15 @@ export function mergeImport(
   now: EpochMs,
 ): MergeResult {
   const history: StatusChange[] = [];
+  // Per export, the orders whose version in it was older than the one kept: their lines are not taken.
+  const older = incoming.map(() => new Set<string>());
+  const olderOrders = new Set<string>();
+  let from = 0;
   const o = upsert(
     existing.orders,
-    each(incoming.map((e) => e.orders)),
+    tagged(incoming, (e) => {
+      from = e;
+    }),
     (old, next) => {
       if (old.status !== next.status) {
         history.push({
@@ -116,6 +145,11 @@ export function mergeImport(
       }
     },
     sameOrder,
+    statusReplaces,
+    (old) => {
+      older[from].add(old.orderSn);
+      olderOrders.add(old.orderSn);
+    },
   );
   let updatedOrders = 0;
   for (const at of o.touched) if (!sameOrder(existing.orders[at], o.rows[at])) updatedOrders++;
@@ -126,24 +160,32 @@ export function mergeImport(
 
   return {
     orders: o.rows,
-    items: mergeItems(existing.items, incoming),
+    items: mergeItems(existing.items, incoming, older),
     payments: p.rows,
     history,
     stats: {
       newOrders: o.rows.length - existing.orders.length,
       updatedOrders,
       unchangedOrders: o.touched.size - updatedOrders,
+      olderOrders: olderOrders.size,
       newPayments: p.rows.length - existing.payments.length,
       updatedPayments,
     },
   };
 }
 
-function mergeItems(existing: readonly OrderItem[], incoming: readonly ParsedExport[]): OrderItem[] {
-  // The lines of an order come from the last export that has lines for it. One Map entry per order.
+function mergeItems(
+  existing: readonly OrderItem[],
+  incoming: readonly ParsedExport[],
+  older: readonly Set<string>[],
+): OrderItem[] {
+  // The lines of an order come from the last export that has lines for it and whose version of the order
+  // was kept. One Map entry per order.
   const replacement = new Map<string, { lines: OrderItem[]; from: number; placed: boolean }>();
   incoming.forEach((exp, e) => {
+    const skip = older[e];
     for (const it of exp.items) {
+      if (skip.size > 0 && skip.has(it.orderSn)) continue;
       const r = replacement.get(it.orderSn);
       if (!r) replacement.set(it.orderSn, { lines: [it], from: e, placed: false });
       else if (r.from !== e) {

@@ -102,7 +102,15 @@ function readSheet<F extends string, T>(
 }
 
 const ORDERS = spec(
-  ['order_sn', 'buyer_username', 'address_full', 'total_price', 'created_at', 'status'] as const,
+  [
+    'order_sn',
+    'buyer_username',
+    'address_full',
+    'total_price',
+    'created_at',
+    'status',
+    'return_status',
+  ] as const,
   ['order_sn', 'buyer_username', 'address_full', 'total_price', 'created_at', 'status'] as const,
 );
 
@@ -138,6 +146,8 @@ export function readOrders(
       totalPrice,
       createdAt,
       status: cellText(r.cell('status')).trim(),
+      // Optional: a store written before the column existed has none.
+      returnStatus: cellText(r.cell('return_status')).trim(),
     };
   });
 }

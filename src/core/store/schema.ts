@@ -14,8 +14,16 @@ export interface StoreSchema {
 export const STORE_SCHEMAS = {
   orders: {
     sheet: 'Orders',
-    headers: ['order_sn', 'buyer_username', 'address_full', 'total_price', 'created_at', 'status'],
-    textColumns: ['order_sn', 'buyer_username', 'address_full', 'status'],
+    headers: [
+      'order_sn',
+      'buyer_username',
+      'address_full',
+      'total_price',
+      'created_at',
+      'status',
+      'return_status',
+    ],
+    textColumns: ['order_sn', 'buyer_username', 'address_full', 'status', 'return_status'],
   },
   items: {
     sheet: 'OrderItems',
@@ -55,7 +63,15 @@ export interface ProfileRow extends BuyerProfile {
 }
 
 export function orderRowValues(o: Order): CellValue[] {
-  return [o.orderSn, o.buyerUsername, o.addressFull, o.totalPrice, new Date(o.createdAt), o.status];
+  return [
+    o.orderSn,
+    o.buyerUsername,
+    o.addressFull,
+    o.totalPrice,
+    new Date(o.createdAt),
+    o.status,
+    o.returnStatus,
+  ];
 }
 
 export function itemRowValues(i: OrderItem): CellValue[] {

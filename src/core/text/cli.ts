@@ -7,7 +7,7 @@ const q = (v: string) => `“${v.length > 60 ? `${v.slice(0, 59)}…` : v}”`;
 
 const id = {
   help: {
-    main: `Kenali — CRM kecil dari ekspor pesanan marketplace (Shopee, TikTok Shop, Lazada).
+    main: `Kenali — CRM kecil dari ekspor pesanan marketplace (Shopee, TikTok Shop, Lazada, Tokopedia).
 
 Pemakaian: npm run kenali -- <perintah> [opsi]
 
@@ -24,7 +24,7 @@ Opsi umum:
   -h, --help      bantuan; "npm run kenali -- <perintah> --help" untuk satu perintah
 
 Kode keluar: 0 berhasil (baris bermasalah dilaporkan ke stderr), 1 gagal (file tidak terbaca,
-tidak ada ekspor yang dikenali, tidak bisa menulis), 2 argumen salah.`,
+tidak ada ekspor yang dikenali, kolom wajib tidak ada, tidak bisa menulis), 2 argumen salah.`,
     segment: `Pemakaian:
   npm run kenali -- segment <ekspor...> --out FILE.csv|FILE.xlsx [--today YYYY-MM-DD] [--tz ZONA]
   npm run kenali -- segment --workbook FILE.xlsx [--today YYYY-MM-DD]
@@ -110,6 +110,10 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
     workbookUnreadable: (p: string, why: string) => `Workbook ${q(p)} tidak bisa dibuka (${why}).`,
     writeFailed: (p: string, why: string) => `Tidak bisa menulis ${q(p)} (${why}).`,
     noExport: (p: string, reason: string) => `${q(p)}: tidak ada ekspor pesanan yang dikenali — ${reason}.`,
+    missingColumns: (p: string) =>
+      `${q(p)}: kolom wajib tidak ada, jadi file ini tidak bisa dipakai (tidak ada yang ditulis):`,
+    skipped: (p: string, sheets: readonly string[]) =>
+      `${q(p)}: sheet dilewati (bukan ekspor pesanan atau laporan penghasilan yang dikenal): ${sheets.join(', ')}.`,
     tooBig: (p: string, why: string) =>
       `Workbook ${q(p)} tidak muat (${why}). Untuk toko sebesar ini pakai "segment <ekspor...> --out".`,
   },
@@ -178,7 +182,7 @@ di /naming dan /lookup. Setiap perubahan disimpan ke file workbook.`,
 
 const en: typeof id = {
   help: {
-    main: `Kenali — a small CRM from marketplace order exports (Shopee, TikTok Shop, Lazada).
+    main: `Kenali — a small CRM from marketplace order exports (Shopee, TikTok Shop, Lazada, Tokopedia).
 
 Usage: npm run kenali -- <command> [options]
 
@@ -195,7 +199,7 @@ Common options:
   -h, --help      help; "npm run kenali -- <command> --help" for one command
 
 Exit codes: 0 success (unreadable rows are reported on stderr), 1 failure (unreadable file, no
-recognised export, cannot write), 2 bad arguments.`,
+recognised export, a required column missing, cannot write), 2 bad arguments.`,
     segment: `Usage:
   npm run kenali -- segment <exports...> --out FILE.csv|FILE.xlsx [--today YYYY-MM-DD] [--tz ZONE]
   npm run kenali -- segment --workbook FILE.xlsx [--today YYYY-MM-DD]
@@ -281,6 +285,10 @@ Kenali or to measure it. --income also writes its income report.`,
     workbookUnreadable: (p: string, why: string) => `Workbook ${q(p)} cannot be opened (${why}).`,
     writeFailed: (p: string, why: string) => `Cannot write ${q(p)} (${why}).`,
     noExport: (p: string, reason: string) => `${q(p)}: no recognised order export — ${reason}.`,
+    missingColumns: (p: string) =>
+      `${q(p)}: a required column is missing, so this file cannot be used (nothing was written):`,
+    skipped: (p: string, sheets: readonly string[]) =>
+      `${q(p)}: sheets skipped (not a known order export or income report): ${sheets.join(', ')}.`,
     tooBig: (p: string, why: string) =>
       `Workbook ${q(p)} cannot hold it (${why}). For a shop this big use "segment <exports...> --out".`,
   },

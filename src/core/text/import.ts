@@ -2,9 +2,22 @@
 // Indonesian first; `en` must have the same keys (typed by `typeof id`). A reason never STARTS with text
 // taken from a cell (it is written to sheets and must not look like a formula), and quoted cell text is
 // clipped so one wild cell cannot flood the message.
+import type { UnnamedStatus } from '../status';
 
 /** Quoted, clipped cell text for a reason. */
 const q = (v: string) => `“${v.length > 40 ? `${v.slice(0, 39)}…` : v}”`;
+/** At most this many unnamed status values are named in one message line. */
+const STATUSES_NAMED = 10;
+const statusList = (list: readonly UnnamedStatus[], blank: string, returnColumn: string, more: string) => {
+  const named = list
+    .slice(0, STATUSES_NAMED)
+    .map(
+      (u) =>
+        `${u.column === 'return' ? returnColumn : ''}${u.value === '' ? blank : q(u.value)} (${u.count})`,
+    );
+  if (list.length > STATUSES_NAMED) named.push(more.replace('#', String(list.length - STATUSES_NAMED)));
+  return named.join(', ');
+};
 /** 50000 → '50.000' (id) or '50,000' (en). */
 const grouped = (n: number, sep: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 
@@ -67,6 +80,18 @@ const id = {
     'Lokal (mis. Indonesia), lalu tempel ulang ekspornya sebagai teks biasa dan impor lagi.',
   summary: (newOrders: number, updated: number, unchanged: number, problemRows: number) =>
     `${newOrders} pesanan baru, ${updated} diperbarui, ${unchanged} tidak berubah, ${problemRows} baris bermasalah`,
+  olderInFile: (n: number) =>
+    `${n} pesanan di file ini lebih lama dari yang tersimpan: status tersimpan yang lebih baru dipertahankan.`,
+  unnamedStatuses: (list: readonly UnnamedStatus[]) =>
+    `Status yang tidak dikenal aturan Kenali, tetap dihitung sebagai penjualan: ${statusList(list, '(kosong)', 'kolom pengembalian ', '… dan # lainnya')}.`,
+  itemStatusConflict: (orderSn: string, statuses: string, counted: number, total: number) =>
+    `barang pesanan ${q(orderSn)} berbeda status (${statuses}): hanya ${counted} dari ${total} barang yang dihitung`,
+  duplicateItem: (itemId: string) =>
+    `barang ${q(itemId)} muncul lagi dengan nilai berbeda: dihitung sekali, dengan status paling lanjut`,
+  firstLineWins: (orderSn: string, what: string) =>
+    `pesanan ${q(orderSn)}: ${what} di baris ini berbeda dari baris pertama pesanan: nilai baris pertama yang dipakai`,
+  incompleteHeader: (row: number, format: string, missing: string) =>
+    `baris ${row} mirip judul kolom ekspor ${format}, tetapi kolom ${missing} tidak ada: bukan ekspor yang dikenal, tidak ada yang diimpor`,
 };
 
 const en: typeof id = {
@@ -129,6 +154,18 @@ const en: typeof id = {
     'Locale (e.g. Indonesia), then paste the export again as plain text and import again.',
   summary: (newOrders: number, updated: number, unchanged: number, problemRows: number) =>
     `${newOrders} new orders, ${updated} updated, ${unchanged} unchanged, ${problemRows} rows with problems`,
+  olderInFile: (n: number) =>
+    `${n} orders in this file are older than the ones stored: their newer stored status was kept.`,
+  unnamedStatuses: (list: readonly UnnamedStatus[]) =>
+    `Statuses Kenali's rules do not know, counted as sales: ${statusList(list, '(blank)', 'return column ', '… and # more')}.`,
+  itemStatusConflict: (orderSn: string, statuses: string, counted: number, total: number) =>
+    `the items of order ${q(orderSn)} have different statuses (${statuses}): only ${counted} of ${total} items are counted`,
+  duplicateItem: (itemId: string) =>
+    `item ${q(itemId)} appears again with different values: counted once, with its latest status`,
+  firstLineWins: (orderSn: string, what: string) =>
+    `order ${q(orderSn)}: the ${what} on this row differs from the order's first row: the first row's value is used`,
+  incompleteHeader: (row: number, format: string, missing: string) =>
+    `row ${row} looks like a ${format} export header, but column ${missing} is missing: not a known export, nothing imported`,
 };
 
 export const importText = { id, en };

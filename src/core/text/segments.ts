@@ -45,6 +45,10 @@ const id = {
     `Data terlalu sedikit untuk skor RFM yang bermakna: baru ${customers} pelanggan dengan pesanan yang dihitung (minimal 5).`,
   thinEqual: (customers: number) =>
     `Data terlalu sedikit untuk skor RFM yang bermakna: ke-${customers} pelanggan punya recency, frekuensi dan nilai belanja yang sama.`,
+  afterRunDate: (n: number, runDate: string, first: string, last: string) =>
+    `${n} pesanan bertanggal setelah tanggal acuan ${runDate} tidak ikut dihitung (pertama ${first}, terakhir ${last}).`,
+  allAfterRunDate: (n: number, runDate: string, first: string, last: string) =>
+    `Semua ${n} pesanan yang dihitung bertanggal setelah tanggal acuan ${runDate} (pertama ${first}, terakhir ${last}): pilih tanggal acuan yang lebih baru, atau periksa tanggal pesanannya.`,
 };
 
 const en: typeof id = {
@@ -89,6 +93,10 @@ const en: typeof id = {
     `Too little data for meaningful RFM scores: only ${customers} customers with counted orders (at least 5 needed).`,
   thinEqual: (customers: number) =>
     `Too little data for meaningful RFM scores: all ${customers} customers have the same recency, frequency and monetary value.`,
+  afterRunDate: (n: number, runDate: string, first: string, last: string) =>
+    `${n} orders dated after the run date ${runDate} were not counted (first ${first}, last ${last}).`,
+  allAfterRunDate: (n: number, runDate: string, first: string, last: string) =>
+    `All ${n} counted orders are dated after the run date ${runDate} (first ${first}, last ${last}): choose a later run date, or check the order dates.`,
 };
 
 export const segments = { id, en };

@@ -11,7 +11,7 @@ const id = {
   severity: { error: 'galat (tidak diimpor)', warning: 'peringatan' },
   importTitle: 'Impor Kenali',
   inboxMissing: (inbox: string) =>
-    `Tempel ekspor pesanan (Shopee, TikTok Shop, Lazada) atau laporan penghasilan Shopee ke sheet “${inbox}”, lalu jalankan Kenali › Impor data lagi. Sheet itu sudah disiapkan.`,
+    `Tempel ekspor pesanan (Shopee, TikTok Shop, Lazada, Tokopedia) atau laporan penghasilan Shopee ke sheet “${inbox}”, lalu jalankan Kenali › Impor data lagi. Sheet itu sudah disiapkan.`,
   inboxEmpty: (inbox: string) => `Sheet “${inbox}” masih kosong: tempel ekspornya dulu.`,
   importDone: (summary: string) => `Impor selesai. ${summary}`,
   inboxCleared: (inbox: string) => `Semua baris terbaca: sheet “${inbox}” dikosongkan.`,
@@ -50,7 +50,7 @@ const id = {
   help: [
     'Kenali mengubah ekspor pesanan marketplace menjadi CRM kecil.',
     '',
-    '1. Impor data: tempel ekspor pesanan (Shopee, TikTok Shop, Lazada; judul kolom Indonesia atau Inggris) atau laporan penghasilan Shopee ke sheet “Impor”, lalu pilih Kenali › Impor data. Pesanan digabung berdasarkan nomor pesanan: impor ulang tidak menggandakan apa pun.',
+    '1. Impor data: tempel ekspor pesanan (Shopee, TikTok Shop, Lazada, Tokopedia; judul kolom Indonesia atau Inggris) atau laporan penghasilan Shopee ke sheet “Impor”, lalu pilih Kenali › Impor data. Pesanan digabung berdasarkan nomor pesanan: impor ulang tidak menggandakan apa pun. Urutan impor bebas: status pesanan hanya maju (belum bayar → perlu dikirim → dikirim → selesai, atau batal/dikembalikan), jadi ekspor lama yang diimpor belakangan tidak mengembalikan status yang lebih baru.',
     '2. Beri nama pembeli: daftar pembeli terbaru yang belum bernama. Ketik nama asli lalu Enter.',
     '3. Cari pelanggan: cari berdasarkan nama, username, nomor pesanan atau alamat.',
     '4. Segmentasi RFM: sheet “Segments” ditulis ulang dengan skor R, F, M dan segmen berwarna.',
@@ -74,7 +74,7 @@ const en: typeof id = {
   severity: { error: 'error (not imported)', warning: 'warning' },
   importTitle: 'Kenali import',
   inboxMissing: (inbox: string) =>
-    `Paste an order export (Shopee, TikTok Shop, Lazada) or a Shopee income report into the “${inbox}” sheet, then run Kenali › Import data again. The sheet has been created.`,
+    `Paste an order export (Shopee, TikTok Shop, Lazada, Tokopedia) or a Shopee income report into the “${inbox}” sheet, then run Kenali › Import data again. The sheet has been created.`,
   inboxEmpty: (inbox: string) => `The “${inbox}” sheet is empty: paste the export first.`,
   importDone: (summary: string) => `Import finished. ${summary}`,
   inboxCleared: (inbox: string) => `Every row was read: the “${inbox}” sheet was cleared.`,
@@ -114,7 +114,7 @@ const en: typeof id = {
   help: [
     'Kenali turns marketplace order exports into a small CRM.',
     '',
-    '1. Import data: paste an order export (Shopee, TikTok Shop, Lazada; Indonesian or English headers) or a Shopee income report into the “Impor” sheet, then choose Kenali › Import data. Orders merge by order number: importing again never double-counts.',
+    "1. Import data: paste an order export (Shopee, TikTok Shop, Lazada, Tokopedia; Indonesian or English headers) or a Shopee income report into the “Impor” sheet, then choose Kenali › Import data. Orders merge by order number: importing again never double-counts. Import in any order: an order's status only moves forward (unpaid → to ship → shipped → completed, or cancelled/returned), so an older export imported later never undoes a newer status.",
     '2. Name buyers: recent buyers without a name. Type the real name and press Enter.',
     '3. Find customer: search by name, username, order number or address.',
     '4. RFM segmentation: the “Segments” sheet is rewritten with R, F, M scores and coloured segments.',

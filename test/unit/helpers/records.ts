@@ -32,6 +32,7 @@ export function order(p: Partial<Order> & { at?: string } = {}): Order {
     totalPrice: 100_000,
     createdAt: local ? at(local) : at('2024-05-01 10:00'),
     status: 'Selesai',
+    returnStatus: '',
     ...rest,
   };
 }
