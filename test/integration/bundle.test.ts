@@ -1,7 +1,7 @@
 // The deployable bundle (dist/Code.js) in the local Apps Script runtime: it loads without Node's globals,
 // onOpen builds the menu, and every function the menu or the sidebars call is a top-level function Apps
 // Script can run. The checks are shown to fail on a bundle with a missing stub or a Node dependency.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundle } from '../../local/bundle';
 import { DIST_DIR } from '../../local/gas/runtime';
@@ -66,5 +66,19 @@ describe('dist/Code.js in the local Apps Script runtime', () => {
     expect(() => loadBundle({ code: inject('var debug = process.env.DEBUG;'), codePath })).toThrow(
       'process is not defined',
     );
+  });
+});
+
+describe('one build per run', () => {
+  it('only test/global-setup.ts runs build.mjs (no test file rebuilds dist/ while another reads it)', () => {
+    const root = join(DIST_DIR, '..');
+    const files = (readdirSync(join(root, 'test'), { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.ts') && f !== 'global-setup.ts')
+      .filter((f) =>
+        /(?:execSync|execFileSync|spawnSync|execFile|spawn)\([^)]*build\.mjs/.test(
+          readFileSync(join(root, 'test', f), 'utf8'),
+        ),
+      );
+    expect(files).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 // Impor on the BUILT bundle with exports laid out as the marketplaces write them (test/fixtures/layouts.ts),
 // pasted into the Impor sheet as a seller does; and the status order (issue #23) across imports.
-import { execSync } from 'node:child_process';
 import { type Bundle, LocalSpreadsheet, loadBundle } from '../../local';
 import { parseExport } from '../../src/core/exports';
 import { epochFromLocal } from '../../src/core/time';
@@ -16,10 +15,6 @@ import {
 
 const TZ = 'Asia/Jakarta';
 const NOW = epochFromLocal({ year: 2024, month: 6, day: 30, hour: 10, minute: 0, second: 0 }, TZ);
-
-beforeAll(() => {
-  execSync('node build.mjs', { stdio: 'pipe' });
-});
 
 function open(): { wb: LocalSpreadsheet; bundle: Bundle } {
   const wb = new LocalSpreadsheet({ timeZone: TZ, locale: 'id_ID' });
