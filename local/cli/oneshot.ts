@@ -56,7 +56,7 @@ async function parseFile(
     const problems = r.problems;
     if (r.csv.unterminatedQuoteRow !== null)
       problems.push(fileProblem(path, r.csv.unterminatedQuoteRow, tx.problems.unterminatedQuote));
-    if (r.csv.notUtf8Row !== null) problems.push(fileProblem(path, r.csv.notUtf8Row, tx.problems.notUtf8));
+    if (r.csv.encoding === 'windows-1252') problems.push(fileProblem(path, 1, t('upload', lang).windows1252));
     return { parsed: r.parsed, problems };
   }
   // XLSX: exceljs holds the workbook anyway; every sheet holding an export counts, other sheets are
