@@ -1,9 +1,12 @@
 // The sidebar's only way to reach the server: a typed promise wrapper over google.script.run.
 // Types come from the server functions' own signatures (type-only import: no server code is bundled).
 import type { ServerApi } from '../../src/gas/api';
+import type { UploadApi } from '../../src/gas/upload';
+
+type Api = ServerApi & UploadApi;
 
 export type ServerCall = {
-  [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => Promise<ReturnType<ServerApi[K]>>;
+  [K in keyof Api]: (...args: Parameters<Api[K]>) => Promise<ReturnType<Api[K]>>;
 };
 
 type Runner = {
