@@ -133,6 +133,9 @@ async function run(files: File[]): Promise<void> {
       const file = files[i];
       step.textContent = fileKind(file.name) === 'xlsx' ? tx.loadingLibrary : tx.reading(file.name);
       showCounts(0);
+      // Reading a big file blocks the page for a while (SheetJS parses it in one go): the bar shows that
+      // work goes on (indeterminate) rather than sitting at a number.
+      bar.removeAttribute('value');
       await paint();
       const read = await readExportFile(file, lang, () => {
         const lib = xlsxLibrary();
@@ -154,6 +157,7 @@ async function run(files: File[]): Promise<void> {
       if (plan.skipped.length > 0) notes.push(tx.skippedSheets(plan.skipped.join(', ')));
       counts.chunks += plan.chunks;
       showCounts(0.1);
+      step.textContent = tx.sending(file.name);
       const result = await sendFile(server, uploadId, i, plan, {
         cancelled: () => cancelled,
         onChunk: (sent) => {

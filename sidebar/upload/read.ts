@@ -93,8 +93,17 @@ const ERRORS: Record<number, string> = {
 export function readXlsx(name: string, bytes: Uint8Array, lang: Lang, lib: XlsxLib): ReadResult {
   let wb: XLSX.WorkBook;
   try {
-    // Dense rows, number formats (to tell dates), no formatted text (4.7 million cells for a big export).
-    wb = lib.read(bytes, { type: 'array', dense: true, cellNF: true, cellText: false, cellDates: false });
+    // Dense rows, number formats (to tell dates), no formatted text or HTML (4.7 million cells for a big
+    // export).
+    const opts = {
+      type: 'array',
+      dense: true,
+      cellNF: true,
+      cellText: false,
+      cellHTML: false,
+      cellDates: false,
+    };
+    wb = lib.read(bytes, opts as XLSX.ParsingOptions);
   } catch (e) {
     return { ok: false, reason: upload[lang].xlsxUnreadable(e instanceof Error ? e.message : String(e)) };
   }

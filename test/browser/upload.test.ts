@@ -64,7 +64,10 @@ beforeAll(async () => {
   const now = Date.now() - 3_600_000;
   // Shopee's "Order.all" export as it downloads: one sheet, header on row 1, every cell text.
   const shopee = generateShopeeExport({ seed: 41, orders: 400, now, timeZone: TZ }).grid;
-  await writeXlsx(xlsxPath, shopee.map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v))));
+  await writeXlsx(
+    xlsxPath,
+    shopee.map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v))),
+  );
   writeFileSync(csvPath, readFileSync(join(import.meta.dirname, '../fixtures/exports/tiktok.csv')));
   const later = generateShopeeExport({ seed: 42, orders: 50, now, timeZone: TZ }).grid;
   await writeXlsx(laterPath, later);

@@ -297,6 +297,28 @@ describe('all or nothing per file', () => {
   });
 });
 
+describe('the paste flow', () => {
+  it('Siapkan sheet formats Impor as plain text: values pasted as values stay as written', () => {
+    const pasteValues = (shop: Shop) => {
+      // Ctrl+Shift+V: values only, into the cells' own formats.
+      shop.wb.putValues('Impor', [['SKU', 'Variasi', 'Total'], ['007', '1/2', '150.000']]);
+      return shop.wb.readValues('Impor').slice(1);
+    };
+    const raw = openShop();
+    raw.wb.insertSheet('Impor');
+    expect(pasteValues(raw)[0][0]).toBe(7); // an automatic format converts
+    const shop = openShop();
+    shop.bundle.call('kenaliSetup');
+    expect(pasteValues(shop)).toEqual([['007', '1/2', '150.000']]);
+    // An existing Impor sheet is formatted too, its values untouched.
+    const kept = openShop();
+    kept.wb.putValues('Impor', [['No. Pesanan'], ['A1']]);
+    kept.bundle.call('kenaliSetup');
+    expect(kept.wb.readValues('Impor')).toEqual([['No. Pesanan'], ['A1']]);
+    expect(pasteValues(kept)).toEqual([['007', '1/2', '150.000']]);
+  });
+});
+
 describe('encodings through the upload', () => {
   it('a Windows-1252 CSV keeps Jl. Café 1 and Jl. Cafè 1 apart (two customers), and says how it was read', async () => {
     const text = readFileSync(join(FIXTURES, 'shopee-id.csv'), 'utf8');
