@@ -12,6 +12,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
+import { pickDelimiter, SAMPLE_RECORDS } from '../src/core/delimiter';
 import {
   decodeWindows1252,
   type RefusedEncoding,
@@ -311,15 +312,10 @@ function tokenize(
   return p;
 }
 
-const CANDIDATES = [',', ';', '\t'];
 /** Enough for dozens of records of any export. */
 const SAMPLE_BYTES = 64 << 10;
 
-/**
- * The delimiter that splits the sample's records most consistently into more than one field: the most
- * common field count (above 1) wins, weighted by how many records have it, so title rows above the header
- * (Shopee's income report) do not disturb it. Ties keep the order , ; tab. Default ','.
- */
+/** The delimiter of a sample of the file's first bytes, by core's rule (src/core/delimiter.ts). */
 export function detectDelimiter(sample: Buffer | string): string {
   let bytes = typeof sample === 'string' ? Buffer.from(sample, 'utf8') : sample;
   if (bytes.length > SAMPLE_BYTES) {
@@ -327,11 +323,8 @@ export function detectDelimiter(sample: Buffer | string): string {
     const cut = bytes.lastIndexOf(LF, SAMPLE_BYTES);
     bytes = bytes.subarray(0, cut > 0 ? cut : SAMPLE_BYTES);
   }
-  let best = ',';
-  let bestScore = 0;
-  for (const d of CANDIDATES) {
-    const freq = new Map<number, number>();
-    let seen = 0;
+  return pickDelimiter((d) => {
+    const counts: number[] = [];
     const cur = new Cursor();
     tokenize(
       bytes,
@@ -341,19 +334,13 @@ export function detectDelimiter(sample: Buffer | string): string {
       true,
       cur,
       (r) => {
-        if (seen++ < 50 && r.size > 1) freq.set(r.size, (freq.get(r.size) ?? 0) + 1);
-        return undefined;
+        counts.push(r.size);
+        return counts.length >= SAMPLE_RECORDS ? true : undefined;
       },
       () => {},
     );
-    let score = 0;
-    for (const [n, k] of freq) score = Math.max(score, k * 1000 + Math.min(n, 999));
-    if (score > bestScore) {
-      best = d;
-      bestScore = score;
-    }
-  }
-  return best;
+    return counts;
+  });
 }
 
 function readChunk(fd: number, buf: Buffer, at: number, position: number, path: string): number {

@@ -5,6 +5,7 @@
 // spreadsheet's zone), exactly as the CLI's exceljs reader and the menu's Impor see the same file.
 import type * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
+import { pickDelimiter, SAMPLE_RECORDS } from '../../src/core/delimiter';
 import { decodeText, type TextEncodingName } from '../../src/core/encoding';
 import { upload } from '../../src/core/text/upload';
 import type { CellValue, Grid, Lang } from '../../src/core/types';
@@ -53,29 +54,12 @@ export function readCsv(name: string, bytes: Uint8Array, lang: Lang): ReadResult
   return { ok: true, sheets: [{ label: name, grid }], encoding: decoded.encoding };
 }
 
-const CANDIDATES = [',', ';', '\t'];
-
-/**
- * The delimiter that splits the first records most consistently into more than one field (the most common
- * field count above 1, weighted by how many records have it), so title rows above the header (Shopee's
- * income report) do not disturb it; ties keep the order , ; tab. The CLI's rule (local/files.ts).
- */
-export function detectDelimiter(text: string): string {
+/** The delimiter of the file's first records, by core's rule (the CLI's too). */
+function detectDelimiter(text: string): string {
   const sample = text.slice(0, 64 << 10);
-  let best = ',';
-  let bestScore = 0;
-  for (const d of CANDIDATES) {
-    const rows = Papa.parse<string[]>(sample, { delimiter: d, preview: 50 }).data;
-    const freq = new Map<number, number>();
-    for (const r of rows) if (r.length > 1) freq.set(r.length, (freq.get(r.length) ?? 0) + 1);
-    let score = 0;
-    for (const [n, k] of freq) score = Math.max(score, k * 1000 + Math.min(n, 999));
-    if (score > bestScore) {
-      best = d;
-      bestScore = score;
-    }
-  }
-  return best;
+  return pickDelimiter((d) =>
+    Papa.parse<string[]>(sample, { delimiter: d, preview: SAMPLE_RECORDS }).data.map((r) => r.length),
+  );
 }
 
 /** Excel's error codes as Sheets shows them (SheetJS keeps the code). */

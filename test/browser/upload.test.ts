@@ -2,11 +2,11 @@
 // page's own file input given a real-layout Shopee .xlsx and a TikTok .csv; the saved workbook must hold
 // the store that pasting the same files into Impor gives. Then a failure injected mid-upload (the local
 // runtime's call counter) leaves the saved store as it was, and the page says so.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { type BrowserContext, chromium, type Frame } from 'playwright-core';
+import type { BrowserContext, Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFor, ensureBuilt, importBlocks, saveWorkbook } from '../../local/cli/workbook';
 import { readExportSheets } from '../../local/files';
@@ -15,8 +15,8 @@ import { type Preview, startPreview } from '../../local/preview/server';
 import { loadXlsx } from '../../local/xlsx';
 import { generateShopeeExport } from '../../src/core/demo';
 import type { CellValue } from '../../src/core/types';
+import { launchChromium } from './chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join('test-output', 'screenshots');
 const TZ = 'Asia/Jakarta';
 const STORE = ['Orders', 'OrderItems', 'OrderPayments'];
@@ -56,9 +56,6 @@ async function storeByPaste(paths: string[]): Promise<Record<string, unknown[][]
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: the browser tests need Debian's chromium package.`);
-  }
   mkdirSync(SHOTS, { recursive: true });
   await ensureBuilt();
   const now = Date.now() - 3_600_000;
@@ -75,19 +72,7 @@ beforeAll(async () => {
   bundleFor(workbook).call('kenaliSetup');
   await saveWorkbook(workbook, workbookPath, 'id');
   preview = await startPreview({ workbookPath, port: 0 });
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    viewport: { width: 1100, height: 800 },
-  });
+  context = await launchChromium(join(dir, 'profile'));
 }, 120_000);
 
 afterAll(async () => {

@@ -10,43 +10,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsvExport } from '../../local/cli/parallel';
 import { generateShopeeExport } from '../../src/core/demo';
 import { epochFromLocal } from '../../src/core/time';
-import type { CellValue, Grid } from '../../src/core/types';
+import { ansi, CAFE_ADDRESSES, CAFE_USER, cafeShop, csvText } from '../fixtures/cafe';
 
 const TZ = 'Asia/Jakarta';
 const NOW = epochFromLocal({ year: 2024, month: 6, day: 30, hour: 12, minute: 0, second: 0 }, TZ);
 const dir = mkdtempSync(join(tmpdir(), 'kenali-enc-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const field = (v: CellValue) => {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-const csvText = (grid: Grid) => `${grid.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
-/** Windows-1252 bytes of a text made of Latin-1 letters (é is 0xE9, è is 0xE8 in both). */
-const ansi = (s: string) => Buffer.from(s, 'latin1');
-
-/** A demo export (ASCII only) whose first two orders belong to one username, shipping to Café and Cafè. */
-function cafeShop(lines = 40): Grid {
-  const grid = generateShopeeExport({ seed: 3, lines, now: NOW - 86_400_000, timeZone: TZ }).grid.map((r) =>
-    r.map((v) => (typeof v === 'string' ? v.replace(/[^\x20-\x7e]/g, '') : v)),
-  );
-  const h = grid[0];
-  const [sn, user, address, status] = [
-    'No. Pesanan',
-    'Username (Pembeli)',
-    'Alamat Pengiriman',
-    'Status Pesanan',
-  ].map((c) => h.indexOf(c));
-  const orders = [...new Set(grid.slice(1).map((r) => r[sn]))];
-  for (const r of grid.slice(1)) {
-    const k = orders.indexOf(r[sn]);
-    if (k > 1) continue;
-    r[user] = 'kopi_lover';
-    r[address] = k === 0 ? 'Jl. Café 1' : 'Jl. Cafè 1';
-    r[status] = 'Selesai'; // both counted, so both are in the Segments table
-  }
-  return grid;
-}
+const shop = (lines = 40) =>
+  cafeShop(generateShopeeExport({ seed: 3, lines, now: NOW - 86_400_000, timeZone: TZ }).grid);
 
 function kenali(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'local/cli/main.ts', ...args], {
@@ -59,14 +31,14 @@ function kenali(...args: string[]) {
 describe('CSV encodings through the CLI', () => {
   it('segment: a Windows-1252 file keeps Café and Cafè apart, and says how it was read', () => {
     const src = join(dir, 'ansi.csv');
-    writeFileSync(src, ansi(csvText(cafeShop())));
+    writeFileSync(src, ansi(csvText(shop())));
     const out = join(dir, 'ansi-out.csv');
     const r = kenali('segment', src, '--out', out, '--today', '2024-06-30');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/Windows-1252/);
     const rows = Papa.parse<string[]>(readFileSync(out, 'utf8'), { skipEmptyLines: true }).data;
     const header = rows[0];
-    const kopi = rows.filter((row) => row[header.indexOf('buyer_username')] === 'kopi_lover');
+    const kopi = rows.filter((row) => row[header.indexOf('buyer_username')] === CAFE_USER);
     expect(kopi.map((row) => row[header.indexOf('address_full')]).sort()).toEqual([
       'Jl. Cafè 1',
       'Jl. Café 1',
@@ -75,14 +47,14 @@ describe('CSV encodings through the CLI', () => {
 
   it('segment: UTF-16 without a BOM is refused, naming the encoding', () => {
     const src = join(dir, 'utf16.csv');
-    writeFileSync(src, Buffer.from(csvText(cafeShop(10)), 'utf16le'));
+    writeFileSync(src, Buffer.from(csvText(shop(10)), 'utf16le'));
     const r = kenali('segment', src, '--out', join(dir, 'x.csv'), '--lang', 'en');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/UTF-16 LE without a BOM/);
   });
 
   it('the multi-threaded reader applies the same rule to the whole file (one byte late in it decides)', async () => {
-    const grid = cafeShop(3000);
+    const grid = shop(3000);
     const opts = {
       sheetName: 'f.csv',
       timeZone: TZ,
@@ -108,11 +80,11 @@ describe('CSV encodings through the CLI', () => {
     const addresses = (r: typeof a) =>
       r.parsed
         .flatMap((p) => p.orders)
-        .filter((o) => o.buyerUsername === 'kopi_lover')
+        .filter((o) => o.buyerUsername === CAFE_USER)
         .map((o) => o.addressFull)
         .sort();
-    expect(addresses(a)).toEqual(['Jl. Cafè 1', 'Jl. Café 1']);
-    expect(addresses(b)).toEqual(['Jl. Cafè 1', 'Jl. Café 1']);
+    expect(addresses(a)).toEqual(CAFE_ADDRESSES);
+    expect(addresses(b)).toEqual(CAFE_ADDRESSES);
     expect(b.parsed.flatMap((p) => p.orders).length).toBe(a.parsed.flatMap((p) => p.orders).length);
   });
 });

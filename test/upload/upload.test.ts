@@ -9,8 +9,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readExportSheets } from '../../local/files';
 import { generateIncomeReport } from '../../src/core/demo';
-import type { CellValue, Grid } from '../../src/core/types';
+import type { Grid } from '../../src/core/types';
 import type { UploadFileReport } from '../../src/gas/upload';
+import { ansi, CAFE_ADDRESSES, CAFE_USER, cafeShop, csvText } from '../fixtures/cafe';
 import {
   builtCode,
   demoExport,
@@ -304,7 +305,10 @@ describe('the paste flow', () => {
   it('Siapkan sheet formats Impor as plain text: values pasted as values stay as written', () => {
     const pasteValues = (shop: Shop) => {
       // Ctrl+Shift+V: values only, into the cells' own formats.
-      shop.wb.putValues('Impor', [['SKU', 'Variasi', 'Total'], ['007', '1/2', '150.000']]);
+      shop.wb.putValues('Impor', [
+        ['SKU', 'Variasi', 'Total'],
+        ['007', '1/2', '150.000'],
+      ]);
       return shop.wb.readValues('Impor').slice(1);
     };
     const raw = openShop();
@@ -324,38 +328,15 @@ describe('the paste flow', () => {
 
 describe('encodings through the upload', () => {
   it('a Windows-1252 CSV keeps Jl. Café 1 and Jl. Cafè 1 apart (two customers), and says how it was read', async () => {
-    const text = readFileSync(join(FIXTURES, 'shopee-id.csv'), 'utf8');
-    const lines = text.split(/\r?\n/);
-    const header = lines[0].split(',');
-    const grid: CellValue[][] = (await pastedSheets(fixture('shopee-id.csv')))[0].grid.map((r) => r.slice());
-    const address = header.indexOf('Alamat Pengiriman');
-    const user = header.indexOf('Username (Pembeli)');
-    const sn = header.indexOf('No. Pesanan');
-    const orders = [...new Set(grid.slice(1).map((r) => r[sn]))];
-    for (const r of grid.slice(1)) {
-      const k = orders.indexOf(r[sn]);
-      if (k > 1) continue;
-      r[user] = 'kopi_lover';
-      r[address] = k === 0 ? 'Jl. Café 1' : 'Jl. Cafè 1';
-    }
-    const csv = grid
-      .map((r) =>
-        r
-          .map((v) => (/[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v)))
-          .join(','),
-      )
-      .join('\r\n');
-    const ansi = {
-      name: 'ansi.csv',
-      bytes: new Uint8Array(Buffer.from(csv.replace(/[^\x00-\xff]/g, '?'), 'latin1')),
-    };
+    const csv = csvText(cafeShop(demoExport(40, 36)));
+    const ansiFile = { name: 'ansi.csv', bytes: new Uint8Array(ansi(csv)) };
     const shop = openShop();
-    const out = await uploadFiles(shop, [ansi]);
+    const out = await uploadFiles(shop, [ansiFile]);
     expect(out.error).toBeNull();
     expect(out.encodings).toEqual(['windows-1252']);
     const [head, ...rows] = shop.wb.readValues('Orders');
-    const kopi = rows.filter((r) => r[head.indexOf('buyer_username')] === 'kopi_lover');
-    expect(kopi.map((r) => r[head.indexOf('address_full')]).sort()).toEqual(['Jl. Cafè 1', 'Jl. Café 1']);
+    const kopi = rows.filter((r) => r[head.indexOf('buyer_username')] === CAFE_USER);
+    expect(kopi.map((r) => r[head.indexOf('address_full')]).sort()).toEqual(CAFE_ADDRESSES);
     const utf16 = { name: 'u16.csv', bytes: new Uint8Array(Buffer.from(csv, 'utf16le')) };
     const refused = await uploadFiles(openShop(), [utf16]);
     expect(refused.reports).toEqual([
