@@ -83,7 +83,10 @@ export async function benchUpload(lines: number): Promise<UploadFigures> {
     let chunks = 0;
     for (;;) {
       const s = await frame.evaluate(() => ({
-        bar: (document.querySelector('progress.bar') as HTMLProgressElement | null)?.value ?? 0,
+        // -1: indeterminate (the page parsing the file, which it cannot measure).
+        bar: ((el) => (el && el.hasAttribute('value') ? el.value : -1))(
+          document.querySelector('progress.bar') as HTMLProgressElement | null,
+        ),
         chunks: document.querySelector('.stat.chunks')?.textContent ?? '',
         done: !(document.querySelector('section.final') as HTMLElement | null)?.hidden,
       }));
@@ -109,7 +112,7 @@ export async function benchUpload(lines: number): Promise<UploadFigures> {
       readMs,
       sentMs,
       chunks,
-      barValues: new Set(bar.map(([, v]) => v)).size,
+      barValues: new Set(bar.map(([, v]) => v).filter((v) => v >= 0)).size,
       bar,
       report,
     };
@@ -130,7 +133,9 @@ export function renderUpload(r: UploadFigures): string {
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     `| ${r.lines.toLocaleString('en')} | ${(r.xlsxBytes / MB).toFixed(1)} MB | ${r.chunks} | ${s(r.readMs)} s | ${s(r.sentMs)} s | ${s(r.totalMs)} s | ${r.barValues} |`,
     '',
-    `Progress bar (s → value): ${samples.map(([t, v]) => `${t}→${v}`).join(', ')}`,
+    `Progress bar (s → value; "busy" is the indeterminate bar while the page parses the file): ${samples
+      .map(([t, v]) => `${t}→${v < 0 ? 'busy' : v}`)
+      .join(', ')}`,
     '',
     `Report: ${r.report}`,
     '',
