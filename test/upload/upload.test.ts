@@ -180,6 +180,33 @@ describe('uploading a file gives the same store as pasting it into Impor', () =>
   });
 });
 
+describe('the report', () => {
+  it('the problems sheet lists the problems of every file of the upload, each by its file and row', async () => {
+    const bad = (seed: number, row: number) => {
+      const grid = demoExport(30, seed).map((r) => r.slice());
+      grid[row][grid[0].indexOf('Total Pembayaran')] = 'gratis';
+      return grid;
+    };
+    const files = [
+      await xlsxFile('a.xlsx', [{ name: 'orders', grid: bad(37, 4) }]),
+      await xlsxFile('b.xlsx', [{ name: 'orders', grid: bad(38, 7) }]),
+    ];
+    const shop = openShop();
+    const out = await uploadFiles(shop, files);
+    expect((out.reports as UploadFileReport[]).map((r) => [r.ok, r.problems > 0, r.problemsSheet])).toEqual([
+      [true, true, 'Impor - Masalah'],
+      [true, true, 'Impor - Masalah'],
+    ]);
+    const listed = readProblems(shop) as { sheet: string; row: number; column: string }[];
+    expect(listed).toContainEqual(
+      expect.objectContaining({ sheet: 'a.xlsx › orders', row: 5, column: 'Total Pembayaran' }),
+    );
+    expect(listed).toContainEqual(
+      expect.objectContaining({ sheet: 'b.xlsx › orders', row: 8, column: 'Total Pembayaran' }),
+    );
+  });
+});
+
 describe('all or nothing per file', () => {
   it('uploading the same file again changes nothing', async () => {
     const files = [fixture('shopee-id.csv'), fixture('shopee-income.csv')];

@@ -34,7 +34,6 @@ const id = {
   unsupported: 'bukan file .xlsx atau .csv',
   noExport: 'tidak ada ekspor pesanan yang dikenali (baris judul kolom tidak ditemukan)',
   xlsxUnreadable: (why: string) => `file XLSX tidak bisa dibaca (${why})`,
-  tooBig: 'file terlalu besar untuk dibaca di browser ini',
   interrupted: (files: string) =>
     `Unggahan sebelumnya terputus (sidebar ditutup atau gagal): ${files} tidak diimpor; sheet toko tidak diubah untuk file itu.`,
   busyElsewhere:
@@ -83,7 +82,6 @@ const en: typeof id = {
   unsupported: 'not an .xlsx or .csv file',
   noExport: 'no order export recognised (no header row found)',
   xlsxUnreadable: (why: string) => `the XLSX file cannot be read (${why})`,
-  tooBig: 'the file is too big to be read in this browser',
   interrupted: (files: string) =>
     `An earlier upload was interrupted (sidebar closed or failed): ${files} not imported; the store sheets were not changed for it.`,
   busyElsewhere:
