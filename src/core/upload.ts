@@ -27,10 +27,11 @@ import { isBlank } from './values';
 export type WireCell = string | number | boolean | { d: number };
 
 /**
- * Chunk size, in characters of JSON text: 1 MB. google.script.run documents no size limit, but a call's
- * arguments travel in one request and are held in memory on both ends; a megabyte keeps each call short
- * (well inside the 6-minute execution limit, and quick to retry by hand if it fails) while the call count
- * stays small: a 100,000-line Shopee export projects to roughly 45 MB, about 45 calls.
+ * Chunk size, in characters of JSON text: about 1 MB. google.script.run documents no size limit, but a
+ * call's arguments travel in one request and are held in memory on both ends (the page, Google's
+ * front end, the Apps Script execution); a megabyte is far below the sizes where such calls are reported
+ * to fail, keeps each call a few seconds at most (well inside the 6-minute execution limit) and a failed
+ * one cheap to lose, while a big export is still only a few dozen calls (bench/RESULTS.md).
  */
 export const CHUNK_CHARS = 1_000_000;
 

@@ -5,10 +5,10 @@
 // document lock, as the menu's Impor does. All or nothing per file: a failed call, a cancel or a closed
 // sidebar before the commit leaves the store as it was; a failure during the merge puts it back.
 //
-// Why a sheet: a 100,000-line export is ~45 MB of projected text, and CacheService (100 KB a value) and
+// Why a sheet: a big export is tens of megabytes of projected text, and CacheService (100 KB a value) and
 // PropertiesService (9 KB a value, 500 KB in all) are far too small. In the sheet each chunk's text is cut
-// into cells of 49,000 characters (Sheets' limit is 50,000): ~1,000 cells for such a file, in plain text
-// (nothing converted, no formula). Row 1 holds the upload's description and when it was last touched; a
+// into cells of 49,000 characters (Sheets' limit is 50,000), so a file waits in a few cells per megabyte,
+// in plain text (nothing converted, no formula). Row 1 holds the upload's description and when it was last touched; a
 // staging sheet nobody touched for STALE_MS is an interrupted upload, deleted (and reported) by the next
 // sidebar that opens.
 import { parseExport } from '../core/exports';
