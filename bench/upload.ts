@@ -84,7 +84,7 @@ export async function benchUpload(lines: number): Promise<UploadFigures> {
     for (;;) {
       const s = await frame.evaluate(() => ({
         // -1: indeterminate (the page parsing the file, which it cannot measure).
-        bar: ((el) => (el && el.hasAttribute('value') ? el.value : -1))(
+        bar: ((el) => (el?.hasAttribute('value') ? el.value : -1))(
           document.querySelector('progress.bar') as HTMLProgressElement | null,
         ),
         chunks: document.querySelector('.stat.chunks')?.textContent ?? '',
