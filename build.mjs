@@ -9,7 +9,7 @@
 // The export list is the single source of truth (no `global.x = x` assignments to keep in sync), the stubs
 // are real forwarding functions rather than empty placeholders that the bundle overwrites at load time, and
 // Biome's noRedeclare rule stays quiet because nothing is declared twice in source.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -18,10 +18,11 @@ const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
 const GLOBAL = '__kenali';
 
-/** Sidebar pages: sidebar/<dir>/page.html + main.ts → dist/<name>.html */
+/** Sidebar pages: sidebar/<dir>/page.html + main.ts → dist/<name>.html (+ lazy.ts, see renderPage) */
 export const PAGES = [
   { name: 'Naming', dir: 'naming' },
   { name: 'Lookup', dir: 'lookup' },
+  { name: 'Upload', dir: 'upload' },
 ];
 
 async function exportNames(entry) {
@@ -66,23 +67,32 @@ async function buildCode() {
   return names;
 }
 
-/** The self-contained HTML of one page (also what the sidebar tests load, so they test what we ship). */
-export async function renderPage({ name, dir }) {
-  const srcDir = join(root, 'sidebar', dir);
-  const result = await esbuild.build({
-    entryPoints: [join(srcDir, 'main.ts')],
+/** One entry bundled for a page: minified, one IIFE, template literals lowered (see below). */
+function bundlePage(entry, outdir) {
+  return esbuild.build({
+    entryPoints: [entry],
     bundle: true,
     format: 'iife',
     target: 'es2019',
     minify: true,
     write: false,
-    outdir: join(dist, 'pages', dir),
+    outdir,
     charset: 'utf8',
     legalComments: 'none',
     // HtmlService strips text after `//` inside template literals: emit plain string concatenation.
     supported: { 'template-literal': false },
     logLevel: 'warning',
   });
+}
+
+/**
+ * The self-contained HTML of one page (also what the sidebar tests load, so they test what we ship).
+ * A page with a lazy.ts (a big library it needs only sometimes) gets that bundle as the text of a
+ * <script type="text/plain"> at /*KENALI_LAZY*\/: inert until the page evaluates it.
+ */
+export async function renderPage({ name, dir }) {
+  const srcDir = join(root, 'sidebar', dir);
+  const result = await bundlePage(join(srcDir, 'main.ts'), join(dist, 'pages', dir));
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
   const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
   if (/<\/script/i.test(js)) throw new Error(`${name}: inlined script contains </script`);
@@ -91,10 +101,30 @@ export async function renderPage({ name, dir }) {
   for (const marker of ['/*KENALI_CSS*/', '/*KENALI_JS*/']) {
     if (!template.includes(marker)) throw new Error(`${name}: page.html lacks ${marker}`);
   }
+  let html = template;
+  const lazyEntry = join(srcDir, 'lazy.ts');
+  if (existsSync(lazyEntry)) {
+    if (!template.includes('/*KENALI_LAZY*/')) throw new Error(`${name}: page.html lacks /*KENALI_LAZY*/`);
+    const lazy = await bundlePage(lazyEntry, join(dist, 'pages', `${dir}-lazy`));
+    const code = lazy.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
+    // Inside a script element the parser ends at </script, and a <!-- followed by <script would hide
+    // the end tag: no <script or </script may appear (the library's "<!--" strings are then harmless).
+    if (/<\/?script/i.test(code)) throw new Error(`${name}: lazy script contains <script or </script`);
+    html = html.replace('/*KENALI_LAZY*/', () => inertText(code));
+  }
   // Function replacers: a string replacer would expand `$&` and friends inside minified code.
-  const html = template.replace('/*KENALI_CSS*/', () => css).replace('/*KENALI_JS*/', () => js);
+  html = html.replace('/*KENALI_CSS*/', () => css).replace('/*KENALI_JS*/', () => js);
   assertNoDoubleSlash(name, html);
   return html;
+}
+
+/**
+ * The lazy library as inert text without a single '/': '~' → '~0', '/' → '~1' (sidebar/upload/lib.ts
+ * undoes it). A library is full of '//' (URLs, regexes) that assertNoDoubleSlash would refuse, and
+ * HtmlService may cut.
+ */
+export function inertText(code) {
+  return code.replace(/[~/]/g, (c) => (c === '~' ? '~0' : '~1'));
 }
 
 /**
@@ -111,22 +141,28 @@ export function assertNoDoubleSlash(name, html) {
   }
 }
 
+/** Writes dist/<name>.html; returns its size in bytes (the build prints it: HtmlService serves it whole). */
 async function buildPage(page) {
-  writeFileSync(join(dist, `${page.name}.html`), await renderPage(page));
+  const html = await renderPage(page);
+  writeFileSync(join(dist, `${page.name}.html`), html);
+  return Buffer.byteLength(html);
 }
 
 export async function build() {
   mkdirSync(dist, { recursive: true });
   const names = await buildCode();
-  await Promise.all(PAGES.map(buildPage));
+  const sizes = await Promise.all(PAGES.map(buildPage));
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+  pageSizes = PAGES.map((p, i) => `${p.name}.html ${(sizes[i] / 1024).toFixed(0)} KB`);
   return names;
 }
+
+let pageSizes = [];
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const t0 = Date.now();
   const names = await build();
   console.log(
-    `built dist/ in ${Date.now() - t0} ms: Code.js (${names.length} entry points), ${PAGES.map((p) => p.name + '.html').join(', ')}, appsscript.json`,
+    `built dist/ in ${Date.now() - t0} ms: Code.js (${names.length} entry points), ${pageSizes.join(', ')}, appsscript.json`,
   );
 }

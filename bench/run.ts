@@ -1,6 +1,6 @@
 // `npm run bench` (builds dist/ first): how fast, how big, and how it grows. Prints tables, asserts
 // nothing (these machines are noisy: compare ratios measured in the same run, not absolute times).
-//   --quick     core at 10k/100k, calls at 1k/10k, CLI at 100k (a fast check)
+//   --quick     core at 10k/100k, calls at 1k/10k, CLI at 100k, upload at 10k (a fast check)
 //   --results   also write the report to bench/RESULTS.md
 // Each size runs in its own child process so sizes do not share a heap.
 import { existsSync, writeFileSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { runPart } from './child';
 import { benchCli, type CliFigures } from './cli';
 import type { PipelineResult } from './pipeline';
 import { renderCalls, renderCli, renderEstimate, renderPipeline, renderTargets } from './report';
+import { renderUpload, type UploadFigures } from './upload';
 
 const USAGE = 'usage: npm run bench [-- --quick] [-- --results]';
 
@@ -24,6 +25,13 @@ async function pipelineAt(lines: number): Promise<PipelineResult> {
   );
   if (!run.result)
     throw new Error(`pipeline at ${lines} lines failed (exit ${run.exitCode}):\n${run.stderrTail}`);
+  return run.result;
+}
+
+async function uploadAt(lines: number): Promise<UploadFigures> {
+  const run = await runPart<UploadFigures>('bench/upload.ts', [String(lines)]);
+  if (!run.result)
+    throw new Error(`upload at ${lines} lines failed (exit ${run.exitCode}):\n${run.stderrTail}`);
   return run.result;
 }
 
@@ -95,6 +103,8 @@ async function main(argv: string[]): Promise<void> {
   emit(renderCli(cli));
 
   emit(renderTargets({ pipeline, calls: trimmed ?? asBuilt, asBuilt, cli }));
+
+  emit(renderUpload(await uploadAt(quick ? 10_000 : 100_000)));
 
   const elapsed = (Date.now() - started.getTime()) / 1000;
   const footer = `Bench took ${elapsed.toFixed(0)} s; load average at the end ${loadavg()

@@ -12,10 +12,19 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
+import { pickDelimiter, SAMPLE_RECORDS } from '../src/core/delimiter';
+import {
+  decodeWindows1252,
+  type RefusedEncoding,
+  SNIFF_BYTES,
+  sniffEncoding,
+  type TextEncodingName,
+  unmarkedEncoding,
+} from '../src/core/encoding';
 import { epochFromWallClock } from '../src/core/time';
 import type { CellValue, Grid } from '../src/core/types';
 
-export type FileErrorKind = 'missing' | 'directory' | 'unreadable' | 'extension' | 'xlsx';
+export type FileErrorKind = 'missing' | 'directory' | 'unreadable' | 'extension' | 'xlsx' | 'encoding';
 
 /** A file that cannot be read at all; `kind` lets the caller word the message in the seller's language. */
 export class FileError extends Error {
@@ -23,6 +32,8 @@ export class FileError extends Error {
     readonly kind: FileErrorKind,
     readonly path: string,
     readonly detail = '',
+    /** kind 'encoding': the encoding refused (core's rule, src/core/encoding.ts). */
+    readonly refused?: { encoding: RefusedEncoding; bom: boolean },
   ) {
     super(`${path}: ${kind}${detail ? ` (${detail})` : ''}`);
     this.name = 'FileError';
@@ -66,13 +77,14 @@ const SLICE_MIN = 13;
 /** Field flags. */
 const ESCAPED = 1; // quoted, holds "" escapes
 const TAIL = 2; // quoted, with text after the closing quote
-const WIDE = 4; // holds bytes ≥ 0x80: decode as UTF-8, not from the Latin-1 view
+const WIDE = 4; // holds bytes ≥ 0x80: decode as UTF-8, not from the Latin-1 view (the bytes are UTF-8:
+// a file that is not is transcoded first, see csvEncoding)
 
 /** One CSV record. Fields are materialised on demand, as independent strings. */
 export interface CsvRecord {
   /** 1-based record number: the row a spreadsheet shows it on (a quoted multi-line cell is one row). */
   readonly row: number;
-  /** Byte offset in the file where the record starts (in the transcoded bytes for UTF-16 files). */
+  /** Byte offset in the file where the record starts (in the transcoded bytes, see CsvReadStats). */
   readonly offset: number;
   /** Number of fields. */
   readonly size: number;
@@ -96,11 +108,11 @@ export interface CsvReadStats {
   bytes: number;
   /** Row where a quoted cell opens and never closes (the rest of the file became one cell), or null. */
   unterminatedQuoteRow: number | null;
-  /** First row where a cell that was read holds bytes that are not UTF-8 (shown as �), or null. */
-  notUtf8Row: number | null;
+  /** How the bytes were decoded (core's rule): 'windows-1252' is worth telling the seller. */
+  encoding: TextEncodingName;
   /** Byte offset where reading ended: the start of the record `stopBefore` refused, else the file size. */
   end: number;
-  /** Whether the source was transcoded (UTF-16): offsets are then not file positions. */
+  /** Whether the source was transcoded (UTF-16, Windows-1252): offsets are then not file positions. */
   transcoded: boolean;
 }
 
@@ -142,7 +154,6 @@ class Cursor implements CsvRecord {
   ends = new Int32Array(256);
   flags = new Uint8Array(256);
   tails: string[] = [];
-  notUtf8Row: number | null = null;
 
   push(start: number, end: number, flag: number): void {
     if (this.size === this.starts.length) {
@@ -174,11 +185,8 @@ class Cursor implements CsvRecord {
     const f = this.flags[i];
     if (f === 0) return this.latin.slice(a, b);
     let v: string;
-    if ((f & WIDE) !== 0) {
-      const bytes = this.buf.subarray(a, b);
-      if (this.notUtf8Row === null && !isUtf8(bytes)) this.notUtf8Row = this.row;
-      v = bytes.toString('utf8');
-    } else v = this.latin.slice(a, b);
+    if ((f & WIDE) !== 0) v = this.buf.toString('utf8', a, b);
+    else v = this.latin.slice(a, b);
     if ((f & ESCAPED) !== 0) v = v.replaceAll('""', '"');
     if ((f & TAIL) !== 0) v += this.tails[i];
     return v;
@@ -304,15 +312,10 @@ function tokenize(
   return p;
 }
 
-const CANDIDATES = [',', ';', '\t'];
 /** Enough for dozens of records of any export. */
 const SAMPLE_BYTES = 64 << 10;
 
-/**
- * The delimiter that splits the sample's records most consistently into more than one field: the most
- * common field count (above 1) wins, weighted by how many records have it, so title rows above the header
- * (Shopee's income report) do not disturb it. Ties keep the order , ; tab. Default ','.
- */
+/** The delimiter of a sample of the file's first bytes, by core's rule (src/core/delimiter.ts). */
 export function detectDelimiter(sample: Buffer | string): string {
   let bytes = typeof sample === 'string' ? Buffer.from(sample, 'utf8') : sample;
   if (bytes.length > SAMPLE_BYTES) {
@@ -320,11 +323,8 @@ export function detectDelimiter(sample: Buffer | string): string {
     const cut = bytes.lastIndexOf(LF, SAMPLE_BYTES);
     bytes = bytes.subarray(0, cut > 0 ? cut : SAMPLE_BYTES);
   }
-  let best = ',';
-  let bestScore = 0;
-  for (const d of CANDIDATES) {
-    const freq = new Map<number, number>();
-    let seen = 0;
+  return pickDelimiter((d) => {
+    const counts: number[] = [];
     const cur = new Cursor();
     tokenize(
       bytes,
@@ -334,19 +334,13 @@ export function detectDelimiter(sample: Buffer | string): string {
       true,
       cur,
       (r) => {
-        if (seen++ < 50 && r.size > 1) freq.set(r.size, (freq.get(r.size) ?? 0) + 1);
-        return undefined;
+        counts.push(r.size);
+        return counts.length >= SAMPLE_RECORDS ? true : undefined;
       },
       () => {},
     );
-    let score = 0;
-    for (const [n, k] of freq) score = Math.max(score, k * 1000 + Math.min(n, 999));
-    if (score > bestScore) {
-      best = d;
-      bestScore = score;
-    }
-  }
-  return best;
+    return counts;
+  });
 }
 
 function readChunk(fd: number, buf: Buffer, at: number, position: number, path: string): number {
@@ -357,22 +351,98 @@ function readChunk(fd: number, buf: Buffer, at: number, position: number, path: 
   }
 }
 
-/** UTF-16 files (Excel's "Unicode text") are rare and small: transcoded whole to UTF-8. */
-function utf16Source(fd: number, total: number): Buffer {
+/** UTF-16 files (Excel's "Unicode text") and Windows-1252 ones (Excel's "CSV" on Windows) are rare and
+ *  small: transcoded whole to UTF-8, which the tokenizer reads. */
+function transcodedSource(fd: number, total: number, encoding: TextEncodingName, bomBytes: number): Buffer {
   const all = Buffer.allocUnsafe(total);
   let n = 0;
   for (;;) {
-    const k = readSync(fd, all, n, total - n, null);
+    const k = readSync(fd, all, n, total - n, n);
     if (k === 0) break;
     n += k;
   }
-  return Buffer.from(all.subarray(2, n).toString('utf16le'), 'utf8');
+  const body = all.subarray(bomBytes, n);
+  const text =
+    encoding === 'windows-1252'
+      ? decodeWindows1252(body)
+      : encoding === 'utf-16le'
+        ? body.toString('utf16le')
+        : new TextDecoder('utf-16be').decode(body);
+  return Buffer.from(text, 'utf8');
+}
+
+/** Whether bytes [from, total) of the file are all valid UTF-8: one pass, in chunks cut before their last
+ *  (possibly incomplete) character, which is carried into the next chunk. */
+function fileIsUtf8(fd: number, total: number, from: number): boolean {
+  const buf = Buffer.allocUnsafe(Math.max(8, Math.min(CHUNK_BYTES, total)));
+  let carry = 0;
+  let pos = from;
+  for (;;) {
+    const n = carry + readSync(fd, buf, carry, buf.length - carry, pos);
+    pos += n - carry;
+    const eof = n === carry || pos >= total;
+    let cut = n;
+    if (!eof) {
+      cut = n - 1;
+      while (cut > n - 4 && cut > 0 && (buf[cut] & 0xc0) === 0x80) cut--;
+    }
+    if (!isUtf8(buf.subarray(0, cut))) return false;
+    if (eof) return true;
+    buf.copy(buf, 0, cut, n);
+    carry = n - cut;
+  }
+}
+
+export interface CsvEncoding {
+  encoding: TextEncodingName;
+  bomBytes: number;
+}
+
+const decided = new Map<string, { size: number; mtimeMs: number; found: CsvEncoding }>();
+
+/**
+ * The encoding of a CSV file by core's rule (src/core/encoding.ts): its byte-order mark, else UTF-8 when
+ * every byte of the file is, else Windows-1252. A refused encoding (UTF-16 without a BOM, UTF-32, a BOM
+ * the bytes break) is a FileError('encoding'). The answer is remembered per file and version: a file is
+ * read several times (header, parts, a restart) and the pass over its bytes is done once.
+ */
+export function csvEncoding(path: string, fd?: number): CsvEncoding {
+  const st = statSync(path);
+  const known = decided.get(path);
+  if (known && known.size === st.size && known.mtimeMs === st.mtimeMs) return known.found;
+  const own = fd === undefined;
+  const handle = fd ?? openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(SNIFF_BYTES, st.size));
+    readSync(handle, head, 0, head.length, 0);
+    const sniffed = sniffEncoding(head);
+    let found: CsvEncoding;
+    if (sniffed.kind === 'refused') {
+      throw new FileError('encoding', path, sniffed.encoding, {
+        encoding: sniffed.encoding,
+        bom: sniffed.bom,
+      });
+    } else if (sniffed.kind === 'bom' && sniffed.encoding !== 'utf-8') {
+      found = { encoding: sniffed.encoding, bomBytes: sniffed.bomBytes };
+    } else {
+      const bomBytes = sniffed.kind === 'bom' ? sniffed.bomBytes : 0;
+      const valid = fileIsUtf8(handle, st.size, bomBytes);
+      if (!valid && bomBytes > 0)
+        throw new FileError('encoding', path, 'UTF-8', { encoding: 'UTF-8', bom: true });
+      found = { encoding: unmarkedEncoding(valid), bomBytes };
+    }
+    decided.set(path, { size: st.size, mtimeMs: st.mtimeMs, found });
+    return found;
+  } finally {
+    if (own) closeSync(handle);
+  }
 }
 
 /**
  * Streams the records of a CSV file to `onRecord` (synchronously, chunk by chunk). The record object is
- * reused: read what you need inside the callback. A UTF-8 BOM is skipped; a UTF-16 (LE) BOM switches
- * the decoding. Line breaks: LF, CRLF or CR. A trailing line break ends the last record (no empty row).
+ * reused: read what you need inside the callback. The bytes are decoded by core's rule (csvEncoding): a
+ * UTF-8 BOM is skipped, UTF-16 and Windows-1252 files are transcoded. Line breaks: LF, CRLF or CR. A
+ * trailing line break ends the last record (no empty row).
  */
 export function forEachCsvRecord(
   path: string,
@@ -391,7 +461,7 @@ export function forEachCsvRecord(
     delimiter: opts.delimiter ?? ',',
     bytes: total,
     unterminatedQuoteRow: null,
-    notUtf8Row: null,
+    encoding: 'utf-8',
     end: total,
     transcoded: false,
   };
@@ -418,27 +488,26 @@ export function forEachCsvRecord(
     let pos = 0;
     let eof = false;
     let fromMemory = false;
+    const { encoding, bomBytes } = csvEncoding(path, fd);
+    stats.encoding = encoding;
     if (opts.start !== undefined && opts.start > 0) {
       if (opts.delimiter === undefined) throw new Error('forEachCsvRecord: start needs the delimiter');
+      if (encoding !== 'utf-8') throw new Error('forEachCsvRecord: start is for UTF-8 files only');
       pos = opts.start;
+    } else if (encoding !== 'utf-8') {
+      buf = transcodedSource(fd, total, encoding, bomBytes);
+      filled = buf.length;
+      eof = true;
+      fromMemory = true;
+      stats.transcoded = true;
+      stats.end = buf.length;
+      stats.delimiter = opts.delimiter ?? detectDelimiter(buf.subarray(0, SAMPLE_BYTES));
     } else {
-      // The first bytes decide the encoding (byte-order mark) and the delimiter.
+      // The first bytes decide the delimiter.
       const sample = Buffer.allocUnsafe(Math.min(SAMPLE_BYTES, Math.max(total, 1)));
       const head = sample.subarray(0, readSync(fd, sample, 0, sample.length, 0));
-      let detectFrom: Buffer = head;
-      if (head[0] === 0xff && head[1] === 0xfe) {
-        buf = utf16Source(fd, total);
-        filled = buf.length;
-        eof = true;
-        fromMemory = true;
-        stats.transcoded = true;
-        stats.end = buf.length;
-        detectFrom = buf.subarray(0, SAMPLE_BYTES);
-      } else if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
-        pos = 3; // skip the UTF-8 BOM
-        detectFrom = head.subarray(3);
-      }
-      stats.delimiter = opts.delimiter ?? detectDelimiter(detectFrom);
+      pos = bomBytes; // skip the UTF-8 BOM
+      stats.delimiter = opts.delimiter ?? detectDelimiter(head.subarray(bomBytes));
     }
     const d = stats.delimiter.charCodeAt(0);
     for (;;) {
@@ -469,7 +538,6 @@ export function forEachCsvRecord(
       filled = rest;
     }
     stats.records = cur.row;
-    stats.notUtf8Row = cur.notUtf8Row;
   } finally {
     closeSync(fd);
   }

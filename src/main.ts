@@ -16,6 +16,7 @@ import { serverApi } from './gas/api';
 import { currentEnv } from './gas/context';
 import { type ImportReport, runImport } from './gas/importer';
 import { runSegmentation, type SegmentationReport } from './gas/segmentation';
+import { openUploadAction, uploadApi } from './gas/upload';
 
 /** Adds the Kenali menu (Indonesian; English when the spreadsheet's locale is not Indonesian). */
 export function onOpen(): void {
@@ -31,6 +32,7 @@ export function onOpen(): void {
   SpreadsheetApp.getUi()
     .createMenu(m.title)
     .addItem(m.import, 'kenaliImport')
+    .addItem(m.importFile, 'kenaliOpenUpload')
     .addItem(m.naming, 'kenaliOpenNaming')
     .addItem(m.lookup, 'kenaliOpenLookup')
     .addItem(m.segment, 'kenaliSegment')
@@ -55,12 +57,20 @@ export const kenaliSegmentAt = segmentAtAction;
 export const kenaliSetup = setupAction;
 export const kenaliLoadDemo = loadDemoAction;
 export const kenaliHelp = helpAction;
+export const kenaliOpenUpload = openUploadAction;
 
 // Functions the sidebars call (google.script.run).
 export const getNamingQueue = serverApi.getNamingQueue;
 export const saveBuyerName = serverApi.saveBuyerName;
 export const lookupCustomers = serverApi.lookupCustomers;
 export const getCustomerDetail = serverApi.getCustomerDetail;
+// The upload sidebar (src/gas/upload.ts).
+export const uploadOpen = uploadApi.uploadOpen;
+export const uploadBegin = uploadApi.uploadBegin;
+export const uploadChunk = uploadApi.uploadChunk;
+export const uploadCommit = uploadApi.uploadCommit;
+export const uploadEnd = uploadApi.uploadEnd;
+export const uploadShowProblems = uploadApi.uploadShowProblems;
 
 // For the local CLI (local/cli): the menu's Impor and Segmentasi returning their report instead of an alert.
 // Private (trailing _): Apps Script hides them from google.script.run and the Run menu.

@@ -75,7 +75,7 @@ async function parseFile(
     const problems = r.problems;
     if (r.csv.unterminatedQuoteRow !== null)
       problems.push(fileProblem(path, r.csv.unterminatedQuoteRow, tx.problems.unterminatedQuote));
-    if (r.csv.notUtf8Row !== null) problems.push(fileProblem(path, r.csv.notUtf8Row, tx.problems.notUtf8));
+    if (r.csv.encoding === 'windows-1252') problems.push(fileProblem(path, 1, t('upload', lang).windows1252));
     return { parsed: r.parsed, problems, skipped: [] };
   }
   // XLSX: exceljs holds the workbook anyway. Each sheet's format is decided by its whole header (core's

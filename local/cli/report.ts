@@ -46,5 +46,9 @@ export function fileErrorMessage(e: FileError, lang: Lang): string {
       return tx.extension(e.path);
     case 'xlsx':
       return tx.xlsx(e.path, e.detail);
+    case 'encoding': {
+      const refused = e.refused ?? { encoding: 'UTF-16 LE' as const, bom: false };
+      return tx.encoding(e.path, t('upload', lang).encodingRefused(refused.encoding, refused.bom));
+    }
   }
 }

@@ -484,7 +484,7 @@ function emptyStats(delimiter: string): CsvReadStats {
     delimiter,
     bytes: 0,
     unterminatedQuoteRow: null,
-    notUtf8Row: null,
+    encoding: 'utf-8',
     end: 0,
     transcoded: false,
   };
@@ -536,7 +536,7 @@ export function finish(
       ...last,
       delimiter: parts[0].csv.delimiter,
       unterminatedQuoteRow: firstOf((s) => s.unterminatedQuoteRow),
-      notUtf8Row: firstOf((s) => s.notUtf8Row),
+      encoding: parts[0].csv.encoding,
     },
     mode,
     parts: parts.length,

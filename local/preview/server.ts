@@ -2,7 +2,7 @@
 // it in the local Apps Script runtime, and serves on 127.0.0.1 only:
 //   GET  /                the workbook's sheets as read-only tables (Segments in its colours)
 //   POST /action/<name>   a menu action (import, segment, demo, setup); shows the alert it raised
-//   GET  /naming, /lookup the sidebars in a 300 px frame, as Sheets shows them
+//   GET  /naming, /lookup, /upload  the sidebars in a 300 px frame, as Sheets shows them
 //   GET  /sidebar/<page>  dist/<Page>.html with a google.script.run shim that POSTs to /api/run
 //   POST /api/run         {name, args} → the bundle's function (createJsonBridge), as google.script.run
 // The workbook file is saved after every call that may change it. Requests must name this server in
@@ -51,8 +51,12 @@ export interface Preview {
 
 /** Sidebar functions that only read: no save after them. Everything else may write. */
 const READ_ONLY = new Set(['getNamingQueue', 'lookupCustomers', 'getCustomerDetail']);
-const PAGES: Record<string, string> = { naming: 'Naming', lookup: 'Lookup' };
-const MAX_BODY = 1 << 20;
+/** Calls that write only an upload's staging sheet: saved with the commit (or end) that follows, not each
+ *  time (a big upload is dozens of chunks, and a save writes the whole workbook). */
+const STAGING_ONLY = new Set(['uploadChunk']);
+const PAGES: Record<string, string> = { naming: 'Naming', lookup: 'Lookup', upload: 'Upload' };
+/** An upload chunk is 1,000,000 characters of JSON (core/upload.ts), more in UTF-8 and escaped. */
+const MAX_BODY = 8 << 20;
 const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
 
@@ -153,14 +157,18 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       });
       return send(res, 200, 'text/html', html, { 'content-security-policy': CSP });
     }
-    if (req.method === 'GET' && (route === '/naming' || route === '/lookup')) {
-      const key = route.slice(1) as 'naming' | 'lookup';
-      const title = t('sheet', workbookLang(workbook))[key === 'naming' ? 'namingTitle' : 'lookupTitle'];
+    if (req.method === 'GET' && (route === '/naming' || route === '/lookup' || route === '/upload')) {
+      const key = route.slice(1) as 'naming' | 'lookup' | 'upload';
+      const wbLang = workbookLang(workbook);
+      const title =
+        key === 'upload'
+          ? t('upload', wbLang).title
+          : t('sheet', wbLang)[key === 'naming' ? 'namingTitle' : 'lookupTitle'];
       return send(res, 200, 'text/html', sidebarFrame(title, `/sidebar/${key}`, lang), {
         'content-security-policy': CSP,
       });
     }
-    const sidebar = /^\/sidebar\/(naming|lookup)$/.exec(route);
+    const sidebar = /^\/sidebar\/(naming|lookup|upload)$/.exec(route);
     if (req.method === 'GET' && sidebar) {
       // No CSP here: the page must prove on its own that it renders untrusted text as text.
       return send(res, 200, 'text/html', sidebarHtml(PAGES[sidebar[1]], names));
@@ -199,7 +207,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       } catch {
         // bridge already answered "Bad request"
       }
-      if (name && !READ_ONLY.has(name) && (JSON.parse(answer) as { ok: boolean }).ok) await save();
+      const saves = name && !READ_ONLY.has(name) && !STAGING_ONLY.has(name);
+      if (saves && (JSON.parse(answer) as { ok: boolean }).ok) await save();
       return send(res, 200, 'application/json', answer);
     }
     return send(res, 404, 'text/plain', 'not found');

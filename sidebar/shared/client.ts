@@ -1,6 +1,9 @@
 // The sidebar's only way to reach the server: a typed promise wrapper over google.script.run.
 // Types come from the server functions' own signatures (type-only import: no server code is bundled).
 import type { ServerApi } from '../../src/gas/api';
+import type { UploadApi } from '../../src/gas/upload';
+
+type Api = ServerApi & UploadApi;
 
 /**
  * What google.script.run carries: JSON-like values. A Date (or a function) becomes null on the way, so it
@@ -16,16 +19,14 @@ export type Jsonify<T> = T extends Date | ((...args: never[]) => unknown)
       : { [K in keyof T]: Jsonify<T[K]> };
 
 type IsWire<T> = [T] extends [Jsonify<T>] ? true : false;
-type AllTrue<T extends Record<keyof ServerApi, true>> = T;
+type AllTrue<T extends Record<keyof Api, true>> = T;
 /** Compile-time only: every server function's arguments and result survive the wire unchanged. */
 export type WireCheck = AllTrue<{
-  [K in keyof ServerApi]: IsWire<ReturnType<ServerApi[K]>> extends true
-    ? IsWire<Parameters<ServerApi[K]>>
-    : false;
+  [K in keyof Api]: IsWire<ReturnType<Api[K]>> extends true ? IsWire<Parameters<Api[K]>> : false;
 }>;
 
 export type ServerCall = {
-  [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => Promise<Jsonify<ReturnType<ServerApi[K]>>>;
+  [K in keyof Api]: (...args: Parameters<Api[K]>) => Promise<Jsonify<ReturnType<Api[K]>>>;
 };
 
 type Runner = {

@@ -52,10 +52,14 @@ export function setupSheets(env: Env): string[] {
     if (ensureSheet(env.ss, schema.sheet, [...schema.headers]).created) created.push(schema.sheet);
   }
   const inbox = t('sheet', env.lang).inboxSheet;
-  if (!env.ss.getSheetByName(inbox)) {
-    env.ss.insertSheet(inbox);
+  let sheet = env.ss.getSheetByName(inbox);
+  if (!sheet) {
+    sheet = env.ss.insertSheet(inbox);
     created.push(inbox);
   }
+  // Plain text: a paste of values only (Ctrl+Shift+V) keeps every value as written (SKU 007, a variant
+  // 1/2, 16-digit numbers, 150.000), whatever the spreadsheet's locale. Formats only, never a value.
+  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).setNumberFormat(TEXT_FORMAT);
   return created;
 }
 

@@ -153,6 +153,8 @@ export function mergeIntoStore(env: Env, parsed: readonly ParsedExport[]): Merge
   }
   const merged = mergeImport(store, parsed, clock.now);
   const { stats } = merged;
+  const incomingProblems = parsed.flatMap((p) => p.problems);
+  const problems = [...incomingProblems, ...store.problems];
   const changed =
     stats.newOrders + stats.updatedOrders + stats.newPayments + stats.updatedPayments > 0 ||
     itemsChanged(store.items, merged.items);
@@ -177,14 +179,16 @@ export function mergeIntoStore(env: Env, parsed: readonly ParsedExport[]): Merge
       snapshot.keep(sheet, store.grids[kind]);
       writeTable(sheet, [...schema.headers], rows, storeKinds(kind));
     }
+    // Inside the snapshot's reach: a merge whose problems cannot be listed is not done either, so the
+    // caller's "failed, nothing changed" is true (the upload's all-or-nothing per file relies on it).
+    const listed = env.ss.getSheetByName(tx.problemsSheet);
+    if (listed) snapshot.keep(listed);
+    writeProblems(env, problems);
   } catch (e) {
     snapshot.restore();
     throw e;
   }
 
-  const incomingProblems = parsed.flatMap((p) => p.problems);
-  const problems = [...incomingProblems, ...store.problems];
-  writeProblems(env, problems);
   const lines = [tx.importDone(importSummary(stats, incomingProblems, lang))];
   const unnamed = unnamedStatuses(parsed.flatMap((p) => p.orders));
   if (stats.olderOrders > 0) lines.push(importText[lang].olderInFile(stats.olderOrders));

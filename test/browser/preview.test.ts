@@ -1,11 +1,11 @@
 // The preview (npm start) in a real browser: Debian's Chromium driven by playwright-core. The server runs
 // in this process on a free port over a temp workbook made from a demo shop whose newest orders carry
 // hostile usernames, addresses and product names. Screenshots go to test-output/screenshots/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFor, ensureBuilt, importBlocks, saveWorkbook } from '../../local/cli/workbook';
 import { LocalSpreadsheet } from '../../local/gas/spreadsheet';
@@ -14,8 +14,8 @@ import { loadXlsx } from '../../local/xlsx';
 import { generateShopeeExport } from '../../src/core/demo';
 import { readProfiles } from '../../src/core/store';
 import type { Grid } from '../../src/core/types';
+import { launchChromium } from './chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join('test-output', 'screenshots');
 const HOSTILE_USERS = [
   '<img src=x onerror=window.__pwned=1>',
@@ -58,11 +58,6 @@ function hostileShop(): Grid {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: the browser tests need Debian's chromium package (apt-get install -y chromium; .ci/run installs it).`,
-    );
-  }
   mkdirSync(SHOTS, { recursive: true });
   await ensureBuilt();
   const workbook = new LocalSpreadsheet({ name: 'toko', timeZone: 'Asia/Jakarta', locale: 'id_ID' });
@@ -71,19 +66,7 @@ beforeAll(async () => {
   bundleFor(workbook).call('kenaliSegmentJson_', '');
   await saveWorkbook(workbook, workbookPath, 'id');
   preview = await startPreview({ workbookPath, port: 0 });
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    viewport: { width: 1100, height: 800 },
-  });
+  context = await launchChromium(join(dir, 'profile'));
 }, 90_000);
 
 afterAll(async () => {

@@ -166,7 +166,7 @@ describe('CSV tokenizer', () => {
     expect(stats.unterminatedQuoteRow).toBe(2);
   });
 
-  it('skips a UTF-8 BOM, reads UTF-16 LE, and reports bytes that are not UTF-8', () => {
+  it('skips a UTF-8 BOM, reads UTF-16 LE and BE, Windows-1252; refuses UTF-16 without a BOM', () => {
     expect(
       records(file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('No. Pesanan,x\n1,é\n')]))),
     ).toEqual([
@@ -181,9 +181,25 @@ describe('CSV tokenizer', () => {
       ['Order ID', 'Buyer'],
       ['1', 'Siti 😀'],
     ]);
-    const latin1 = Buffer.from('a,b\n1,Jos\xe9\n', 'latin1');
-    const stats = forEachCsvRecord(file(latin1), (r) => r.all());
-    expect(stats.notUtf8Row).toBe(2);
+    const be = Buffer.from('Order ID\tBuyer\n1\tSiti 😀\n', 'utf16le').swap16();
+    expect(records(file(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'txt'))).toEqual([
+      ['Order ID', 'Buyer'],
+      ['1', 'Siti 😀'],
+    ]);
+    // Excel's "CSV" on Windows: é is 0xE9, and 0x92 is a right quote in Windows-1252 (a C1 control in Latin-1).
+    const ansi = Buffer.from('a,b\n1,Jos\xe9 \x92A\x92\n', 'latin1');
+    const rows: string[][] = [];
+    const stats = forEachCsvRecord(file(ansi), (r) => rows.push(r.all()));
+    expect(rows).toEqual([
+      ['a', 'b'],
+      ['1', 'José ’A’'],
+    ]);
+    expect(stats.encoding).toBe('windows-1252');
+    expect(forEachCsvRecord(file('a,b\n1,José\n'), () => {}).encoding).toBe('utf-8');
+    const noBom = file(Buffer.from('Order ID,Buyer\n1,Siti\n', 'utf16le'));
+    expect(() => forEachCsvRecord(noBom, () => {})).toThrow(
+      expect.objectContaining({ kind: 'encoding', refused: { encoding: 'UTF-16 LE', bom: false } }),
+    );
   });
 
   it('detects the delimiter from the records, title rows notwithstanding', () => {

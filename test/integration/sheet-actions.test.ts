@@ -40,6 +40,7 @@ describe('the Kenali menu', () => {
     const captions = menu.items.filter((i) => i.kind === 'item').map((i) => i.caption);
     expect(captions).toEqual([
       'Impor data',
+      'Impor dari file…',
       'Beri nama pembeli',
       'Cari pelanggan',
       'Segmentasi RFM',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type DOMWindow, JSDOM, VirtualConsole } from 'jsdom';
 import { createFakeRun, type FakeRun } from './fakeRun';
 
-type PageName = 'Naming' | 'Lookup';
+type PageName = 'Naming' | 'Lookup' | 'Upload';
 
 const root = join(import.meta.dirname, '../..');
 const html = new Map<PageName, Promise<string>>();
@@ -18,6 +18,14 @@ export function builtPage(name: PageName): Promise<string> {
     html.set(name, page);
   }
   return page;
+}
+
+/** A built page split into its own code and the inert library text build.mjs put in it (lazy.ts), so
+ *  tests can hold our code and a third party's to different rules. */
+export function splitLazy(html: string): { page: string; lazy: string } {
+  const m = /<script type="text\/plain" id="kenali-lazy">([\s\S]*?)<\/script>/.exec(html);
+  if (!m) return { page: html, lazy: '' };
+  return { page: html.slice(0, m.index) + html.slice(m.index + m[0].length), lazy: m[1] };
 }
 
 export interface LoadedPage {

@@ -107,6 +107,7 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
     unreadable: (p: string, why: string) => `File ${q(p)} tidak bisa dibaca (${why}).`,
     extension: (p: string) => `File ${q(p)} bukan CSV atau XLSX (.csv, .tsv, .txt, .xlsx).`,
     xlsx: (p: string, why: string) => `File ${q(p)} bukan XLSX yang bisa dibaca (${why}).`,
+    encoding: (p: string, why: string) => `File ${q(p)} tidak dibaca: ${why}.`,
     workbookUnreadable: (p: string, why: string) => `Workbook ${q(p)} tidak bisa dibuka (${why}).`,
     writeFailed: (p: string, why: string) => `Tidak bisa menulis ${q(p)} (${why}).`,
     noExport: (p: string, reason: string) => `${q(p)}: tidak ada ekspor pesanan yang dikenali — ${reason}.`,
@@ -124,8 +125,6 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
       `${p.column ? `, kolom ${p.column}` : ''}: ${p.reason}`,
     more: (n: number) => `  … dan ${n} masalah lainnya`,
     unterminatedQuote: 'tanda kutip (") dibuka tetapi tidak ditutup: sisa file terbaca sebagai satu sel',
-    notUtf8:
-      'file bukan UTF-8 (mis. disimpan sebagai ANSI): huruf di luar ASCII tampil sebagai �; simpan ulang sebagai CSV UTF-8',
   },
   progress: {
     reading: (file: string) => `Membaca ${file}`,
@@ -282,6 +281,7 @@ Kenali or to measure it. --income also writes its income report.`,
     unreadable: (p: string, why: string) => `File ${q(p)} cannot be read (${why}).`,
     extension: (p: string) => `File ${q(p)} is not CSV or XLSX (.csv, .tsv, .txt, .xlsx).`,
     xlsx: (p: string, why: string) => `File ${q(p)} is not a readable XLSX (${why}).`,
+    encoding: (p: string, why: string) => `File ${q(p)} was not read: ${why}.`,
     workbookUnreadable: (p: string, why: string) => `Workbook ${q(p)} cannot be opened (${why}).`,
     writeFailed: (p: string, why: string) => `Cannot write ${q(p)} (${why}).`,
     noExport: (p: string, reason: string) => `${q(p)}: no recognised order export — ${reason}.`,
@@ -299,8 +299,6 @@ Kenali or to measure it. --income also writes its income report.`,
       `${p.column ? `, column ${p.column}` : ''}: ${p.reason}`,
     more: (n: number) => `  … and ${n} more`,
     unterminatedQuote: 'a quote (") opens and never closes: the rest of the file was read as one cell',
-    notUtf8:
-      'the file is not UTF-8 (e.g. saved as ANSI): non-ASCII letters show as �; save it again as CSV UTF-8',
   },
   progress: {
     reading: (file: string) => `Reading ${file}`,

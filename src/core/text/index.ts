@@ -9,8 +9,9 @@ import { menu } from './menu';
 import { naming } from './naming';
 import { segments } from './segments';
 import { sheet } from './sheet';
+import { upload } from './upload';
 
-export const texts = { menu, common, import: importText, naming, lookup, segments, cli, sheet };
+export const texts = { menu, common, import: importText, naming, lookup, segments, cli, sheet, upload };
 
 export type Texts = typeof texts;
 

@@ -1,6 +1,7 @@
 const id = {
   title: 'Kenali',
   import: 'Impor data',
+  importFile: 'Impor dari file…',
   naming: 'Beri nama pembeli',
   lookup: 'Cari pelanggan',
   segment: 'Segmentasi RFM',
@@ -13,6 +14,7 @@ const id = {
 const en: typeof id = {
   title: 'Kenali',
   import: 'Import data',
+  importFile: 'Import from file…',
   naming: 'Name buyers',
   lookup: 'Find customer',
   segment: 'RFM segmentation',

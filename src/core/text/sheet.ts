@@ -50,7 +50,8 @@ const id = {
   help: [
     'Kenali mengubah ekspor pesanan marketplace menjadi CRM kecil.',
     '',
-    '1. Impor data: tempel ekspor pesanan (Shopee, TikTok Shop, Lazada, Tokopedia; judul kolom Indonesia atau Inggris) atau laporan penghasilan Shopee ke sheet “Impor”, lalu pilih Kenali › Impor data. Pesanan digabung berdasarkan nomor pesanan: impor ulang tidak menggandakan apa pun. Urutan impor bebas: status pesanan hanya maju (belum bayar → perlu dikirim → dikirim → selesai, atau batal/dikembalikan), jadi ekspor lama yang diimpor belakangan tidak mengembalikan status yang lebih baru.',
+    '1. Impor dari file: pilih file ekspor (.xlsx atau .csv) dari Shopee, TikTok Shop, Lazada, Tokopedia atau laporan penghasilan Shopee di Kenali › Impor dari file…; tanpa salin-tempel. Pesanan digabung berdasarkan nomor pesanan: impor ulang tidak menggandakan apa pun. Urutan impor bebas: status pesanan hanya maju (belum bayar → perlu dikirim → dikirim → selesai, atau batal/dikembalikan), jadi ekspor lama yang diimpor belakangan tidak mengembalikan status yang lebih baru.',
+    '   Atau Impor data: tempel ekspornya (judul kolom Indonesia atau Inggris) ke sheet “Impor”, lalu pilih Kenali › Impor data. Tempel dengan Ctrl+Shift+V (hanya nilai): Kenali › Siapkan sheet memformat sheet “Impor” sebagai teks biasa, jadi nilai tetap seperti tertulis (SKU 007 tidak menjadi 7, 1/2 tidak menjadi tanggal).',
     '2. Beri nama pembeli: daftar pembeli terbaru yang belum bernama. Ketik nama asli lalu Enter.',
     '3. Cari pelanggan: cari berdasarkan nama, username, nomor pesanan atau alamat.',
     '4. Segmentasi RFM: sheet “Segments” ditulis ulang dengan skor R, F, M dan segmen berwarna.',
@@ -114,7 +115,8 @@ const en: typeof id = {
   help: [
     'Kenali turns marketplace order exports into a small CRM.',
     '',
-    "1. Import data: paste an order export (Shopee, TikTok Shop, Lazada, Tokopedia; Indonesian or English headers) or a Shopee income report into the “Impor” sheet, then choose Kenali › Import data. Orders merge by order number: importing again never double-counts. Import in any order: an order's status only moves forward (unpaid → to ship → shipped → completed, or cancelled/returned), so an older export imported later never undoes a newer status.",
+    "1. Import from file: choose export files (.xlsx or .csv) from Shopee, TikTok Shop, Lazada, Tokopedia or a Shopee income report in Kenali › Import from file…; no copy and paste. Orders merge by order number: importing again never double-counts. Import in any order: an order's status only moves forward (unpaid → to ship → shipped → completed, or cancelled/returned), so an older export imported later never undoes a newer status.",
+    '   Or Import data: paste the export (Indonesian or English headers) into the “Impor” sheet, then choose Kenali › Import data. Paste with Ctrl+Shift+V (values only): Kenali › Set up sheets formats the “Impor” sheet as plain text, so values stay as written (SKU 007 does not become 7, 1/2 does not become a date).',
     '2. Name buyers: recent buyers without a name. Type the real name and press Enter.',
     '3. Find customer: search by name, username, order number or address.',
     '4. RFM segmentation: the “Segments” sheet is rewritten with R, F, M scores and coloured segments.',
