@@ -22,6 +22,7 @@ const GLOBAL = '__kenali';
 export const PAGES = [
   { name: 'Naming', dir: 'naming' },
   { name: 'Lookup', dir: 'lookup' },
+  { name: 'SelfCheck', dir: 'selfcheck' },
 ];
 
 async function exportNames(entry) {

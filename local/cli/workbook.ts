@@ -26,7 +26,7 @@ function newestMtime(path: string): number {
 /** Builds dist/ (build.mjs) when it is missing or older than the sources: the CLI runs what we ship. */
 export async function ensureBuilt(log?: (line: string) => void): Promise<void> {
   const code = join(DIST_DIR, 'Code.js');
-  const pages = ['Naming.html', 'Lookup.html'].map((p) => join(DIST_DIR, p));
+  const pages = ['Naming.html', 'Lookup.html', 'SelfCheck.html'].map((p) => join(DIST_DIR, p));
   const built = [code, ...pages].every((p) => existsSync(p))
     ? Math.min(...[code, ...pages].map((p) => statSync(p).mtimeMs))
     : 0;

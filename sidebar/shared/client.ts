@@ -2,9 +2,12 @@
 // Types come from the server functions' own signatures (type-only import: no server code is bundled).
 import type { ServerApi } from '../../src/gas/api';
 
-export type ServerCall = {
-  [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => Promise<ReturnType<ServerApi[K]>>;
+/** Each server function of `Api` as a function returning a Promise of its result. */
+export type CallsOf<Api> = {
+  [K in keyof Api]: Api[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
 };
+
+export type ServerCall = CallsOf<ServerApi>;
 
 type Runner = {
   withSuccessHandler(fn: (value: unknown) => void): Runner;
@@ -47,3 +50,8 @@ export const server: ServerCall = new Proxy({} as ServerCall, {
     return (...args: unknown[]) => call(name, args);
   },
 });
+
+/** The same client typed from another group of server functions (the self-check's, src/gas/selfcheck.ts). */
+export function serverFor<Api>(): CallsOf<Api> {
+  return server as unknown as CallsOf<Api>;
+}

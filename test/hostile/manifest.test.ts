@@ -138,9 +138,12 @@ describe('the sidebar pages', () => {
     expect(found('<svg xmlns="http://www.w3.org/2000/svg"></svg>', PAGE_FORBIDDEN)).toEqual([]);
   });
 
-  it.each(['Naming', 'Lookup'])('%s.html loads nothing remote and opens no connection of its own', (name) => {
-    const html = readFileSync(join(DIST, `${name}.html`), 'utf8');
-    expect(html).toContain('<script>');
-    expect(found(html, PAGE_FORBIDDEN)).toEqual([]);
-  });
+  it.each(['Naming', 'Lookup', 'SelfCheck'])(
+    '%s.html loads nothing remote and opens no connection of its own',
+    (name) => {
+      const html = readFileSync(join(DIST, `${name}.html`), 'utf8');
+      expect(html).toContain('<script>');
+      expect(found(html, PAGE_FORBIDDEN)).toEqual([]);
+    },
+  );
 });

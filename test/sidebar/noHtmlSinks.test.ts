@@ -49,7 +49,7 @@ describe('no HTML sinks in the sidebars', () => {
   });
 
   it('neither shipped page contains one (whatever got bundled from src/core)', async () => {
-    for (const name of ['Naming', 'Lookup'] as const) {
+    for (const name of ['Naming', 'Lookup', 'SelfCheck'] as const) {
       const html = await builtPage(name);
       expect(html).toContain('<script>');
       expect(findSinks(html).map((s) => `${name}.html: ${s}`)).toEqual([]);

@@ -34,7 +34,7 @@ describe('no server code in the sidebars', () => {
   });
 
   it('the shipped pages bundle no server module', async () => {
-    for (const name of ['Naming', 'Lookup'] as const) {
+    for (const name of ['Naming', 'Lookup', 'SelfCheck'] as const) {
       const html = await builtPage(name);
       expect(html).not.toMatch(SERVER);
       expect(html).not.toContain('withDocumentLock');

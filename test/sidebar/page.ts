@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type DOMWindow, JSDOM, VirtualConsole } from 'jsdom';
 import { createFakeRun, type FakeRun } from './fakeRun';
 
-type PageName = 'Naming' | 'Lookup';
+type PageName = 'Naming' | 'Lookup' | 'SelfCheck';
 
 const root = join(import.meta.dirname, '../..');
 const html = new Map<PageName, Promise<string>>();

@@ -8,9 +8,10 @@ import { lookup } from './lookup';
 import { menu } from './menu';
 import { naming } from './naming';
 import { segments } from './segments';
+import { selfcheck } from './selfcheck';
 import { sheet } from './sheet';
 
-export const texts = { menu, common, import: importText, naming, lookup, segments, cli, sheet };
+export const texts = { menu, common, import: importText, naming, lookup, segments, cli, sheet, selfcheck };
 
 export type Texts = typeof texts;
 
