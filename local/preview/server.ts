@@ -2,7 +2,7 @@
 // it in the local Apps Script runtime, and serves on 127.0.0.1 only:
 //   GET  /                the workbook's sheets as read-only tables (Segments in its colours)
 //   POST /action/<name>   a menu action (import, segment, demo, setup); shows the alert it raised
-//   GET  /naming, /lookup the sidebars in a 300 px frame, as Sheets shows them
+//   GET  /naming, /lookup, /selfcheck  the sidebars in a 300 px frame, as Sheets shows them
 //   GET  /sidebar/<page>  dist/<Page>.html with a google.script.run shim that POSTs to /api/run
 //   POST /api/run         {name, args} → the bundle's function (createJsonBridge), as google.script.run
 // The workbook file is saved after every call that may change it. Requests must name this server in
@@ -49,10 +49,19 @@ export interface Preview {
   close(): Promise<void>;
 }
 
-/** Sidebar functions that only read: no save after them. Everything else may write. */
-const READ_ONLY = new Set(['getNamingQueue', 'lookupCustomers', 'getCustomerDetail']);
-const PAGES: Record<string, string> = { naming: 'Naming', lookup: 'Lookup' };
-const MAX_BODY = 1 << 20;
+/** Sidebar functions that only read (or, like the self-check, leave nothing behind): no save after them. */
+const READ_ONLY = new Set([
+  'getNamingQueue',
+  'lookupCustomers',
+  'getCustomerDetail',
+  'runSelfCheck',
+  'selfCheckEcho',
+  'selfCheckPayload',
+  'selfCheckDateResult',
+]);
+const PAGES: Record<string, string> = { naming: 'Naming', lookup: 'Lookup', selfcheck: 'SelfCheck' };
+/** google.script.run carries megabytes; the self-check sends 1,000,000 characters (1.3 MB of UTF-8). */
+const MAX_BODY = 8 << 20;
 const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
 
@@ -153,14 +162,18 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       });
       return send(res, 200, 'text/html', html, { 'content-security-policy': CSP });
     }
-    if (req.method === 'GET' && (route === '/naming' || route === '/lookup')) {
-      const key = route.slice(1) as 'naming' | 'lookup';
-      const title = t('sheet', workbookLang(workbook))[key === 'naming' ? 'namingTitle' : 'lookupTitle'];
+    if (req.method === 'GET' && (route === '/naming' || route === '/lookup' || route === '/selfcheck')) {
+      const key = route.slice(1) as 'naming' | 'lookup' | 'selfcheck';
+      const sheetTexts = t('sheet', workbookLang(workbook));
+      const title =
+        key === 'selfcheck'
+          ? t('menu', workbookLang(workbook)).selfCheck
+          : sheetTexts[key === 'naming' ? 'namingTitle' : 'lookupTitle'];
       return send(res, 200, 'text/html', sidebarFrame(title, `/sidebar/${key}`, lang), {
         'content-security-policy': CSP,
       });
     }
-    const sidebar = /^\/sidebar\/(naming|lookup)$/.exec(route);
+    const sidebar = /^\/sidebar\/(naming|lookup|selfcheck)$/.exec(route);
     if (req.method === 'GET' && sidebar) {
       // No CSP here: the page must prove on its own that it renders untrusted text as text.
       return send(res, 200, 'text/html', sidebarHtml(PAGES[sidebar[1]], names));
