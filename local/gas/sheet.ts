@@ -27,6 +27,9 @@ export class LocalSheet extends GasObject {
   readonly fontColors = new Layer<string>();
   readonly fontWeights = new Layer<'bold'>();
   readonly alignments = new Layer<string>();
+  /** Cell features the runtime does not model (notes, borders, validation…), kept only so that a .xlsx
+   *  round trip loses nothing (local/xlsx-kept.ts). A layer, so they move with inserted/deleted rows. */
+  readonly kept = new Layer<object>();
   frozenRows = 0;
   frozenColumns = 0;
   filter: LocalFilter | null = null;
@@ -258,6 +261,7 @@ export class LocalSheet extends GasObject {
       this.fontColors,
       this.fontWeights,
       this.alignments,
+      this.kept,
     ];
   }
 
