@@ -5,8 +5,10 @@
 //   GET  /naming, /lookup, /selfcheck  the sidebars in a 300 px frame, as Sheets shows them
 //   GET  /sidebar/<page>  dist/<Page>.html with a google.script.run shim that POSTs to /api/run
 //   POST /api/run         {name, args} → the bundle's function (createJsonBridge), as google.script.run
-// The workbook file is saved after every call that may change it. Requests must name this server in
-// their Host (and Origin, when sent): a web page elsewhere cannot drive it through DNS rebinding.
+// The workbook file is saved after every call that may change it. Before each request the file is checked
+// (size, time, inode, then content): when another program changed it, it is reloaded first, so a row added
+// meanwhile is never saved over; if it cannot be read, the action is refused. Requests must name this server
+// in their Host (and Origin, when sent): a web page elsewhere cannot drive it through DNS rebinding.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -21,6 +23,7 @@ import {
   bundleFor,
   checkWorkbookPath,
   ensureBuilt,
+  fileChanged,
   openWorkbook,
   saveWorkbook,
   workbookLang,
@@ -37,13 +40,16 @@ export interface PreviewOptions {
   lang?: Lang;
   /** Where lines for the console go. */
   log?: (line: string) => void;
+  /** Open (and save) a workbook holding what Kenali cannot write back (images, charts…): it is lost. */
+  force?: boolean;
 }
 
 export interface Preview {
   url: string;
   port: number;
-  workbook: LocalSpreadsheet;
-  bundle: Bundle;
+  /** The workbook and bundle in use (new ones after the file was reloaded). */
+  readonly workbook: LocalSpreadsheet;
+  readonly bundle: Bundle;
   /** Resolves when every pending save is on disk. */
   saved(): Promise<void>;
   close(): Promise<void>;
@@ -112,32 +118,60 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   await ensureBuilt(log);
   const path = resolve(opts.workbookPath);
   const first = opts.lang ?? 'id';
-  let { workbook, created } = await openWorkbook(path, { lang: first, create: { timeZone: 'Asia/Jakarta' } });
+  const force = opts.force === true;
+  let { workbook, created, stamp } = await openWorkbook(path, {
+    lang: first,
+    create: { timeZone: 'Asia/Jakarta' },
+    force,
+  });
   let bundle = bundleFor(workbook);
   if (created) {
     bundle.call('kenaliLoadDemo');
     await saveWorkbook(workbook, path, first);
     log(t('cli', first).preview.demoCreated(path));
     // Reopen what was saved: the preview shows the file, not an in-memory state that was never written.
-    ({ workbook } = await openWorkbook(path, { lang: first }));
+    ({ workbook, stamp } = await openWorkbook(path, { lang: first }));
     bundle = bundleFor(workbook);
     created = false;
   }
   const lang = opts.lang ?? workbookLang(workbook);
   const tx = t('cli', lang).preview;
-  const bridge = createJsonBridge(bundle, { warn: log });
+  let bridge = createJsonBridge(bundle, { warn: log });
   const names = bundle.functionNames().filter((n) => !n.endsWith('_'));
   let message: { title: string; text: string } | null = null;
+  const because = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
   // Saves run one after another; a request answers after its save, so the file is current when it does.
-  let saving: Promise<void> = Promise.resolve();
+  // Each save writes over the file only if it is still what was read or last written (`stamp`).
+  let saving: Promise<string | null> = Promise.resolve(null);
   const save = () => {
-    saving = saving
-      .then(() => saveWorkbook(workbook, path, lang))
-      .catch((e: unknown) => {
-        log(e instanceof Error ? e.message : String(e));
-      });
+    saving = saving.then(async () => {
+      try {
+        stamp = await saveWorkbook(workbook, path, lang, { force, expected: stamp });
+        return null;
+      } catch (e) {
+        log(because(e));
+        return because(e);
+      }
+    });
     return saving;
+  };
+
+  /** The file as another program left it: reloaded when it changed. Null when current, else why not. */
+  const current = async (): Promise<string | null> => {
+    await saving;
+    if (stamp === null || !fileChanged(path, stamp)) return null;
+    try {
+      const opened = await openWorkbook(path, { lang, force });
+      workbook = opened.workbook;
+      stamp = opened.stamp;
+      bundle = bundleFor(workbook);
+      bridge = createJsonBridge(bundle, { warn: log });
+      log(tx.reloaded(path));
+      return null;
+    } catch (e) {
+      return tx.changedUnreadable(path, because(e));
+    }
   };
 
   let port = opts.port;
@@ -152,7 +186,10 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     if (!hostOk(req)) return send(res, 403, 'text/plain', 'forbidden');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const route = url.pathname;
+    const touches = route === '/' || route === '/api/run' || route.startsWith('/action/');
+    const refused = touches ? await current() : null;
     if (req.method === 'GET' && route === '/') {
+      if (refused) message = { title: tx.title, text: refused };
       const html = workbookPage({
         workbook,
         workbookPath: path,
@@ -182,6 +219,10 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     if (req.method === 'POST' && action) {
       const a = ACTIONS.find((x) => x.path === action[1]);
       if (!a) return send(res, 404, 'text/plain', 'not found');
+      if (refused) {
+        message = { title: t('menu', lang)[a.label], text: refused };
+        return send(res, 303, 'text/plain', '', { location: '/' });
+      }
       const before = workbook.ui.alerts.length;
       try {
         bundle.call(a.fn);
@@ -195,7 +236,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
           text: tx.actionFailed(e instanceof Error ? e.message : String(e)),
         };
       }
-      await save();
+      const failed = await save();
+      if (failed) message = { title: message?.title ?? t('menu', lang)[a.label], text: failed };
       return send(res, 303, 'text/plain', '', { location: '/' });
     }
     if (req.method === 'POST' && route === '/api/run') {
@@ -204,6 +246,14 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
         body = await readBody(req);
       } catch {
         return send(res, 413, 'text/plain', 'too large');
+      }
+      if (refused) {
+        return send(
+          res,
+          200,
+          'application/json',
+          JSON.stringify({ ok: false, error: { name: 'Error', message: refused } }),
+        );
       }
       const answer = await bridge(body);
       let name = '';
@@ -238,9 +288,13 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   return {
     url,
     port,
-    workbook,
-    bundle,
-    saved: () => saving,
+    get workbook() {
+      return workbook;
+    },
+    get bundle() {
+      return bundle;
+    },
+    saved: () => saving.then(() => undefined),
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
@@ -254,6 +308,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
 const SERVER_OPTIONS = {
   workbook: { type: 'string', short: 'w' },
   port: { type: 'string', short: 'p' },
+  force: { type: 'boolean' },
 } as const;
 
 async function main(argv: string[]): Promise<number> {
@@ -283,6 +338,7 @@ async function main(argv: string[]): Promise<number> {
         port,
         lang: hasLang ? argLang : undefined,
         log: (l) => console.log(l),
+        force: args.values.force === true,
       });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(tx.preview.portInUse(port));
