@@ -287,6 +287,9 @@ export interface SheetPlan {
   lost: Loss[];
 }
 
+/** More columns than a sheet can have (Sheets: 18,278), so r * COLUMN_SPAN + c names one cell. */
+const COLUMN_SPAN = 32_768;
+
 const NO_PLAN: SheetPlan = { before() {}, row: () => undefined, covered: () => false, lost: [] };
 
 /** Where each range feature's corners are now, what to write, and what lost a corner. */
@@ -316,7 +319,7 @@ export function planSheet(sheet: LocalSheet): SheetPlan {
   const lostBy = new Map<LossKind, number>();
   const lose = (kind: LossKind) => lostBy.set(kind, (lostBy.get(kind) ?? 0) + 1);
   const merges: string[] = [];
-  const covered = new Set<string>();
+  const covered = new Set<number>(); // r * COLUMN_SPAN + c: no string per cell on the hot path
   const formats = new Map<number, { refs: string[]; rules: ExcelJS.ConditionalFormattingRule[] }>();
   const rowProps = new Map<number, { height?: number; hidden?: boolean; outlineLevel?: number }>();
   kept.items.forEach((item, id) => {
@@ -336,7 +339,7 @@ export function planSheet(sheet: LocalSheet): SheetPlan {
       merges.push(ref);
       for (let i = 0; i < box.numRows; i++)
         for (let j = 0; j < box.numCols; j++)
-          if (i || j) covered.add(`${box.row - 1 + i},${box.col - 1 + j}`);
+          if (i || j) covered.add((box.row - 1 + i) * COLUMN_SPAN + box.col - 1 + j);
     } else {
       const f = formats.get(item.group) ?? { refs: [], rules: item.rules };
       f.refs.push(ref);
@@ -362,7 +365,7 @@ export function planSheet(sheet: LocalSheet): SheetPlan {
       if (kept.protection) (ws as unknown as { sheetProtection: unknown }).sheetProtection = kept.protection;
     },
     row: (r) => rowProps.get(r),
-    covered: (r, c) => covered.has(`${r},${c}`),
+    covered: (r, c) => covered.size > 0 && covered.has(r * COLUMN_SPAN + c),
     lost,
   };
 }
