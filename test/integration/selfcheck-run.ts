@@ -1,11 +1,10 @@
 // Runs "Periksa Kenali" as a seller would: the shipped SelfCheck.html in jsdom, its google.script.run served
 // by the BUILT bundle through the bridge, on a local spreadsheet. Gives back the JSON block the page shows
 // (what the seller copies) and each check as the page lists it.
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { type Bundle, createBridge, installGoogleScript, LocalSpreadsheet, loadBundle } from '../../local';
 import { parseBlock, type SelfCheckBlock } from '../../src/core/selfcheck/block';
 import { builtCode } from '../hostile/harness';
-import { builtPage, wait } from '../sidebar/page';
+import { loadPage, wait } from '../sidebar/page';
 
 export interface PageRun {
   block: SelfCheckBlock;
@@ -18,21 +17,9 @@ export interface PageRun {
 
 /** The page against an existing bundle (tests that prepare the workbook or inject faults first). */
 export async function runPage(bundle: Bundle): Promise<PageRun> {
-  const html = await builtPage('SelfCheck');
-  const errors: string[] = [];
-  const virtualConsole = new VirtualConsole();
-  virtualConsole.on('jsdomError', (e) => errors.push(e.message));
-  virtualConsole.on('error', (...a) => errors.push(a.map(String).join(' ')));
-  const dom = new JSDOM(html, {
-    url: 'https://n-kenali-script.googleusercontent.com/userCodeAppPanel',
-    runScripts: 'dangerously',
-    pretendToBeVisual: true,
-    virtualConsole,
-    beforeParse(win) {
-      installGoogleScript(win, createBridge(bundle), { names: bundle.functionNames() });
-    },
+  const { document: doc, errors } = await loadPage('SelfCheck', (win) => {
+    installGoogleScript(win, createBridge(bundle), { names: bundle.functionNames() });
   });
-  const doc = dom.window.document;
   for (let i = 0; i < 1000 && !doc.querySelector('textarea#block'); i++) await wait(10);
   const area = doc.querySelector<HTMLTextAreaElement>('textarea#block');
   if (!area)

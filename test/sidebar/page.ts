@@ -43,7 +43,8 @@ export interface LoadedPage {
   $$<E extends Element = HTMLElement>(selector: string): E[];
 }
 
-export async function loadPage(name: PageName): Promise<LoadedPage> {
+/** `install` replaces the fake google.script.run (e.g. with the real bundle's bridge); `fake` is then unused. */
+export async function loadPage(name: PageName, install?: (win: DOMWindow) => void): Promise<LoadedPage> {
   const source = await builtPage(name);
   const errors: string[] = [];
   const alerts: unknown[] = [];
@@ -58,7 +59,8 @@ export async function loadPage(name: PageName): Promise<LoadedPage> {
     virtualConsole,
     beforeParse(win) {
       fake = createFakeRun(win);
-      Object.assign(win, { google: { script: { run: fake.run } } });
+      if (install) install(win);
+      else Object.assign(win, { google: { script: { run: fake.run } } });
       win.alert = (...args: unknown[]) => {
         alerts.push(args);
       };

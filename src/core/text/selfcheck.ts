@@ -4,6 +4,22 @@
 /** A probe as the seller sees it in a label: quoted, so '-x' or "'x" read as what was written. */
 const q = (s: string) => `“${s}”`;
 
+/** A check's label from its id: 'text:<probe>' and 'auto:<probe>' name the probe, the rest are listed. */
+function labeller(
+  text: (probe: string) => string,
+  auto: (probe: string) => string,
+  named: Record<string, string>,
+): (id: string) => string {
+  return (id) => {
+    const colon = id.indexOf(':');
+    const group = id.slice(0, colon);
+    const probe = q(id.slice(colon + 1));
+    if (group === 'text') return text(probe);
+    if (group === 'auto') return auto(probe);
+    return named[id] ?? id;
+  };
+}
+
 const LABELS_ID: Record<string, string> = {
   'date:23:30': 'Pesanan pukul 23.30 (zona waktu spreadsheet) tetap di tanggalnya',
   'date:00:30': 'Pesanan pukul 00.30 tetap di tanggalnya',
@@ -62,17 +78,11 @@ const id = {
   copy: 'Salin',
   copied: 'Tersalin',
   copyManually: 'Pilih teks blok lalu salin (Ctrl+C).',
-  label: (id: string): string => {
-    const [group, rest] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
-    switch (group) {
-      case 'text':
-        return `Sel teks biasa (@) menerima ${q(rest)}`;
-      case 'auto':
-        return `Sel otomatis menerima ${q(rest)}`;
-      default:
-        return LABELS_ID[id] ?? id;
-    }
-  },
+  label: labeller(
+    (p) => `Sel teks biasa (@) menerima ${p}`,
+    (p) => `Sel otomatis menerima ${p}`,
+    LABELS_ID,
+  ),
 };
 
 const en: typeof id = {
@@ -93,17 +103,11 @@ const en: typeof id = {
   copy: 'Copy',
   copied: 'Copied',
   copyManually: 'Select the block text and copy it (Ctrl+C).',
-  label: (id: string): string => {
-    const [group, rest] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
-    switch (group) {
-      case 'text':
-        return `A plain-text (@) cell receives ${q(rest)}`;
-      case 'auto':
-        return `An automatic cell receives ${q(rest)}`;
-      default:
-        return LABELS_EN[id] ?? id;
-    }
-  },
+  label: labeller(
+    (p) => `A plain-text (@) cell receives ${p}`,
+    (p) => `An automatic cell receives ${p}`,
+    LABELS_EN,
+  ),
 };
 
 export const selfcheck = { id, en };
