@@ -65,6 +65,17 @@ describe('Periksa Kenali in the local runtime', () => {
     expect(workbook.getActiveSheet().getName()).toBe('Catatan');
   });
 
+  it('the copy button copies the block, or says how to copy it by hand (no clipboard in a sandboxed frame)', async () => {
+    const bundle = loadBundle({ code: builtCode(), now: NOW });
+    const run = await runPage(bundle);
+    const button = run.document.querySelector<HTMLButtonElement>('button.copy')!;
+    button.click();
+    const note = run.document.querySelector('.copy-note')!;
+    for (let i = 0; i < 100 && note.textContent === ''; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(['Tersalin', 'Pilih teks blok lalu salin (Ctrl+C).']).toContain(note.textContent);
+    expect(run.errors).toEqual([]);
+  });
+
   it('the menu item "Periksa Kenali" opens the SelfCheck sidebar', () => {
     const bundle = loadBundle({ code: builtCode(), now: NOW });
     bundle.call('onOpen');
