@@ -3,10 +3,10 @@
 // validation, merged cells, conditional formats, row heights, hidden columns, tab colours, sheet views,
 // protection and page setup, defined names — read with each sheet on load and written back on save, so a
 // CLI or preview save loses none of it (issue #14). Per-cell features live in the sheet's `kept` layer and
-// move with inserted and deleted rows like the cells; a range feature (a merge, a conditional format, a
-// row's height) is anchored at its corners in that layer, so it follows too. What cannot be written back
-// (images, charts, pivot tables, macros…) or lost its anchor (its rows were deleted) is listed by `losses`:
-// the CLI refuses to save over it unless told --force.
+// move with inserted and deleted rows like the cells; range features (a merge, a conditional format, a
+// row's height) live in its `keptRanges`, which rows and columns inserted or deleted move, stretch and
+// shrink as Sheets does. What cannot be written back (images, charts, pivot tables, macros…) is listed by
+// `losses`: the CLI refuses to save over it unless told --force.
 import type ExcelJS from 'exceljs';
 import { a1Notation, parseA1 } from './gas/a1';
 import type { LocalSheet } from './gas/sheet';
@@ -27,10 +27,7 @@ export type LossKind =
   | 'connections'
   | 'formControls'
   | 'embeddedObjects'
-  | 'cellImages'
-  | 'merges'
-  | 'conditionalFormats'
-  | 'rowFormats';
+  | 'cellImages';
 
 export interface Loss {
   kind: LossKind;
@@ -79,28 +76,21 @@ interface KeptStyle {
   protection?: Partial<ExcelJS.Protection>;
 }
 
-/** One anchor of a range feature: the item it belongs to and which corner this cell is. */
-interface Anchor {
-  item: number;
-  corner: 'tl' | 'br';
-}
-
 export interface KeptCell {
   style?: KeptStyle;
   note?: ExcelJS.Comment | string;
   hyperlink?: { text: string; hyperlink: string; tooltip?: string };
   richText?: { text: string; runs: ExcelJS.RichText[] };
   validation?: ExcelJS.DataValidation;
-  anchors?: Anchor[];
 }
 
-type KeptItem =
+/** What one of a sheet's keptRanges is. */
+type KeptRange =
   | { kind: 'merge' }
   | { kind: 'conditionalFormat'; group: number; rules: ExcelJS.ConditionalFormattingRule[] }
   | { kind: 'row'; height?: number; hidden?: boolean; outlineLevel?: number };
 
 interface KeptSheet {
-  items: KeptItem[];
   hiddenColumns: number[];
   properties?: Partial<ExcelJS.WorksheetProperties>;
   pageSetup?: Partial<ExcelJS.PageSetup>;
@@ -168,9 +158,7 @@ function keptStyle(style: Partial<ExcelJS.Style> | undefined): KeptCell | null {
 function addTo(sheet: LocalSheet, r: number, c: number, patch: KeptCell): void {
   const old = sheet.kept.get(r, c) as KeptCell | undefined;
   const next: KeptCell = old && !shared.has(old) ? old : { ...old };
-  if (patch.anchors) next.anchors = [...(next.anchors ?? []), ...patch.anchors];
-  for (const [key, v] of Object.entries(patch))
-    if (key !== 'anchors') (next as Record<string, unknown>)[key] = v;
+  Object.assign(next, patch);
   sheet.kept.set(r, c, next);
 }
 
@@ -210,7 +198,7 @@ interface LoadedSheet {
 /** Records the sheet's unmodelled features: validation, merges, conditional formats, rows, columns, views. */
 export function keepSheet(sheet: LocalSheet, ws: ExcelJS.Worksheet): void {
   const loaded = ws as unknown as LoadedSheet;
-  const kept: KeptSheet = { items: [], hiddenColumns: [], images: ws.getImages().length };
+  const kept: KeptSheet = { hiddenColumns: [], images: ws.getImages().length };
   const at = (ref: string) => {
     try {
       return parseA1(ref.replace(/\$/g, ''), Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
@@ -218,34 +206,30 @@ export function keepSheet(sheet: LocalSheet, ws: ExcelJS.Worksheet): void {
       return null;
     }
   };
-  const anchorRange = (ref: string, item: KeptItem) => {
+  const keepRange = (ref: string, data: KeptRange) => {
     const rect = at(ref);
-    if (!rect) return;
-    const id = kept.items.push(item) - 1;
-    addTo(sheet, rect.row - 1, rect.col - 1, { anchors: [{ item: id, corner: 'tl' }] });
-    addTo(sheet, rect.row + rect.numRows - 2, rect.col + rect.numCols - 2, {
-      anchors: [{ item: id, corner: 'br' }],
-    });
+    if (rect) sheet.keptRanges.push({ rect, data });
   };
   const model = loaded.dataValidations?.model ?? {};
   for (const [address, validation] of Object.entries(model)) {
     const rect = at(address);
     if (rect && validation) addTo(sheet, rect.row - 1, rect.col - 1, { validation });
   }
-  for (const ref of loaded.model.merges ?? []) anchorRange(ref, { kind: 'merge' });
+  for (const ref of loaded.model.merges ?? []) keepRange(ref, { kind: 'merge' });
   loaded.conditionalFormattings?.forEach((cf, group) => {
     for (const ref of String(cf.ref).split(/\s+/).filter(Boolean))
-      anchorRange(ref, { kind: 'conditionalFormat', group, rules: cf.rules });
+      keepRange(ref, { kind: 'conditionalFormat', group, rules: cf.rules });
   });
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     if (row.height === undefined && !row.hidden && !row.outlineLevel) return;
-    const id = kept.items.push({
+    // A whole row: no column deletion empties it, only deleting the row does.
+    const data: KeptRange = {
       kind: 'row',
       height: row.height,
       hidden: row.hidden || undefined,
       outlineLevel: row.outlineLevel || undefined,
-    });
-    addTo(sheet, n - 1, 0, { anchors: [{ item: id - 1, corner: 'tl' }] });
+    };
+    sheet.keptRanges.push({ rect: { row: n, col: 1, numRows: 1, numCols: COLUMN_SPAN }, data });
   });
   (ws.columns ?? []).forEach((col, i) => {
     if (col?.hidden) kept.hiddenColumns.push(i + 1);
@@ -292,62 +276,45 @@ const COLUMN_SPAN = 32_768;
 
 const NO_PLAN: SheetPlan = { before() {}, row: () => undefined, covered: () => false, lost: [] };
 
-/** Where each range feature's corners are now, what to write, and what lost a corner. */
+/** What to write of the sheet's kept features, where they are now. */
 export function planSheet(sheet: LocalSheet): SheetPlan {
   const kept = sheets.get(sheet);
   if (!kept) return NO_PLAN;
-  const tl = new Map<number, [number, number]>();
-  const br = new Map<number, [number, number]>();
   const validations: [number, number, ExcelJS.DataValidation][] = [];
   const rows = sheet.kept.rows;
   for (let r = 0; r < rows.length; r++) {
     const line = rows[r];
     if (!line) continue;
     for (let c = 0; c < line.length; c++) {
-      const k = line[c] as KeptCell | undefined;
-      if (!k) continue;
-      if (k.validation) validations.push([r, c, k.validation]);
-      for (const a of k.anchors ?? []) (a.corner === 'tl' ? tl : br).set(a.item, [r, c]);
+      const v = (line[c] as KeptCell | undefined)?.validation;
+      if (v) validations.push([r, c, v]);
     }
   }
-  const rect = (id: number) => {
-    const a = tl.get(id);
-    const b = br.get(id);
-    if (!a || !b || b[0] < a[0] || b[1] < a[1]) return null;
-    return { row: a[0] + 1, col: a[1] + 1, numRows: b[0] - a[0] + 1, numCols: b[1] - a[1] + 1 };
-  };
-  const lostBy = new Map<LossKind, number>();
-  const lose = (kind: LossKind) => lostBy.set(kind, (lostBy.get(kind) ?? 0) + 1);
   const merges: string[] = [];
   const covered = new Set<number>(); // r * COLUMN_SPAN + c: no string per cell on the hot path
   const formats = new Map<number, { refs: string[]; rules: ExcelJS.ConditionalFormattingRule[] }>();
   const rowProps = new Map<number, { height?: number; hidden?: boolean; outlineLevel?: number }>();
-  kept.items.forEach((item, id) => {
+  for (const { rect, data } of sheet.keptRanges) {
+    const item = data as KeptRange;
     if (item.kind === 'row') {
-      const a = tl.get(id);
-      if (a) rowProps.set(a[0], item);
-      else lose('rowFormats');
-      return;
-    }
-    const box = rect(id);
-    if (!box) {
-      lose(item.kind === 'merge' ? 'merges' : 'conditionalFormats');
-      return;
-    }
-    const ref = a1Notation(box);
-    if (item.kind === 'merge') {
-      merges.push(ref);
-      for (let i = 0; i < box.numRows; i++)
-        for (let j = 0; j < box.numCols; j++)
-          if (i || j) covered.add((box.row - 1 + i) * COLUMN_SPAN + box.col - 1 + j);
+      rowProps.set(rect.row - 1, {
+        height: item.height,
+        hidden: item.hidden,
+        outlineLevel: item.outlineLevel,
+      });
+    } else if (item.kind === 'merge') {
+      if (rect.numRows * rect.numCols < 2) continue; // shrunk to one cell: nothing left to merge
+      merges.push(a1Notation(rect));
+      for (let i = 0; i < rect.numRows; i++)
+        for (let j = 0; j < rect.numCols; j++)
+          if (i || j) covered.add((rect.row - 1 + i) * COLUMN_SPAN + rect.col - 1 + j);
     } else {
       const f = formats.get(item.group) ?? { refs: [], rules: item.rules };
-      f.refs.push(ref);
+      f.refs.push(a1Notation(rect));
       formats.set(item.group, f);
     }
-  });
-  const lost: Loss[] = [...lostBy].map(([kind, count]) => ({ kind, sheet: sheet.name, count }));
-  if (kept.images > 0) lost.push({ kind: 'images', sheet: sheet.name, count: kept.images });
+  }
+  const lost: Loss[] = kept.images > 0 ? [{ kind: 'images', sheet: sheet.name, count: kept.images }] : [];
   return {
     properties: kept.properties,
     pageSetup: kept.pageSetup,
@@ -378,7 +345,7 @@ export function keptValue(k: KeptCell | undefined, value: unknown): ExcelJS.Cell
   return undefined;
 }
 
-/** Whether anything besides validation and anchors needs a cell written. */
+/** Whether anything besides validation needs a cell written. */
 export function keptNeedsCell(k: KeptCell | undefined): boolean {
   return !!k && (k.style !== undefined || k.note !== undefined || !!k.hyperlink || !!k.richText);
 }
@@ -389,8 +356,8 @@ export function restoreBook(ss: LocalSpreadsheet, wb: { definedNames: unknown })
   if (kept?.definedNames) (wb.definedNames as { model: unknown }).model = kept.definedNames;
 }
 
-/** Everything a save of `ss` now would drop: unwritable parts of the file it came from, images, and range
- *  features whose cells were deleted. Empty for a workbook we made ourselves. */
+/** Everything a save of `ss` would drop: the parts of the file it came from that exceljs cannot write, and
+ *  images. Empty for a workbook we made ourselves. */
 export function losses(ss: LocalSpreadsheet): Loss[] {
   return [...(books.get(ss)?.parts ?? []), ...ss.sheets.flatMap((s) => planSheet(s).lost)];
 }

@@ -46,20 +46,42 @@ describe("a seller's own sheet through load and save", () => {
     expect(ws.getCell('B2').border).toBeUndefined();
   });
 
-  it('a merge whose rows were deleted cannot be saved back: the save fails with it named, unless forced', async () => {
+  it('rows and columns the runtime deletes shrink and move the kept ranges, as in Sheets', async () => {
     const ss = await fromXlsxBuffer(await sellerWorkbook());
-    ss.sheet('Catatan').deleteRows(4, 1); // the merge's bottom row
-    expect(losses(ss)).toEqual([{ kind: 'merges', sheet: 'Catatan', count: 1 }]);
-    await expect(toXlsxBuffer(ss)).rejects.toBeInstanceOf(WouldLoseError);
-    const f = await features(await toXlsxBuffer(ss, { force: true }));
-    expect(f.merges).toEqual([]);
-    expect(f.note).toEqual({ A1: 'catatan penjual' }); // the rest is still kept
+    const sheet = ss.sheet('Catatan');
+    sheet.deleteRows(4, 1); // the merge C3:D4's bottom row
+    sheet.deleteRows(1, 1); // above everything: all move up one row
+    sheet.deleteColumns(2, 1); // column B: the conditional format's only column; the merge moves left
+    expect(losses(ss)).toEqual([]);
+    const f = await features(await toXlsxBuffer(ss));
+    expect(f.merges).toEqual(['B2:C2']); // C3:D4 less its bottom row, up one row, left one column
+    expect(f.conditional).toEqual([]);
+    expect(f.validation).toEqual(['D3', 'D4']);
+    expect(f.note).toEqual({}); // A1's note went with row 1
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toXlsxBuffer(ss)) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Catatan')!.getRow(7).height).toBe(40); // row 9, two rows deleted above
+  });
+
+  it('a range partly deleted keeps the rest; one with a row inserted inside stretches', async () => {
+    const ss = await fromXlsxBuffer(await sellerWorkbook());
+    const sheet = ss.sheet('Catatan');
+    sheet.insertRowsAfter(10, 3); // inside the conditional format B10:B11
+    sheet.insertColumnsBefore(4, 1); // inside the merge C3:D4
+    let f = await features(await toXlsxBuffer(ss));
+    expect([f.merges, f.conditional]).toEqual([['C3:E4'], ['B10:B14']]);
+    sheet.deleteRows(3, 1); // the merge's top row
+    f = await features(await toXlsxBuffer(ss));
+    expect(f.merges).toEqual(['C3:E3']);
+    sheet.deleteColumns(4, 2); // all but one of its cells: no merge left
+    expect((await features(await toXlsxBuffer(ss))).merges).toEqual([]);
   });
 
   it('images cannot be written back: listed with their sheet, saved only when forced', async () => {
     const ss = await fromXlsxBuffer(await sellerWorkbook({ image: true }));
     expect(losses(ss)).toEqual([{ kind: 'images', sheet: 'Catatan', count: 1 }]);
     await expect(toXlsxBuffer(ss)).rejects.toThrow(/images \(Catatan\)/);
+    await expect(toXlsxBuffer(ss)).rejects.toBeInstanceOf(WouldLoseError);
     expect((await features(await toXlsxBuffer(ss, { force: true }))).images).toBe(0);
   });
 

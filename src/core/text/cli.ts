@@ -21,9 +21,6 @@ const LOSS_ID: Record<string, string> = {
   formControls: 'kontrol formulir',
   embeddedObjects: 'objek tersemat',
   cellImages: 'gambar di dalam sel',
-  merges: 'sel gabungan yang barisnya dihapus',
-  conditionalFormats: 'format bersyarat yang barisnya dihapus',
-  rowFormats: 'format baris yang kolom A-nya dihapus',
 };
 
 const LOSS_EN: Record<string, string> = {
@@ -41,9 +38,6 @@ const LOSS_EN: Record<string, string> = {
   formControls: 'form control(s)',
   embeddedObjects: 'embedded object(s)',
   cellImages: 'image(s) in cells',
-  merges: 'merged cell range(s) whose rows were deleted',
-  conditionalFormats: 'conditional format range(s) whose rows were deleted',
-  rowFormats: 'row format(s) whose column A was deleted',
 };
 
 const id = {
