@@ -1,7 +1,13 @@
 // .xlsx open/save with exceljs: values, formulas (with their cached value), dates, number formats,
 // backgrounds, font colours, bold, horizontal alignment, frozen rows/columns, filter range, column widths,
 // hidden sheets, sheet sizes, and the spreadsheet's name, time zone, locale and document properties (in a
-// very hidden sheet). Charts are not saved: exceljs cannot write them (they stay in memory only).
+// very hidden sheet). What the runtime does not model but a seller's file holds (notes, merges, validation,
+// borders, fonts…) is kept beside it and written back (xlsx-kept.ts); what exceljs cannot write at all
+// (images, charts, pivot tables…) makes a save fail with the list, unless forced. Charts the bundle builds
+// are not saved: exceljs cannot write them (they stay in memory only).
+//
+// A file is read as a workbook only when it is one: a zip holding xl/workbook.xml and at least one sheet.
+// Anything else (a text file, a zip of other things) is refused, so nobody saves over it by mistake.
 //
 // Dates: a Sheets date cell is an instant shown in the spreadsheet's time zone; Excel has no zone. We write
 // the WALL time in the spreadsheet's zone (so LibreOffice/Excel show what Sheets would) and shift back on
@@ -9,6 +15,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { a1Notation, columnLetter, parseA1 } from './gas/a1';
 import { type CellValue, FORMULA_VALUE, instantToWall, isDate, wallToInstant } from './gas/cells';
 import type { CallCounter } from './gas/counter';
@@ -20,6 +27,44 @@ import {
   type LocalSheet,
 } from './gas/sheet';
 import { LocalSpreadsheet } from './gas/spreadsheet';
+import {
+  type KeptCell,
+  keepBook,
+  keepCell,
+  keepSheet,
+  keptNeedsCell,
+  keptValue,
+  type Loss,
+  losses,
+  planSheet,
+  restoreBook,
+} from './xlsx-kept';
+
+export type { Loss, LossKind } from './xlsx-kept';
+export { losses } from './xlsx-kept';
+
+/** The file is not an .xlsx workbook: not a zip, a zip without a workbook part, or a workbook of no sheet. */
+export class NotAWorkbookError extends Error {
+  constructor(readonly reason: 'not-zip' | 'no-workbook' | 'no-sheets') {
+    super(`not an .xlsx workbook (${reason})`);
+    this.name = 'NotAWorkbookError';
+  }
+}
+
+/** A save would drop what the file holds (see xlsx-kept.ts); `force` saves anyway. */
+export class WouldLoseError extends Error {
+  constructor(readonly lost: Loss[]) {
+    super(
+      `saving would lose: ${lost.map((l) => `${l.kind}${l.sheet ? ` (${l.sheet})` : ''} ×${l.count}`).join(', ')}`,
+    );
+    this.name = 'WouldLoseError';
+  }
+}
+
+export interface SaveOptions {
+  /** Save even when something of the file cannot be written back (it is lost). */
+  force?: boolean;
+}
 
 export const META_SHEET = '__kenali_local';
 const FONT_NAME = 'Calibri';
@@ -30,18 +75,22 @@ type XCellValue = ExcelJS.CellValue;
 
 // ---- save ----------------------------------------------------------------------------------------
 
-export async function saveXlsx(ss: LocalSpreadsheet, path: string): Promise<void> {
-  await writeFile(path, await toXlsxBuffer(ss));
+export async function saveXlsx(ss: LocalSpreadsheet, path: string, opts: SaveOptions = {}): Promise<void> {
+  await writeFile(path, await toXlsxBuffer(ss, opts));
 }
 
-/** Streams the workbook out (exceljs' streaming writer is ~4× faster than the in-memory one). */
-export async function toXlsxBuffer(ss: LocalSpreadsheet): Promise<Buffer> {
+/** Streams the workbook out (exceljs' streaming writer is ~4× faster than the in-memory one). Throws
+ *  WouldLoseError, before writing anything, when something the file held cannot be written back. */
+export async function toXlsxBuffer(ss: LocalSpreadsheet, opts: SaveOptions = {}): Promise<Buffer> {
+  const lost = losses(ss);
+  if (lost.length > 0 && !opts.force) throw new WouldLoseError(lost);
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = 'Kenali (local runtime)';
   for (const sheet of ss.sheets) writeSheet(wb, sheet, ss);
+  restoreBook(ss, wb);
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   const rows: unknown[][] = [
     ['kenali-local', 1],
@@ -61,16 +110,50 @@ function argb(hex: string): string {
   return 'FF' + hex.slice(1).toUpperCase();
 }
 
+/** The runtime's formatting over what the file had and the runtime does not model (a kept font's face and
+ *  size, borders, vertical alignment, a pattern fill…): the runtime decides bold, colour, fill, alignment. */
+function cellStyle(
+  kept: KeptCell['style'],
+  fmt: string | undefined,
+  bg: string | undefined,
+  color: string | undefined,
+  bold: string | undefined,
+  align: string | undefined,
+): Partial<ExcelJS.Style> {
+  const font = kept?.font;
+  const style: Partial<ExcelJS.Style> = {
+    font: {
+      ...(font ?? { name: FONT_NAME, size: 11 }),
+      bold: bold === 'bold',
+      color: color ? { argb: argb(color) } : (font?.color ?? { argb: argb('#000000') }),
+    },
+  };
+  if (fmt !== undefined) style.numFmt = fmt;
+  if (bg) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(bg) } };
+  else if (kept?.fill) style.fill = kept.fill;
+  const alignment = { ...(kept?.alignment ?? {}) } as Partial<ExcelJS.Alignment>;
+  delete alignment.horizontal;
+  if (align) alignment.horizontal = align as ExcelJS.Alignment['horizontal'];
+  if (Object.keys(alignment).length) style.alignment = alignment;
+  if (kept?.border) style.border = kept.border;
+  if (kept?.protection) style.protection = kept.protection;
+  return style;
+}
+
 function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: LocalSheet, ss: LocalSpreadsheet): void {
-  const views: Partial<ExcelJS.WorksheetView>[] =
+  const plan = planSheet(sheet);
+  const frozen: Partial<ExcelJS.WorksheetView> =
     sheet.frozenRows || sheet.frozenColumns
-      ? [{ state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }]
-      : [];
+      ? { state: 'frozen', xSplit: sheet.frozenColumns, ySplit: sheet.frozenRows }
+      : {};
+  const view = { ...(plan.view ?? {}), ...frozen } as Partial<ExcelJS.WorksheetView>;
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.hidden ? 'hidden' : 'visible',
-    views,
+    views: Object.keys(view).length ? [view] : [],
     // Sheets' columns are 100 px wide, Excel's 64: without this LibreOffice would show narrower columns.
-    properties: { defaultColWidth: DEFAULT_COLUMN_WIDTH / PX_PER_WIDTH_UNIT },
+    properties: { ...plan.properties, defaultColWidth: DEFAULT_COLUMN_WIDTH / PX_PER_WIDTH_UNIT },
+    ...(plan.pageSetup ? { pageSetup: plan.pageSetup } : {}),
+    ...(plan.headerFooter ? { headerFooter: plan.headerFooter } : {}),
   });
   // The streaming writer emits columns and the filter with the first row: set them first.
   for (const [col, px] of sheet.columnWidths) {
@@ -78,15 +161,19 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: LocalSheet, s
     ws.getColumn(col).width = w === EXCEL_DEFAULT_WIDTH ? w + 0.001 : w; // exceljs drops a width equal to its default
   }
   if (sheet.filter) ws.autoFilter = a1Notation(sheet.filter);
+  plan.before(ws as unknown as ExcelJS.Worksheet);
   const tz = ss.timeZone;
   const dflt = ss.defaultDateFormat();
   const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const keptIds = new Map<object, number>();
   const layers = sheet.layers();
   const rows = Math.max(...layers.map((l) => l.usedRows()));
   for (let r = 0; r < rows; r++) {
     const width = Math.max(...layers.map((l) => l.row(r)?.length ?? 0));
     if (width === 0) continue;
     const xrow = ws.getRow(r + 1);
+    const props = plan.row(r);
+    if (props) Object.assign(xrow, props);
     for (let c = 0; c < width; c++) {
       const v = sheet.values.get(r, c);
       const f = sheet.formulas.get(r, c);
@@ -95,28 +182,36 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: LocalSheet, s
       const color = sheet.fontColors.get(r, c);
       const bold = sheet.fontWeights.get(r, c);
       const align = sheet.alignments.get(r, c);
-      if (v === undefined && f === undefined && fmt === undefined && !bg && !color && !bold && !align)
+      const kept = sheet.kept.get(r, c) as KeptCell | undefined;
+      if (
+        v === undefined &&
+        f === undefined &&
+        fmt === undefined &&
+        !bg &&
+        !color &&
+        !bold &&
+        !align &&
+        !keptNeedsCell(kept)
+      )
         continue;
+      if (plan.covered(r, c)) continue; // a merge's hidden cell: the merge owns it
       const cell = xrow.getCell(c + 1);
       const value: XCellValue = isDate(v) ? new Date(instantToWall(v.getTime(), tz)) : (v ?? null);
       if (f !== undefined) {
         const result = value === FORMULA_VALUE ? undefined : value;
         cell.value = { formula: f.slice(1), result } as ExcelJS.CellFormulaValue;
-      } else cell.value = value;
-      const key = `${fmt ?? ''}|${bg ?? ''}|${color ?? ''}|${bold ?? ''}|${align ?? ''}`;
+      } else cell.value = keptValue(kept, value) ?? value;
+      if (kept?.note) cell.note = kept.note;
+      const ks = kept?.style;
+      let ksId = 0;
+      if (ks) {
+        ksId = keptIds.get(ks) ?? keptIds.size + 1;
+        keptIds.set(ks, ksId);
+      }
+      const key = `${fmt ?? ''}|${bg ?? ''}|${color ?? ''}|${bold ?? ''}|${align ?? ''}|${ksId}`;
       let style = styles.get(key);
       if (!style) {
-        style = {
-          font: {
-            name: FONT_NAME,
-            size: 11,
-            bold: bold === 'bold',
-            color: { argb: argb(color ?? '#000000') },
-          },
-        };
-        if (fmt !== undefined) style.numFmt = fmt;
-        if (bg) style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(bg) } };
-        if (align) style.alignment = { horizontal: align as ExcelJS.Alignment['horizontal'] };
+        style = cellStyle(ks, fmt, bg, color, bold, align);
         styles.set(key, style);
       }
       cell.style = style;
@@ -208,8 +303,16 @@ export async function fromXlsxBuffer(
   buf: Buffer | ArrayBuffer,
   opts: LoadOptions = {},
 ): Promise<LocalSpreadsheet> {
+  let entries: string[];
+  try {
+    entries = Object.keys((await JSZip.loadAsync(buf)).files);
+  } catch {
+    throw new NotAWorkbookError('not-zip');
+  }
+  if (!entries.includes('xl/workbook.xml')) throw new NotAWorkbookError('no-workbook');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as ArrayBuffer);
+  if (!wb.worksheets.some((ws) => ws.name !== META_SHEET)) throw new NotAWorkbookError('no-sheets');
   const meta = readMeta(wb.getWorksheet(META_SHEET));
   const ss = new LocalSpreadsheet({
     sheets: [],
@@ -231,9 +334,16 @@ export async function fromXlsxBuffer(
       const r = rowNumber - 1;
       row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
         const c = colNumber - 1;
-        const { value, formula } = cellContent(cell.value, tz);
+        keepCell(sheet, cell, r, c);
+        // A merge's hidden cells read as the merge's value in exceljs; in Sheets they are blank.
+        const slave = cell.isMerged && cell.master !== cell;
+        const { value, formula } = slave ? { value: undefined } : cellContent(cell.value, tz);
         if (value !== undefined) sheet.values.set(r, c, value);
+        // A shared formula's other cells carry only a reference to the first: exceljs translates it.
+        const shared = formula === undefined && !slave && cell.type === ExcelJS.ValueType.Formula;
+        const text = shared ? cell.formula : undefined;
         if (formula !== undefined) sheet.formulas.set(r, c, formula);
+        else if (text) sheet.formulas.set(r, c, `=${text}`);
         const fmt = cell.numFmt;
         if (fmt && !/^general$/i.test(fmt)) sheet.formats.set(r, c, fmt);
         const fill = cell.fill as ExcelJS.FillPattern | undefined;
@@ -258,7 +368,8 @@ export async function fromXlsxBuffer(
       const rect = filterRect(ws.autoFilter, maxRows, maxCols);
       if (rect) sheet.filter = new LocalFilter(sheet, rect.row, rect.col, rect.numRows, rect.numCols);
     }
+    keepSheet(sheet, ws);
   }
-  if (ss.sheets.length === 0) ss._addSheet('Sheet1');
+  keepBook(ss, wb, entries);
   return ss;
 }

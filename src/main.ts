@@ -16,6 +16,7 @@ import { serverApi } from './gas/api';
 import { currentEnv } from './gas/context';
 import { type ImportReport, runImport } from './gas/importer';
 import { runSegmentation, type SegmentationReport } from './gas/segmentation';
+import { selfCheckAction, selfCheckApi } from './gas/selfcheck';
 import { openUploadAction, uploadApi } from './gas/upload';
 
 /** Adds the Kenali menu (Indonesian; English when the spreadsheet's locale is not Indonesian). */
@@ -41,6 +42,7 @@ export function onOpen(): void {
     .addItem(m.setup, 'kenaliSetup')
     .addItem(m.demo, 'kenaliLoadDemo')
     .addItem(m.help, 'kenaliHelp')
+    .addItem(m.selfCheck, 'kenaliSelfCheck')
     .addToUi();
 }
 
@@ -58,6 +60,7 @@ export const kenaliSetup = setupAction;
 export const kenaliLoadDemo = loadDemoAction;
 export const kenaliHelp = helpAction;
 export const kenaliOpenUpload = openUploadAction;
+export const kenaliSelfCheck = selfCheckAction;
 
 // Functions the sidebars call (google.script.run).
 export const getNamingQueue = serverApi.getNamingQueue;
@@ -71,6 +74,12 @@ export const uploadChunk = uploadApi.uploadChunk;
 export const uploadCommit = uploadApi.uploadCommit;
 export const uploadEnd = uploadApi.uploadEnd;
 export const uploadShowProblems = uploadApi.uploadShowProblems;
+
+// The self-check sidebar's functions ("Periksa Kenali").
+export const runSelfCheck = selfCheckApi.runSelfCheck;
+export const selfCheckEcho = selfCheckApi.selfCheckEcho;
+export const selfCheckPayload = selfCheckApi.selfCheckPayload;
+export const selfCheckDateResult = selfCheckApi.selfCheckDateResult;
 
 // For the local CLI (local/cli): the menu's Impor and Segmentasi returning their report instead of an alert.
 // Private (trailing _): Apps Script hides them from google.script.run and the Run menu.

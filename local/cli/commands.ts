@@ -82,6 +82,7 @@ const segment: Command = {
     workbook: { type: 'string', short: 'w' },
     today: { type: 'string' },
     tz: { type: 'string' },
+    force: { type: 'boolean' },
   },
   async run(args, lang, io) {
     const tx = t('cli', lang);
@@ -93,7 +94,7 @@ const segment: Command = {
       if (args.positionals.length > 0) throw new UsageError(tx.errors.filesWithWorkbook, 'segment');
       if (today !== undefined && runDateEnd(today, 'UTC') === null)
         throw new UsageError(tx.errors.badDate(today), 'segment');
-      return segmentWorkbook(wb, today, lang, io);
+      return segmentWorkbook(wb, today, lang, io, args.values.force === true);
     }
     const files = args.positionals;
     if (files.length === 0) throw new UsageError(tx.errors.needFiles, 'segment');
@@ -132,18 +133,24 @@ const segment: Command = {
   },
 };
 
-async function segmentWorkbook(path: string, today: string | undefined, lang: Lang, io: Io): Promise<void> {
+async function segmentWorkbook(
+  path: string,
+  today: string | undefined,
+  lang: Lang,
+  io: Io,
+  force: boolean,
+): Promise<void> {
   const tx = t('cli', lang);
   const { bundleFor, callBundle, checkWorkbookPath, ensureBuilt, openWorkbook, saveWorkbook } =
     await workbookApi();
   checkWorkbookPath(path, lang, 'segment');
   await ensureBuilt();
   io.progress.phase(tx.progress.loading(path));
-  const { workbook } = await openWorkbook(path, { lang });
+  const { workbook, stamp } = await openWorkbook(path, { lang, force });
   io.progress.phase(tx.progress.running(t('menu', lang).segment));
   const report = callBundle<{ message: string }>(bundleFor(workbook), 'kenaliSegmentJson_', today ?? '');
   io.progress.phase(tx.progress.saving(path));
-  await saveWorkbook(workbook, path, lang);
+  await saveWorkbook(workbook, path, lang, { force, expected: stamp });
   io.progress.clear();
   io.out(termSafeLines(report.message));
   io.out(tx.done.saved(path));
@@ -152,7 +159,7 @@ async function segmentWorkbook(path: string, today: string | undefined, lang: La
 // ---------------------------------------------------------------------------------------------- import
 
 const importCommand: Command = {
-  options: { workbook: { type: 'string', short: 'w' }, tz: { type: 'string' } },
+  options: { workbook: { type: 'string', short: 'w' }, tz: { type: 'string' }, force: { type: 'boolean' } },
   async run(args, lang, io) {
     const tx = t('cli', lang);
     const { checkWorkbookPath, ensureBuilt, importBlocks, openWorkbook, saveWorkbook } = await workbookApi();
@@ -201,7 +208,8 @@ const importCommand: Command = {
       }
     }
     io.progress.phase(tx.progress.loading(wb));
-    const { workbook, created } = await openWorkbook(wb, { lang, create: { timeZone } });
+    const force = args.values.force === true;
+    const { workbook, created, stamp } = await openWorkbook(wb, { lang, create: { timeZone }, force });
     io.progress.phase(tx.progress.running(t('menu', lang).import));
     let reports: ReturnType<typeof importBlocks>;
     try {
@@ -211,7 +219,7 @@ const importCommand: Command = {
       throw new CliError(tx.files.tooBig(wb, reason(e)));
     }
     io.progress.phase(tx.progress.saving(wb));
-    await saveWorkbook(workbook, wb, lang);
+    await saveWorkbook(workbook, wb, lang, { force, expected: stamp });
     io.progress.clear();
     for (const line of skippedLines) io.err(termSafe(line));
     // The product's message speaks of inbox rows; the CLI lists the problems by file and row instead.
@@ -236,7 +244,7 @@ const importCommand: Command = {
 // ---------------------------------------------------------------------------------------------- name
 
 const name: Command = {
-  options: { workbook: { type: 'string', short: 'w' } },
+  options: { workbook: { type: 'string', short: 'w' }, force: { type: 'boolean' } },
   async run(args, lang, io) {
     const tx = t('cli', lang);
     const { bundleFor, callBundle, checkWorkbookPath, ensureBuilt, openWorkbook, saveWorkbook } =
@@ -249,9 +257,10 @@ const name: Command = {
     if (key === undefined || realName.trim() === '') throw new UsageError(tx.errors.needKeyAndName, 'name');
     if (!parseBuyerKey(key)) throw new UsageError(tx.errors.badKey(termSafe(key)), 'name');
     await ensureBuilt();
-    const { workbook } = await openWorkbook(wb, { lang });
+    const force = args.values.force === true;
+    const { workbook, stamp } = await openWorkbook(wb, { lang, force });
     const result = callBundle<SaveNameResult>(bundleFor(workbook), 'saveBuyerName', key, realName);
-    await saveWorkbook(workbook, wb, lang);
+    await saveWorkbook(workbook, wb, lang, { force, expected: stamp });
     io.out(termSafe(tx.done.nameSaved(result.buyerKey, result.buyerRealName, result.updated)));
   },
 };
@@ -303,7 +312,7 @@ const lookup: Command = {
     checkWorkbookPath(wb, lang, 'lookup');
     const query = args.positionals.join(' ');
     await ensureBuilt();
-    const { workbook } = await openWorkbook(wb, { lang });
+    const { workbook } = await openWorkbook(wb, { lang, readOnly: true });
     const view = callBundle<LookupListView>(bundleFor(workbook), 'lookupCustomers', query);
     if (args.values.json === true) io.out(JSON.stringify(view, null, 2));
     else for (const l of lookupTable(view, lang)) io.out(l);

@@ -1,7 +1,16 @@
 // The workbook commands run the REAL product: dist/Code.js loaded into the local Apps Script runtime over
 // the .xlsx workbook, its top-level functions called as Apps Script would, the workbook saved afterwards.
 // Shared by the CLI and the preview server.
-import { existsSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { langFromLocale, t } from '../../src/core/text';
@@ -10,7 +19,7 @@ import type { ImportReport } from '../../src/gas/importer';
 import { type Bundle, loadBundle } from '../bundle';
 import { DIST_DIR, REPO_ROOT } from '../gas/runtime';
 import { LocalSpreadsheet } from '../gas/spreadsheet';
-import { loadXlsx, saveXlsx } from '../xlsx';
+import { fromXlsxBuffer, type Loss, losses, NotAWorkbookError, toXlsxBuffer, WouldLoseError } from '../xlsx';
 import { CliError, UsageError } from './args';
 
 const SOURCES = ['src', 'sidebar', 'build.mjs', 'appsscript.json'];
@@ -26,7 +35,7 @@ function newestMtime(path: string): number {
 /** Builds dist/ (build.mjs) when it is missing or older than the sources: the CLI runs what we ship. */
 export async function ensureBuilt(log?: (line: string) => void): Promise<void> {
   const code = join(DIST_DIR, 'Code.js');
-  const pages = ['Naming.html', 'Lookup.html', 'Upload.html'].map((p) => join(DIST_DIR, p));
+  const pages = ['Naming.html', 'Lookup.html', 'Upload.html', 'SelfCheck.html'].map((p) => join(DIST_DIR, p));
   const built = [code, ...pages].every((p) => existsSync(p))
     ? Math.min(...[code, ...pages].map((p) => statSync(p).mtimeMs))
     : 0;
@@ -50,11 +59,47 @@ export function checkWorkbookPath(path: string, lang: Lang, command: string): vo
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Opens a workbook; a missing one is created when `create` says so (zone and language given). */
+/** The workbook file as Kenali last read or wrote it: a change by another program shows in one of these. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+  sha1: string;
+}
+
+const sha1 = (buf: Buffer) => createHash('sha1').update(buf).digest('hex');
+const stampOf = (buf: Buffer, st: { size: number; mtimeMs: number; ino: number }): FileStamp => ({
+  size: st.size,
+  mtimeMs: st.mtimeMs,
+  ino: st.ino,
+  sha1: sha1(buf),
+});
+
+/** Whether the file now differs from `stamp` (size, time and inode first; the content when they moved). */
+export function fileChanged(path: string, stamp: FileStamp): boolean {
+  if (!existsSync(path)) return true;
+  const st = statSync(path);
+  if (st.size === stamp.size && st.mtimeMs === stamp.mtimeMs && st.ino === stamp.ino) return false;
+  return st.size !== stamp.size || sha1(readFileSync(path)) !== stamp.sha1;
+}
+
+function lossMessage(path: string, lost: Loss[], lang: Lang): string {
+  const tx = t('cli', lang).files;
+  return tx.wouldLose(
+    path,
+    lost.map((l) => tx.loss(l.kind, l.count, l.sheet)),
+  );
+}
+
+/**
+ * Opens a workbook; a missing one is created when `create` says so (zone and language given). A file that is
+ * not an .xlsx workbook is refused, and so (unless `force`, or `readOnly` for a caller that never saves) is
+ * one holding what a save would drop: nothing runs on a workbook Kenali cannot write back whole.
+ */
 export async function openWorkbook(
   path: string,
-  opts: { lang: Lang; create?: { timeZone: string } },
-): Promise<{ workbook: LocalSpreadsheet; created: boolean }> {
+  opts: { lang: Lang; create?: { timeZone: string }; force?: boolean; readOnly?: boolean },
+): Promise<{ workbook: LocalSpreadsheet; created: boolean; stamp: FileStamp | null }> {
   const tx = t('cli', opts.lang).files;
   if (!existsSync(path)) {
     if (!opts.create) throw new CliError(tx.missing(path));
@@ -63,25 +108,60 @@ export async function openWorkbook(
       timeZone: opts.create.timeZone,
       locale: opts.lang === 'en' ? 'en_US' : 'id_ID',
     });
-    return { workbook, created: true };
+    return { workbook, created: true, stamp: null };
   }
-  if (statSync(path).isDirectory()) throw new CliError(tx.directory(path));
+  const st = statSync(path);
+  if (st.isDirectory()) throw new CliError(tx.directory(path));
+  let workbook: LocalSpreadsheet;
+  const buf = readFileSync(path);
   try {
-    return { workbook: await loadXlsx(path), created: false };
+    workbook = await fromXlsxBuffer(buf);
   } catch (e) {
+    if (e instanceof NotAWorkbookError) throw new CliError(tx.notWorkbook(path, e.reason));
     throw new CliError(tx.workbookUnreadable(path, reason(e)));
   }
+  const lost = losses(workbook);
+  if (lost.length > 0 && !opts.force && !opts.readOnly)
+    throw new CliError(lossMessage(path, lost, opts.lang));
+  return { workbook, created: false, stamp: stampOf(buf, st) };
 }
 
-/** Saves through a temporary file and a rename: a crash mid-write never leaves a half-written workbook. */
-export async function saveWorkbook(workbook: LocalSpreadsheet, path: string, lang: Lang): Promise<void> {
+export interface SaveWorkbookOptions {
+  /** Save even what loses something of the file (see openWorkbook). */
+  force?: boolean;
+  /** The file as it was read: when another program changed it since, nothing is saved. */
+  expected?: FileStamp | null;
+}
+
+/**
+ * Saves through a temporary file and a rename: a crash mid-write never leaves a half-written workbook.
+ * Refuses (file untouched) when the save would drop something of the file, or when the file changed on
+ * disk since `expected`. Returns the stamp of what it wrote.
+ */
+export async function saveWorkbook(
+  workbook: LocalSpreadsheet,
+  path: string,
+  lang: Lang,
+  opts: SaveWorkbookOptions = {},
+): Promise<FileStamp> {
+  const tx = t('cli', lang).files;
+  let buf: Buffer;
+  try {
+    buf = await toXlsxBuffer(workbook, { force: opts.force });
+  } catch (e) {
+    if (e instanceof WouldLoseError) throw new CliError(lossMessage(path, e.lost, lang));
+    throw new CliError(tx.writeFailed(path, reason(e)));
+  }
+  if (opts.expected && fileChanged(path, opts.expected)) throw new CliError(tx.changedWhileRunning(path));
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    await saveXlsx(workbook, tmp);
+    writeFileSync(tmp, buf);
+    const st = statSync(tmp); // the rename keeps size, time and inode: this is what `path` will be
     renameSync(tmp, path);
+    return stampOf(buf, st);
   } catch (e) {
     if (existsSync(tmp)) unlinkSync(tmp);
-    throw new CliError(t('cli', lang).files.writeFailed(path, reason(e)));
+    throw new CliError(tx.writeFailed(path, reason(e)));
   }
 }
 

@@ -1,6 +1,7 @@
 // Cell storage and the rules Sheets applies when a value is written or read.
 // Storage is one sparse layer per attribute (value, formula, format, background, …); a layer is an array
 // of row arrays, so a million cells are a few thousand arrays, not a million objects.
+import { type LocaleConventions, localeConventions } from '../../src/core/locale';
 import { DAY_MS, tzOffsetMs } from '../../src/core/time';
 import type { CellValue } from '../../src/core/types';
 
@@ -164,17 +165,27 @@ const NUMBER_LIKE = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 export interface Written {
   value: CellValue | undefined; // undefined = blank
   formula?: string;
-  /** Set when Sheets would pick a format by itself (a Date written into an automatic cell). */
-  autoFormat?: 'datetime';
+  /** Set when Sheets would pick a format by itself (a date written or typed into an automatic cell). */
+  autoFormat?: 'datetime' | 'date';
+}
+
+/** The spreadsheet's settings that decide how Sheets reads a typed string. */
+export interface InputContext {
+  locale: string;
+  timeZone: string;
 }
 
 /**
- * What a cell holds after `setValue(v)`, given its number format. Sheets parses strings typed or written by
- * setValue(s): '=…' becomes a formula and '123', '+1', '-5', '1.5', '007' become numbers — unless the cell
- * is plain text ('@'). A leading apostrophe forces text and is not stored. Real Sheets also parses dates,
- * percentages and locale-specific numbers ('1.234,5'); this runtime does not (see local/README.md).
+ * What a cell holds after `setValue(v)`, given its number format. Sheets parses strings written by
+ * setValue(s) as if typed ("the same rules that are applied when entering text into a cell via the Google
+ * Sheets UI", Sheets API ValueInputOption USER_ENTERED) — unless the cell is plain text ('@'):
+ *   - '=…' becomes a formula; a leading apostrophe forces text and is not stored;
+ *   - with `ctx` (the spreadsheet's locale and zone): dates (inputDate) and the locale's number separators
+ *     (inputNumber: '150.000' is 150000 in id_ID, 150 in en_US);
+ *   - number-like strings ('123', '+1', '-5', '1.5', '007', '1e3') become numbers.
+ * Not modelled: times alone, percentages, currency ('Rp 150.000' stays text), month names.
  */
-export function parseWritten(v: unknown, format: string | undefined): Written {
+export function parseWritten(v: unknown, format: string | undefined, ctx?: InputContext): Written {
   if (v === null || v === undefined || v === '') return { value: undefined };
   if (typeof v === 'number') return { value: Number.isFinite(v) ? v : '#NUM!' };
   if (typeof v === 'boolean') return { value: v };
@@ -187,8 +198,88 @@ export function parseWritten(v: unknown, format: string | undefined): Written {
   if (format === TEXT_FORMAT) return { value: s };
   if (s.length > 1 && s.charCodeAt(0) === 61 /* = */) return { value: FORMULA_VALUE, formula: s };
   if (s.charCodeAt(0) === 39 /* ' */) return { value: s.length > 1 ? s.slice(1) : undefined };
+  if (ctx) {
+    const date = inputDate(s, ctx);
+    if (date) {
+      const kind = date.time ? 'datetime' : 'date';
+      return { value: date.value, autoFormat: format === undefined ? kind : undefined };
+    }
+    const n = inputNumber(s, ctx.locale);
+    if (n !== null) return { value: n };
+  }
   if (NUMBER_LIKE.test(s)) return { value: Number(s) };
   return { value: s };
+}
+
+// ISO order (DATEVALUE's documented "1969-7-20", in every language of its help page), optionally with a time.
+const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+// The locale's short order ("7/20/1969" in en_US; day first in id_ID), the year optional.
+const SHORT_DATE = /^(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * A typed date as Sheets reads it, in the spreadsheet's zone: ISO 'yyyy-mm-dd[ hh:mm[:ss]]' (also with '/')
+ * in any locale, and 'd/m[/y]' or 'm/d[/y]' by the locale's date order. A missing year is the current one
+ * (DATEVALUE's rule); a two-digit year is 2000–2029 below 30, else 1900s (an assumption: Excel's rule).
+ */
+export function inputDate(text: string, ctx: InputContext): { value: Date; time: boolean } | null {
+  const s = text.trim();
+  let y: number;
+  let mo: number;
+  let d: number;
+  let m = ISO_DATE.exec(s);
+  if (m) {
+    [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  } else {
+    m = SHORT_DATE.exec(s);
+    if (!m) return null;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    [d, mo] = localeConventions(ctx.locale).dayFirst ? [a, b] : [b, a];
+    if (m[3] === undefined) y = new Date(instantToWall(Date.now(), ctx.timeZone)).getUTCFullYear();
+    else y = m[3].length === 4 ? Number(m[3]) : Number(m[3]) + (Number(m[3]) < 30 ? 2000 : 1900);
+  }
+  const time = m[4] !== undefined;
+  const [h, min, sec] = time ? [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)] : [0, 0, 0];
+  if (h > 23 || min > 59 || sec > 59) return null;
+  const wall = Date.UTC(y, mo - 1, d, h, min, sec);
+  const check = new Date(wall);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  return { value: new Date(wallToInstant(wall, ctx.timeZone)), time };
+}
+
+const numberPatterns = new Map<
+  string,
+  { grouped: RegExp; decimal: RegExp | null; conv: LocaleConventions }
+>();
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A number written with the locale's separators: thousands grouped by threes ('150.000' and '1.234,5' in
+ * id_ID, '1,234.5' in en_US) and, where the decimal separator is a comma, '1,5'. Null for anything else
+ * (plain '1.5' is left to the number-like rule, so it stays 1.5 in every locale).
+ */
+export function inputNumber(text: string, locale: string): number | null {
+  let p = numberPatterns.get(locale);
+  if (!p) {
+    const conv = localeConventions(locale);
+    // A no-break space groups in some locales (fr_FR): a typed plain space does too.
+    const group = /\s/.test(conv.group) ? `[${escapeRe(conv.group)} ]` : escapeRe(conv.group);
+    const dec = escapeRe(conv.decimal);
+    p = {
+      conv,
+      grouped: new RegExp(`^[+-]?\\d{1,3}(?:${group}\\d{3})+(?:${dec}\\d+)?$`),
+      decimal: conv.decimal === '.' ? null : new RegExp(`^[+-]?\\d+${dec}\\d+$`),
+    };
+    numberPatterns.set(locale, p);
+  }
+  const s = text.trim();
+  if (!p.grouped.test(s) && !p.decimal?.test(s)) return null;
+  let plain = '';
+  for (const ch of s) {
+    if (ch === p.conv.decimal) plain += '.';
+    else if (ch === '+' || ch === '-' || (ch >= '0' && ch <= '9')) plain += ch;
+  }
+  return Number(plain);
 }
 
 /** What getValues returns for a formula: the runtime has no formula engine (Sheets: an error value). */
@@ -242,7 +333,10 @@ export function isNumericFormat(fmt: string | undefined): boolean {
   return fmt !== undefined && fmt !== TEXT_FORMAT && !isDateFormat(fmt);
 }
 
-/** The format Sheets picks when a Date lands in an automatic cell (depends on the locale). */
-export function defaultDateTimeFormat(locale: string): string {
-  return /^en_US$/i.test(locale) ? 'M/d/yyyy H:mm:ss' : 'dd/MM/yyyy HH:mm:ss';
+/** The format Sheets picks when a Date lands in an automatic cell (depends on the locale); a typed date
+ *  without a time gets the date part only. */
+export function defaultDateTimeFormat(locale: string, kind: 'date' | 'datetime' = 'datetime'): string {
+  const us = /^en_US$/i.test(locale);
+  if (kind === 'date') return us ? 'M/d/yyyy' : 'dd/MM/yyyy';
+  return us ? 'M/d/yyyy H:mm:ss' : 'dd/MM/yyyy HH:mm:ss';
 }

@@ -2,36 +2,11 @@
 // date/time patterns (yyyy mm dd hh mm ss, mmm, dddd, am/pm), digit patterns ('0', '0.00', '#,##0',
 // '0.##', '0%'), quoted literals ("Rp"#,##0), [$Rp-421] currency tags and ';' sections. Separators follow
 // the spreadsheet locale (id_ID shows 150.000,5). Anything fancier falls back to the plain number.
+import { bcp47, type LocaleConventions, localeConventions } from '../../src/core/locale';
 import type { CellValue } from '../../src/core/types';
 import { AUTOMATIC_FORMAT, dateToSerial, instantToWall, isDate, isDateFormat, TEXT_FORMAT } from './cells';
 
-export function bcp47(locale: string): string {
-  return locale.replace(/_/g, '-');
-}
-
-interface Separators {
-  group: string;
-  decimal: string;
-}
-
-const separatorCache = new Map<string, Separators>();
-
-function separators(locale: string): Separators {
-  let s = separatorCache.get(locale);
-  if (!s) {
-    s = { group: ',', decimal: '.' };
-    try {
-      for (const p of new Intl.NumberFormat(bcp47(locale)).formatToParts(12345.6)) {
-        if (p.type === 'group') s.group = p.value;
-        if (p.type === 'decimal') s.decimal = p.value;
-      }
-    } catch {
-      // unknown locale: keep en_US separators
-    }
-    separatorCache.set(locale, s);
-  }
-  return s;
-}
+type Separators = Pick<LocaleConventions, 'group' | 'decimal'>;
 
 /** Splits a format into ';' sections, respecting quotes and escapes. */
 function sections(fmt: string): string[] {
@@ -304,7 +279,7 @@ export function displayValue(
   if (v === undefined || v === '') return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  const sep = separators(locale);
+  const sep = localeConventions(locale);
   const f = fmt === undefined || fmt === AUTOMATIC_FORMAT ? undefined : fmt;
   if (isDate(v)) {
     if (f === undefined || f === TEXT_FORMAT)

@@ -365,22 +365,22 @@ export class LocalRange extends GasObject {
     const r0 = this.row - 1;
     const c0 = this.col - 1;
     const ss = this.sheet.spreadsheet;
-    const autoDate = ss.defaultDateFormat();
+    const ctx = { locale: ss.locale, timeZone: ss.timeZone };
     const formulaCells: [number, number, string | undefined][] = [];
-    const autoFormats: [number, number][] = [];
+    const autoFormats: [number, number, 'date' | 'datetime'][] = [];
     values.fill(r0, c0, this.numRows, this.numCols, (i, j) => {
       let v = value(i, j);
       if (asFormula && typeof v === 'string' && v !== '' && !v.startsWith('=')) v = '=' + v;
       const fmt = formats.get(r0 + i, c0 + j);
-      const w = parseWritten(v, asFormula && typeof v === 'string' ? undefined : fmt);
+      const w = parseWritten(v, asFormula && typeof v === 'string' ? undefined : fmt, ctx);
       if (w.formula !== undefined || formulas.get(r0 + i, c0 + j) !== undefined) {
         formulaCells.push([r0 + i, c0 + j, w.formula]);
       }
-      if (w.autoFormat) autoFormats.push([r0 + i, c0 + j]);
+      if (w.autoFormat) autoFormats.push([r0 + i, c0 + j, w.autoFormat]);
       return w.value;
     });
     for (const [r, c, f] of formulaCells) formulas.set(r, c, f);
-    for (const [r, c] of autoFormats) formats.set(r, c, autoDate);
+    for (const [r, c, kind] of autoFormats) formats.set(r, c, ss.defaultDateFormat(kind));
   }
 }
 

@@ -1,7 +1,7 @@
 // Sheet: the grid (values, formulas and formats as sparse layers), its size, frozen rows, filter, charts,
 // column widths. Like Sheets, a new sheet is 1000 rows × 26 columns and a range outside the grid is an
 // error: grow it with insertRowsAfter/insertColumnsAfter (or appendRow, which grows by itself).
-import { parseA1, splitSheetPrefix } from './a1';
+import { type GridRect, parseA1, splitSheetPrefix } from './a1';
 import { type CellValue, Layer } from './cells';
 import { LocalChartBuilder, type LocalEmbeddedChart } from './chart';
 import { defineGas, GasObject } from './counter';
@@ -27,6 +27,12 @@ export class LocalSheet extends GasObject {
   readonly fontColors = new Layer<string>();
   readonly fontWeights = new Layer<'bold'>();
   readonly alignments = new Layer<string>();
+  /** Cell features the runtime does not model (notes, borders, validation…), kept only so that a .xlsx
+   *  round trip loses nothing (local/xlsx-kept.ts). A layer, so they move with inserted/deleted rows. */
+  readonly kept = new Layer<object>();
+  /** Range features kept the same way (merges, conditional formats, row heights): moved, stretched and
+   *  shrunk by inserted and deleted rows and columns as Sheets does; gone when all their cells are. */
+  keptRanges: { rect: GridRect; data: object }[] = [];
   frozenRows = 0;
   frozenColumns = 0;
   filter: LocalFilter | null = null;
@@ -160,6 +166,7 @@ export class LocalSheet extends GasObject {
     if (rowPosition + howMany - 1 > this.maxRows) throw new Error('Those rows are out of bounds.');
     if (howMany >= this.maxRows) throw new Error("You can't delete all the rows on the sheet.");
     for (const layer of this.layers()) layer.deleteRows(rowPosition - 1, howMany);
+    this._moveKeptRanges('rows', rowPosition, -howMany);
     this.maxRows -= howMany;
   }
   deleteColumns(columnPosition: number, howMany: number): void {
@@ -169,6 +176,7 @@ export class LocalSheet extends GasObject {
     if (columnPosition + howMany - 1 > this.maxColumns) throw new Error('Those columns are out of bounds.');
     if (howMany >= this.maxColumns) throw new Error("You can't delete all the columns on the sheet.");
     for (const layer of this.layers()) layer.deleteCols(columnPosition - 1, howMany);
+    this._moveKeptRanges('cols', columnPosition, -howMany);
     this.maxColumns -= howMany;
   }
 
@@ -258,6 +266,7 @@ export class LocalSheet extends GasObject {
       this.fontColors,
       this.fontWeights,
       this.alignments,
+      this.kept,
     ];
   }
 
@@ -330,6 +339,7 @@ export class LocalSheet extends GasObject {
     }
     this._growRows(howMany);
     for (const layer of this.layers()) layer.insertRows(after, howMany);
+    this._moveKeptRanges('rows', after + 1, howMany);
   }
 
   private _insertColumns(after: number, howMany: number): void {
@@ -338,6 +348,27 @@ export class LocalSheet extends GasObject {
     }
     this._growColumns(howMany);
     for (const layer of this.layers()) layer.insertCols(after, howMany);
+    this._moveKeptRanges('cols', after + 1, howMany);
+  }
+
+  /** `n` rows (columns) inserted before `at` (n > 0) or deleted from `at` on (n < 0), 1-based. */
+  private _moveKeptRanges(axis: 'rows' | 'cols', at: number, n: number): void {
+    if (this.keptRanges.length === 0) return;
+    const [start, size] = axis === 'rows' ? (['row', 'numRows'] as const) : (['col', 'numCols'] as const);
+    this.keptRanges = this.keptRanges.filter(({ rect }) => {
+      const first = rect[start];
+      const last = first + rect[size] - 1;
+      if (n > 0) {
+        if (first >= at) rect[start] += n;
+        else if (last >= at) rect[size] += n; // inserted inside: the range stretches
+        return true;
+      }
+      const end = at - n - 1; // the last deleted
+      const inside = Math.max(0, Math.min(last, end) - Math.max(first, at) + 1);
+      rect[start] = first > end ? first + n : Math.min(first, at);
+      rect[size] -= inside;
+      return rect[size] > 0;
+    });
   }
 
   private _setWidths(start: number, num: number, width: number): void {

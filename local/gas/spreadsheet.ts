@@ -190,16 +190,16 @@ export class LocalSpreadsheet extends GasObject {
     const fmt = opts.asText ? '@' : undefined;
     if (fmt) sheet.formats.fill(startRow - 1, 0, rows.length, width, () => fmt);
     const formulas: [number, number, string][] = [];
-    const dateCells: [number, number][] = [];
+    const dateCells: [number, number, 'date' | 'datetime'][] = [];
+    const ctx = { locale: this.locale, timeZone: this.timeZone };
     sheet.values.fill(startRow - 1, 0, rows.length, width, (i, j) => {
-      const w = parseWritten(rows[i][j], sheet.formats.get(startRow - 1 + i, j));
+      const w = parseWritten(rows[i][j], sheet.formats.get(startRow - 1 + i, j), ctx);
       if (w.formula) formulas.push([startRow - 1 + i, j, w.formula]);
-      if (w.autoFormat) dateCells.push([startRow - 1 + i, j]);
+      if (w.autoFormat) dateCells.push([startRow - 1 + i, j, w.autoFormat]);
       return w.value;
     });
     for (const [r, c, f] of formulas) sheet.formulas.set(r, c, f);
-    const dflt = this.defaultDateFormat();
-    for (const [r, c] of dateCells) sheet.formats.set(r, c, dflt);
+    for (const [r, c, kind] of dateCells) sheet.formats.set(r, c, this.defaultDateFormat(kind));
     return sheet;
   }
 
@@ -209,8 +209,9 @@ export class LocalSpreadsheet extends GasObject {
     return s._range(1, 1, Math.max(1, s._lastRow()), Math.max(1, s._lastColumn()))._readValues();
   }
 
-  defaultDateFormat(): string {
-    return defaultDateTimeFormat(this.locale);
+  /** The format Sheets gives a date written into an automatic cell (a date-time unless told 'date'). */
+  defaultDateFormat(kind: 'date' | 'datetime' = 'datetime'): string {
+    return defaultDateTimeFormat(this.locale, kind);
   }
 
   /** '' / 'General' / Sheets' automatic pattern all mean "automatic" (stored as no format). */

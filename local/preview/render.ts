@@ -136,7 +136,7 @@ export function workbookPage(s: WorkbookPageState): string {
     (a) =>
       `<form method="post" action="/action/${a.path}"><button type="submit" data-action="${a.path}">${escapeHtml(menu[a.label])}</button></form>`,
   ).join('');
-  const links = `<a class="button" target="_top" href="/naming">${escapeHtml(menu.naming)}</a><a class="button" target="_top" href="/lookup">${escapeHtml(menu.lookup)}</a><a class="button" target="_top" href="/upload">${escapeHtml(menu.importFile)}</a>`;
+  const links = `<a class="button" target="_top" href="/naming">${escapeHtml(menu.naming)}</a><a class="button" target="_top" href="/lookup">${escapeHtml(menu.lookup)}</a><a class="button" target="_top" href="/upload">${escapeHtml(menu.importFile)}</a><a class="button" target="_top" href="/selfcheck">${escapeHtml(menu.selfCheck)}</a>`;
   const message = s.message
     ? `<section class="message" id="message"><h2>${escapeHtml(s.message.title)}</h2>${escapeHtml(s.message.text)}</section>`
     : '';

@@ -2,11 +2,13 @@
 // it in the local Apps Script runtime, and serves on 127.0.0.1 only:
 //   GET  /                the workbook's sheets as read-only tables (Segments in its colours)
 //   POST /action/<name>   a menu action (import, segment, demo, setup); shows the alert it raised
-//   GET  /naming, /lookup, /upload  the sidebars in a 300 px frame, as Sheets shows them
+//   GET  /naming, /lookup, /upload, /selfcheck  the sidebars in a 300 px frame, as Sheets shows them
 //   GET  /sidebar/<page>  dist/<Page>.html with a google.script.run shim that POSTs to /api/run
 //   POST /api/run         {name, args} → the bundle's function (createJsonBridge), as google.script.run
-// The workbook file is saved after every call that may change it. Requests must name this server in
-// their Host (and Origin, when sent): a web page elsewhere cannot drive it through DNS rebinding.
+// The workbook file is saved after every call that may change it. Before each request the file is checked
+// (size, time, inode, then content): when another program changed it, it is reloaded first, so a row added
+// meanwhile is never saved over; if it cannot be read, the action is refused. Requests must name this server
+// in their Host (and Origin, when sent): a web page elsewhere cannot drive it through DNS rebinding.
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -21,6 +23,7 @@ import {
   bundleFor,
   checkWorkbookPath,
   ensureBuilt,
+  fileChanged,
   openWorkbook,
   saveWorkbook,
   workbookLang,
@@ -37,25 +40,42 @@ export interface PreviewOptions {
   lang?: Lang;
   /** Where lines for the console go. */
   log?: (line: string) => void;
+  /** Open (and save) a workbook holding what Kenali cannot write back (images, charts…): it is lost. */
+  force?: boolean;
 }
 
 export interface Preview {
   url: string;
   port: number;
-  workbook: LocalSpreadsheet;
-  bundle: Bundle;
+  /** The workbook and bundle in use (new ones after the file was reloaded). */
+  readonly workbook: LocalSpreadsheet;
+  readonly bundle: Bundle;
   /** Resolves when every pending save is on disk. */
   saved(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Sidebar functions that only read: no save after them. Everything else may write. */
-const READ_ONLY = new Set(['getNamingQueue', 'lookupCustomers', 'getCustomerDetail']);
+/** Sidebar functions that only read (or, like the self-check, leave nothing behind): no save after them. */
+const READ_ONLY = new Set([
+  'getNamingQueue',
+  'lookupCustomers',
+  'getCustomerDetail',
+  'runSelfCheck',
+  'selfCheckEcho',
+  'selfCheckPayload',
+  'selfCheckDateResult',
+]);
 /** Calls that write only an upload's staging sheet: saved with the commit (or end) that follows, not each
  *  time (a big upload is dozens of chunks, and a save writes the whole workbook). */
 const STAGING_ONLY = new Set(['uploadChunk']);
-const PAGES: Record<string, string> = { naming: 'Naming', lookup: 'Lookup', upload: 'Upload' };
-/** An upload chunk is 1,000,000 characters of JSON (core/upload.ts), more in UTF-8 and escaped. */
+const PAGES: Record<string, string> = {
+  naming: 'Naming',
+  lookup: 'Lookup',
+  upload: 'Upload',
+  selfcheck: 'SelfCheck',
+};
+/** An upload chunk is 1,000,000 characters of JSON (core/upload.ts), more in UTF-8 and escaped; the
+ *  self-check sends 1,000,000 characters (1.3 MB of UTF-8). */
 const MAX_BODY = 8 << 20;
 const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'self'";
@@ -107,32 +127,60 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   await ensureBuilt(log);
   const path = resolve(opts.workbookPath);
   const first = opts.lang ?? 'id';
-  let { workbook, created } = await openWorkbook(path, { lang: first, create: { timeZone: 'Asia/Jakarta' } });
+  const force = opts.force === true;
+  let { workbook, created, stamp } = await openWorkbook(path, {
+    lang: first,
+    create: { timeZone: 'Asia/Jakarta' },
+    force,
+  });
   let bundle = bundleFor(workbook);
   if (created) {
     bundle.call('kenaliLoadDemo');
     await saveWorkbook(workbook, path, first);
     log(t('cli', first).preview.demoCreated(path));
     // Reopen what was saved: the preview shows the file, not an in-memory state that was never written.
-    ({ workbook } = await openWorkbook(path, { lang: first }));
+    ({ workbook, stamp } = await openWorkbook(path, { lang: first }));
     bundle = bundleFor(workbook);
     created = false;
   }
   const lang = opts.lang ?? workbookLang(workbook);
   const tx = t('cli', lang).preview;
-  const bridge = createJsonBridge(bundle, { warn: log });
+  let bridge = createJsonBridge(bundle, { warn: log });
   const names = bundle.functionNames().filter((n) => !n.endsWith('_'));
   let message: { title: string; text: string } | null = null;
+  const because = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
   // Saves run one after another; a request answers after its save, so the file is current when it does.
-  let saving: Promise<void> = Promise.resolve();
+  // Each save writes over the file only if it is still what was read or last written (`stamp`).
+  let saving: Promise<string | null> = Promise.resolve(null);
   const save = () => {
-    saving = saving
-      .then(() => saveWorkbook(workbook, path, lang))
-      .catch((e: unknown) => {
-        log(e instanceof Error ? e.message : String(e));
-      });
+    saving = saving.then(async () => {
+      try {
+        stamp = await saveWorkbook(workbook, path, lang, { force, expected: stamp });
+        return null;
+      } catch (e) {
+        log(because(e));
+        return because(e);
+      }
+    });
     return saving;
+  };
+
+  /** The file as another program left it: reloaded when it changed. Null when current, else why not. */
+  const current = async (): Promise<string | null> => {
+    await saving;
+    if (stamp === null || !fileChanged(path, stamp)) return null;
+    try {
+      const opened = await openWorkbook(path, { lang, force });
+      workbook = opened.workbook;
+      stamp = opened.stamp;
+      bundle = bundleFor(workbook);
+      bridge = createJsonBridge(bundle, { warn: log });
+      log(tx.reloaded(path));
+      return null;
+    } catch (e) {
+      return tx.changedUnreadable(path, because(e));
+    }
   };
 
   let port = opts.port;
@@ -147,7 +195,10 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     if (!hostOk(req)) return send(res, 403, 'text/plain', 'forbidden');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const route = url.pathname;
+    const touches = route === '/' || route === '/api/run' || route.startsWith('/action/');
+    const refused = touches ? await current() : null;
     if (req.method === 'GET' && route === '/') {
+      if (refused) message = { title: tx.title, text: refused };
       const html = workbookPage({
         workbook,
         workbookPath: path,
@@ -157,18 +208,20 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       });
       return send(res, 200, 'text/html', html, { 'content-security-policy': CSP });
     }
-    if (req.method === 'GET' && (route === '/naming' || route === '/lookup' || route === '/upload')) {
-      const key = route.slice(1) as 'naming' | 'lookup' | 'upload';
+    if (req.method === 'GET' && /^\/(naming|lookup|upload|selfcheck)$/.test(route)) {
+      const key = route.slice(1) as 'naming' | 'lookup' | 'upload' | 'selfcheck';
       const wbLang = workbookLang(workbook);
       const title =
         key === 'upload'
           ? t('upload', wbLang).title
-          : t('sheet', wbLang)[key === 'naming' ? 'namingTitle' : 'lookupTitle'];
+          : key === 'selfcheck'
+            ? t('menu', wbLang).selfCheck
+            : t('sheet', wbLang)[key === 'naming' ? 'namingTitle' : 'lookupTitle'];
       return send(res, 200, 'text/html', sidebarFrame(title, `/sidebar/${key}`, lang), {
         'content-security-policy': CSP,
       });
     }
-    const sidebar = /^\/sidebar\/(naming|lookup|upload)$/.exec(route);
+    const sidebar = /^\/sidebar\/(naming|lookup|upload|selfcheck)$/.exec(route);
     if (req.method === 'GET' && sidebar) {
       // No CSP here: the page must prove on its own that it renders untrusted text as text.
       return send(res, 200, 'text/html', sidebarHtml(PAGES[sidebar[1]], names));
@@ -177,6 +230,10 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     if (req.method === 'POST' && action) {
       const a = ACTIONS.find((x) => x.path === action[1]);
       if (!a) return send(res, 404, 'text/plain', 'not found');
+      if (refused) {
+        message = { title: t('menu', lang)[a.label], text: refused };
+        return send(res, 303, 'text/plain', '', { location: '/' });
+      }
       const before = workbook.ui.alerts.length;
       try {
         bundle.call(a.fn);
@@ -190,7 +247,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
           text: tx.actionFailed(e instanceof Error ? e.message : String(e)),
         };
       }
-      await save();
+      const failed = await save();
+      if (failed) message = { title: message?.title ?? t('menu', lang)[a.label], text: failed };
       return send(res, 303, 'text/plain', '', { location: '/' });
     }
     if (req.method === 'POST' && route === '/api/run') {
@@ -199,6 +257,14 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
         body = await readBody(req);
       } catch {
         return send(res, 413, 'text/plain', 'too large');
+      }
+      if (refused) {
+        return send(
+          res,
+          200,
+          'application/json',
+          JSON.stringify({ ok: false, error: { name: 'Error', message: refused } }),
+        );
       }
       const answer = await bridge(body);
       let name = '';
@@ -234,9 +300,13 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   return {
     url,
     port,
-    workbook,
-    bundle,
-    saved: () => saving,
+    get workbook() {
+      return workbook;
+    },
+    get bundle() {
+      return bundle;
+    },
+    saved: () => saving.then(() => undefined),
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
@@ -250,6 +320,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
 const SERVER_OPTIONS = {
   workbook: { type: 'string', short: 'w' },
   port: { type: 'string', short: 'p' },
+  force: { type: 'boolean' },
 } as const;
 
 async function main(argv: string[]): Promise<number> {
@@ -279,6 +350,7 @@ async function main(argv: string[]): Promise<number> {
         port,
         lang: hasLang ? argLang : undefined,
         log: (l) => console.log(l),
+        force: args.values.force === true,
       });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(tx.preview.portInUse(port));

@@ -12,6 +12,7 @@ import { LocalSpreadsheet } from '../../local/gas/spreadsheet';
 import { type Preview, startPreview } from '../../local/preview/server';
 import { loadXlsx } from '../../local/xlsx';
 import { generateShopeeExport } from '../../src/core/demo';
+import { parseBlock } from '../../src/core/selfcheck/block';
 import { readProfiles } from '../../src/core/store';
 import type { Grid } from '../../src/core/types';
 import { launchChromium } from './chromium';
@@ -87,7 +88,7 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-function sidebar(page: Page, name: 'naming' | 'lookup'): Frame {
+function sidebar(page: Page, name: 'naming' | 'lookup' | 'selfcheck'): Frame {
   const frame = page.frames().find((f) => f.url().endsWith(`/sidebar/${name}`));
   if (!frame) throw new Error(`no ${name} frame`);
   return frame;
@@ -252,6 +253,26 @@ describe('preview in Chromium', () => {
     );
     await page.screenshot({ path: join(SHOTS, 'lookup-search.png') });
     await notPwned(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('Periksa Kenali passes in a real browser through the preview, and leaves the file as it was', async () => {
+    await preview.saved();
+    const before = JSON.stringify((await loadXlsx(workbookPath)).getSheets().map((x) => x.getName()));
+    const { page, errors } = await open('/selfcheck');
+    await page.waitForSelector('iframe');
+    const frame = sidebar(page, 'selfcheck');
+    await frame.waitForSelector('textarea#block', { timeout: 30_000 });
+    const failed = await frame.locator('li.check.fail').allTextContents();
+    expect(failed).toEqual([]);
+    const block = parseBlock(await frame.locator('textarea#block').inputValue());
+    expect(block.failed).toEqual([]);
+    expect(block.checks['run:upload-1mb']).toMatch(/^length=1000000 /);
+    expect(await frame.locator('#no-script').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'selfcheck.png'), fullPage: true });
+    await preview.saved();
+    expect(JSON.stringify((await loadXlsx(workbookPath)).getSheets().map((x) => x.getName()))).toBe(before);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

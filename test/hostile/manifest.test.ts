@@ -138,11 +138,14 @@ describe('the sidebar pages', () => {
     expect(found('<svg xmlns="http://www.w3.org/2000/svg"></svg>', PAGE_FORBIDDEN)).toEqual([]);
   });
 
-  it.each(['Naming', 'Lookup'])('%s.html loads nothing remote and opens no connection of its own', (name) => {
-    const html = readFileSync(join(DIST, `${name}.html`), 'utf8');
-    expect(html).toContain('<script>');
-    expect(found(html, PAGE_FORBIDDEN)).toEqual([]);
-  });
+  it.each(['Naming', 'Lookup', 'SelfCheck'])(
+    '%s.html loads nothing remote and opens no connection of its own',
+    (name) => {
+      const html = readFileSync(join(DIST, `${name}.html`), 'utf8');
+      expect(html).toContain('<script>');
+      expect(found(html, PAGE_FORBIDDEN)).toEqual([]);
+    },
+  );
 });
 
 describe('inline scripts HtmlService could cut (build.mjs assertNoDoubleSlash)', () => {
@@ -155,9 +158,12 @@ describe('inline scripts HtmlService could cut (build.mjs assertNoDoubleSlash)',
     );
     expect(() => assertNoDoubleSlash('P', page('var r=/a\\/\\//;'))).toThrow(/\/\//); // no regex is exempt
     expect(() => assertNoDoubleSlash('P', page('f() // note'))).toThrow(/\/\//);
+    // The self-check's probe string is allowed on the self-check page only.
+    expect(() => assertNoDoubleSlash('SelfCheck', page("p='kenali//periksa';"))).not.toThrow();
+    expect(() => assertNoDoubleSlash('Naming', page("p='kenali//periksa';"))).toThrow(/\/\//);
   });
 
-  it.each(['Naming', 'Lookup'])('%s.html as shipped passes it', async (name) => {
+  it.each(['Naming', 'Lookup', 'Upload', 'SelfCheck'])('%s.html as shipped passes it', async (name) => {
     const { assertNoDoubleSlash } = await import('../../build.mjs');
     expect(() => assertNoDoubleSlash(name, readFileSync(join(DIST, `${name}.html`), 'utf8'))).not.toThrow();
   });

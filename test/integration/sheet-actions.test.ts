@@ -48,6 +48,7 @@ describe('the Kenali menu', () => {
       'Siapkan sheet',
       'Muat data contoh',
       'Bantuan',
+      'Periksa Kenali',
     ]);
     for (const fn of bundle.ui.menuFunctionNames()) expect(bundle.has(fn)).toBe(true);
   });

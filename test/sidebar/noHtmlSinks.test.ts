@@ -49,7 +49,7 @@ describe('no HTML sinks in the sidebars', () => {
   });
 
   it('no shipped page contains one (whatever got bundled from src/core)', async () => {
-    for (const name of ['Naming', 'Lookup', 'Upload'] as const) {
+    for (const name of ['Naming', 'Lookup', 'Upload', 'SelfCheck'] as const) {
       const { page } = splitLazy(await builtPage(name));
       expect(page).toContain('<script>');
       expect(findSinks(page).map((s) => `${name}.html: ${s}`)).toEqual([]);

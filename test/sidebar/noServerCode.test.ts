@@ -34,7 +34,7 @@ describe('no server code in the sidebars', () => {
   });
 
   it('the shipped pages bundle no server module', async () => {
-    for (const name of ['Naming', 'Lookup', 'Upload'] as const) {
+    for (const name of ['Naming', 'Lookup', 'Upload', 'SelfCheck'] as const) {
       // Not the upload page's XLSX library: "Charts" is a part name inside .xlsx files there.
       const html = splitLazy(await builtPage(name)).page;
       expect(html).not.toMatch(SERVER);

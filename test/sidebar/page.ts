@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type DOMWindow, JSDOM, VirtualConsole } from 'jsdom';
 import { createFakeRun, type FakeRun } from './fakeRun';
 
-type PageName = 'Naming' | 'Lookup' | 'Upload';
+type PageName = 'Naming' | 'Lookup' | 'Upload' | 'SelfCheck';
 
 const root = join(import.meta.dirname, '../..');
 const html = new Map<PageName, Promise<string>>();
@@ -40,7 +40,8 @@ export interface LoadedPage {
   $$<E extends Element = HTMLElement>(selector: string): E[];
 }
 
-export async function loadPage(name: PageName): Promise<LoadedPage> {
+/** `install` replaces the fake google.script.run (e.g. with the real bundle's bridge); `fake` is then unused. */
+export async function loadPage(name: PageName, install?: (win: DOMWindow) => void): Promise<LoadedPage> {
   const source = await builtPage(name);
   const errors: string[] = [];
   const alerts: unknown[] = [];
@@ -55,7 +56,8 @@ export async function loadPage(name: PageName): Promise<LoadedPage> {
     virtualConsole,
     beforeParse(win) {
       fake = createFakeRun(win);
-      Object.assign(win, { google: { script: { run: fake.run } } });
+      if (install) install(win);
+      else Object.assign(win, { google: { script: { run: fake.run } } });
       win.alert = (...args: unknown[]) => {
         alerts.push(args);
       };

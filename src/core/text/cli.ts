@@ -5,6 +5,41 @@ import type { Problem } from '../types';
 /** Quoted, clipped text (a file name or a value from the command line). */
 const q = (v: string) => `“${v.length > 60 ? `${v.slice(0, 59)}…` : v}”`;
 
+/** What a save could not write back (local/xlsx-kept.ts LossKind), as a seller would name it. */
+const LOSS_ID: Record<string, string> = {
+  images: 'gambar',
+  charts: 'grafik',
+  chartSheets: 'sheet grafik',
+  pivotTables: 'tabel pivot',
+  macros: 'makro VBA',
+  externalLinks: 'tautan ke workbook lain',
+  slicers: 'slicer',
+  threadedComments: 'komentar berutas',
+  tables: 'tabel (Format sebagai Tabel)',
+  drawings: 'bentuk atau kotak teks',
+  connections: 'koneksi data',
+  formControls: 'kontrol formulir',
+  embeddedObjects: 'objek tersemat',
+  cellImages: 'gambar di dalam sel',
+};
+
+const LOSS_EN: Record<string, string> = {
+  images: 'image(s)',
+  charts: 'chart(s)',
+  chartSheets: 'chart sheet(s)',
+  pivotTables: 'pivot table(s)',
+  macros: 'VBA macro project(s)',
+  externalLinks: 'link(s) to other workbooks',
+  slicers: 'slicer(s)',
+  threadedComments: 'threaded comment part(s)',
+  tables: 'table(s) (Format as Table)',
+  drawings: 'shape(s) or text box(es)',
+  connections: 'data connection part(s)',
+  formControls: 'form control(s)',
+  embeddedObjects: 'embedded object(s)',
+  cellImages: 'image(s) in cells',
+};
+
 const id = {
   help: {
     main: `Kenali — CRM kecil dari ekspor pesanan marketplace (Shopee, TikTok Shop, Lazada, Tokopedia).
@@ -46,6 +81,7 @@ Opsi:
   --workbook FILE   workbook Kenali (.xlsx)
   --today TANGGAL   tanggal acuan recency (bawaan: hari ini di zona --tz)
   --tz ZONA         zona waktu IANA (bawaan: Asia/Jakarta; dengan --workbook: zona workbook)
+  --force           simpan workbook walau isinya ada yang tidak bisa disimpan Kenali (gambar, grafik…)
   --lang id|en      bahasa pesan dan label segmen`,
     import: `Pemakaian: npm run kenali -- import <ekspor...> --workbook FILE.xlsx [--tz ZONA]
 
@@ -57,11 +93,15 @@ diganti dengan ekspor yang diberikan.
 Opsi:
   --workbook FILE   workbook Kenali (.xlsx), dibuat bila belum ada
   --tz ZONA         zona waktu workbook baru (bawaan: Asia/Jakarta)
+  --force           simpan walau workbook berisi yang tidak bisa disimpan Kenali (gambar, grafik…)
   --lang id|en      bahasa pesan (dan workbook baru)`,
     name: `Pemakaian: npm run kenali -- name <buyer_key> <nama asli> --workbook FILE.xlsx
 
 Menyimpan nama asli pembeli di sheet BuyerProfile (buat baru atau perbarui). buyer_key adalah
-"username|sha1 alamat", seperti di kolom buyer_key sheet Segments atau hasil lookup --json.`,
+"username|sha1 alamat", seperti di kolom buyer_key sheet Segments atau hasil lookup --json.
+
+Opsi:
+  --force   simpan walau workbook berisi yang tidak bisa disimpan Kenali (gambar, grafik…)`,
     lookup: `Pemakaian: npm run kenali -- lookup [kata cari] --workbook FILE.xlsx [--json]
 
 Tanpa kata cari: pembeli yang memesan dalam beberapa hari terakhir. Dengan kata cari: pelanggan yang
@@ -110,6 +150,21 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
     encoding: (p: string, why: string) => `File ${q(p)} tidak dibaca: ${why}.`,
     workbookUnreadable: (p: string, why: string) => `Workbook ${q(p)} tidak bisa dibuka (${why}).`,
     writeFailed: (p: string, why: string) => `Tidak bisa menulis ${q(p)} (${why}).`,
+    notWorkbook: (p: string, why: 'not-zip' | 'no-workbook' | 'no-sheets') =>
+      `File ${q(p)} bukan workbook .xlsx (${
+        {
+          'not-zip': 'bukan arsip zip',
+          'no-workbook': 'arsip zip tanpa xl/workbook.xml',
+          'no-sheets': 'tanpa sheet',
+        }[why]
+      }): Kenali tidak menulis ke file itu, dan file itu tidak diubah.`,
+    wouldLose: (p: string, items: string[]) =>
+      `Workbook ${q(p)} berisi ${items.join(', ')}: Kenali tidak bisa menyimpannya kembali, jadi file tidak diubah. ` +
+      'Tambahkan --force untuk tetap menyimpan (semua itu hilang dari file).',
+    loss: (kind: string, count: number, sheet?: string) =>
+      `${count} ${LOSS_ID[kind] ?? kind}${sheet ? ` di sheet ${q(sheet)}` : ''}`,
+    changedWhileRunning: (p: string) =>
+      `Workbook ${q(p)} diubah program lain selagi Kenali bekerja: tidak disimpan, supaya perubahan itu tidak hilang. Jalankan perintahnya lagi.`,
     noExport: (p: string, reason: string) => `${q(p)}: tidak ada ekspor pesanan yang dikenali — ${reason}.`,
     missingColumns: (p: string) =>
       `${q(p)}: kolom wajib tidak ada, jadi file ini tidak bisa dipakai (tidak ada yang ditulis):`,
@@ -171,11 +226,17 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
     back: '← Workbook',
     noSheets: 'Workbook ini belum punya sheet.',
     actionFailed: (why: string) => `Gagal: ${why}`,
-    help: `Pemakaian: npm start -- [--workbook FILE.xlsx] [--port N] [--lang id|en]
+    reloaded: (file: string) =>
+      `${file} diubah di disk oleh program lain: dimuat ulang sebelum tindakan ini, jadi perubahan itu tetap ada.`,
+    changedUnreadable: (file: string, why: string) =>
+      `${file} diubah di disk dan sekarang tidak bisa dibaca (${why}): tindakan ditolak, tidak ada yang disimpan.`,
+    help: `Pemakaian: npm start -- [--workbook FILE.xlsx] [--port N] [--lang id|en] [--force]
 
 Membuka workbook (bawaan ./kenali-demo.xlsx; dibuat dengan data contoh bila belum ada) dan menyajikan
 pratinjau di http://localhost:PORT (bawaan 8080): sheet-sheet workbook, tombol menu Kenali, dan sidebar
-di /naming dan /lookup. Setiap perubahan disimpan ke file workbook.`,
+di /naming, /lookup dan /selfcheck. Setiap perubahan disimpan ke file workbook; bila file itu diubah
+program lain selama pratinjau berjalan, file dimuat ulang sebelum tindakan berikutnya. --force: buka
+juga workbook berisi yang tidak bisa disimpan Kenali (gambar, grafik…), yang akan hilang saat disimpan.`,
   },
 };
 
@@ -220,6 +281,7 @@ Options:
   --workbook FILE   a Kenali workbook (.xlsx)
   --today DATE      the run date for recency (default: today in the --tz zone)
   --tz ZONE         IANA time zone (default: Asia/Jakarta; with --workbook: the workbook's)
+  --force           save the workbook even if it holds what Kenali cannot save (images, charts…)
   --lang id|en      language of messages and segment labels`,
     import: `Usage: npm run kenali -- import <exports...> --workbook FILE.xlsx [--tz ZONE]
 
@@ -231,11 +293,15 @@ content is replaced by the given exports.
 Options:
   --workbook FILE   a Kenali workbook (.xlsx), created when missing
   --tz ZONE         time zone of a new workbook (default: Asia/Jakarta)
+  --force           save even if the workbook holds what Kenali cannot save (images, charts…)
   --lang id|en      language of messages (and of a new workbook)`,
     name: `Usage: npm run kenali -- name <buyer_key> <real name> --workbook FILE.xlsx
 
 Saves a buyer's real name in the BuyerProfile sheet (creates or updates). buyer_key is
-"username|sha1 of the address", as in the Segments sheet's buyer_key column or lookup --json.`,
+"username|sha1 of the address", as in the Segments sheet's buyer_key column or lookup --json.
+
+Options:
+  --force   save even if the workbook holds what Kenali cannot save (images, charts…)`,
     lookup: `Usage: npm run kenali -- lookup [query] --workbook FILE.xlsx [--json]
 
 Without a query: the buyers who ordered in the last few days. With one: customers whose real name,
@@ -284,6 +350,21 @@ Kenali or to measure it. --income also writes its income report.`,
     encoding: (p: string, why: string) => `File ${q(p)} was not read: ${why}.`,
     workbookUnreadable: (p: string, why: string) => `Workbook ${q(p)} cannot be opened (${why}).`,
     writeFailed: (p: string, why: string) => `Cannot write ${q(p)} (${why}).`,
+    notWorkbook: (p: string, why: 'not-zip' | 'no-workbook' | 'no-sheets') =>
+      `File ${q(p)} is not an .xlsx workbook (${
+        {
+          'not-zip': 'not a zip archive',
+          'no-workbook': 'a zip without xl/workbook.xml',
+          'no-sheets': 'no sheets',
+        }[why]
+      }): Kenali does not write into it, and the file is unchanged.`,
+    wouldLose: (p: string, items: string[]) =>
+      `Workbook ${q(p)} holds ${items.join(', ')}: Kenali cannot save them back, so the file is unchanged. ` +
+      'Add --force to save anyway (all of that is lost from the file).',
+    loss: (kind: string, count: number, sheet?: string) =>
+      `${count} ${LOSS_EN[kind] ?? kind}${sheet ? ` on sheet ${q(sheet)}` : ''}`,
+    changedWhileRunning: (p: string) =>
+      `Workbook ${q(p)} was changed by another program while Kenali worked: not saved, so those changes are not lost. Run the command again.`,
     noExport: (p: string, reason: string) => `${q(p)}: no recognised order export — ${reason}.`,
     missingColumns: (p: string) =>
       `${q(p)}: a required column is missing, so this file cannot be used (nothing was written):`,
@@ -345,11 +426,17 @@ Kenali or to measure it. --income also writes its income report.`,
     back: '← Workbook',
     noSheets: 'This workbook has no sheets yet.',
     actionFailed: (why: string) => `Failed: ${why}`,
-    help: `Usage: npm start -- [--workbook FILE.xlsx] [--port N] [--lang id|en]
+    reloaded: (file: string) =>
+      `${file} was changed on disk by another program: reloaded before this action, so those changes stay.`,
+    changedUnreadable: (file: string, why: string) =>
+      `${file} was changed on disk and cannot be read now (${why}): action refused, nothing was saved.`,
+    help: `Usage: npm start -- [--workbook FILE.xlsx] [--port N] [--lang id|en] [--force]
 
 Opens a workbook (default ./kenali-demo.xlsx; created with sample data when missing) and serves a
 preview at http://localhost:PORT (default 8080): the workbook's sheets, the Kenali menu as buttons,
-and the sidebars at /naming and /lookup. Every change is saved to the workbook file.`,
+and the sidebars at /naming, /lookup and /selfcheck. Every change is saved to the workbook file; when
+another program changes that file while the preview runs, it is reloaded before the next action.
+--force: also open a workbook holding what Kenali cannot save (images, charts…), lost when saved.`,
   },
 };
 

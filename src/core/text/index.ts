@@ -8,10 +8,22 @@ import { lookup } from './lookup';
 import { menu } from './menu';
 import { naming } from './naming';
 import { segments } from './segments';
+import { selfcheck } from './selfcheck';
 import { sheet } from './sheet';
 import { upload } from './upload';
 
-export const texts = { menu, common, import: importText, naming, lookup, segments, cli, sheet, upload };
+export const texts = {
+  menu,
+  common,
+  import: importText,
+  naming,
+  lookup,
+  segments,
+  cli,
+  sheet,
+  upload,
+  selfcheck,
+};
 
 export type Texts = typeof texts;
 

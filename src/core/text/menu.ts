@@ -9,6 +9,7 @@ const id = {
   setup: 'Siapkan sheet',
   demo: 'Muat data contoh',
   help: 'Bantuan',
+  selfCheck: 'Periksa Kenali',
 };
 
 const en: typeof id = {
@@ -22,6 +23,7 @@ const en: typeof id = {
   setup: 'Set up sheets',
   demo: 'Load sample data',
   help: 'Help',
+  selfCheck: 'Check Kenali',
 };
 
 export const menu = { id, en };
