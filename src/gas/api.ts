@@ -3,11 +3,9 @@
 // so build.mjs gives it a top-level stub. Arguments and results are JSON-safe (no Date: ISO strings).
 import { buildCustomers, customerDetail } from '../core/customers';
 import { recentCustomers, searchCustomers } from '../core/lookup';
-import { namingQueue, planNameSave } from '../core/queue';
+import { namingQueue } from '../core/queue';
 import { readSegmentsSheet, SEGMENTS_HEADER_ROWS, segmentsColumns } from '../core/segments';
-import { profileRowValues, readProfiles, STORE_SCHEMAS } from '../core/store';
 import { t } from '../core/text';
-import { toIso } from '../core/time';
 import type {
   CustomerDetailView,
   LookupListView,
@@ -16,7 +14,7 @@ import type {
   SegmentView,
 } from '../core/views';
 import { currentEnv, type Env, recentDays } from './context';
-import { ensureSheet, isBlankGrid, withDocumentLock, writeRows } from './sheets';
+import { saveProfileName } from './profiles';
 import { loadStore, storeKinds } from './store';
 
 export const serverApi = {
@@ -24,7 +22,7 @@ export const serverApi = {
    *  `days` changes the recent window (remembered for the spreadsheet; default 2). */
   getNamingQueue(days?: number): NamingQueueView {
     const env = currentEnv();
-    const window = recentDays(days);
+    const window = recentDays(env, days);
     const store = loadStore(env, { orders: true, items: true, profiles: true });
     return namingQueue(store, env.clock, window, env.lang);
   },
@@ -36,32 +34,9 @@ export const serverApi = {
    */
   saveBuyerName(buyerKey: string, realName: string, addressFull?: string): SaveNameResult {
     const env = currentEnv();
-    const tx = t('sheet', env.lang);
-    const schema = STORE_SCHEMAS.profiles;
-    return withDocumentLock(() => {
-      const { sheet } = ensureSheet(env.ss, schema.sheet, [...schema.headers]);
-      const grid = sheet.getDataRange().getValues();
-      const profiles = isBlankGrid(grid)
-        ? []
-        : readProfiles(grid, schema.sheet, env.clock.timeZone, env.lang).records;
-      const address = typeof addressFull === 'string' ? addressFull : addressOf(env, buyerKey);
-      const plan = planNameSave(
-        profiles.map((p) => ({ profile: p, row: p.row })),
-        String(buyerKey),
-        String(realName ?? ''),
-        address,
-        Date.now(),
-      );
-      if (plan.kind === 'invalid') throw new Error(tx.saveFailed(tx.saveInvalid[plan.reason]));
-      const row = plan.kind === 'update' ? plan.row : Math.max(sheet.getLastRow(), 1) + 1;
-      writeRows(sheet, row, [profileRowValues(plan.profile)], storeKinds('profiles'));
-      return {
-        buyerKey,
-        buyerRealName: plan.profile.buyerRealName,
-        updated: plan.kind === 'update',
-        updatedAt: toIso(plan.profile.updatedAt),
-      };
-    });
+    const key = String(buyerKey);
+    const address = typeof addressFull === 'string' ? addressFull : addressOf(env, key);
+    return saveProfileName(env, key, String(realName ?? ''), address, Date.now());
   },
 
   /** Empty query: buyers with orders in the last days. Otherwise a case-insensitive substring search. */
@@ -72,7 +47,7 @@ export const serverApi = {
     const q = String(query ?? '').trim();
     const view =
       q === ''
-        ? recentCustomers(index, env.clock, recentDays(days), env.lang)
+        ? recentCustomers(index, env.clock, recentDays(env, days), env.lang)
         : searchCustomers(index, q, env.lang);
     return { ...view, timeZone: env.clock.timeZone };
   },

@@ -1,11 +1,16 @@
 // Merging parsed exports into the store: upsert by order number, so an overlapping export pasted twice never
-// double-counts and a later export updates an order. Existing rows keep their places (new ones are appended)
-// so the sheets do not reshuffle. Maps throughout: linear in the number of rows. Records are treated as
-// immutable: the result shares record objects with the inputs and never modifies them.
+// double-counts and a later export updates an order. Two shapes of one decision:
+// - planMerge: the PATCH an import writes (orders to append, rows to update in place, lines to replace,
+//   payments, status history), given only the stored records of the incoming order numbers (the importer
+//   locates them without reading the whole store);
+// - mergeImport: the same merge over a whole store in memory (the CLI's one-shot path, tests).
+// What an order becomes is decided in ONE place, mergeOrder. Records are treated as immutable.
+
+import { sameRecord } from '../table';
 import { importText } from '../text/import';
 import type { EpochMs, Grid, Lang, Order, OrderItem, OrderPayment, ParsedExport, Problem } from '../types';
 import { cellText } from '../values';
-import type { StatusChange } from './schema';
+import { ITEMS_SHEET, ORDERS_SHEET, PAYMENTS_SHEET, type StatusChange } from './schema';
 
 export interface StoreContent {
   orders: Order[];
@@ -29,47 +34,212 @@ export interface MergeResult extends StoreContent {
   stats: MergeStats;
 }
 
-const sameOrder = (a: Order, b: Order) =>
-  a.buyerUsername === b.buyerUsername &&
-  a.addressFull === b.addressFull &&
-  a.totalPrice === b.totalPrice &&
-  a.createdAt === b.createdAt &&
-  a.status === b.status;
+/** Every declared Orders field equal (adding a column to the declaration adds it to the check). */
+export const sameOrder = (a: Order, b: Order): boolean => sameRecord(ORDERS_SHEET, a, b);
+export const samePayment = (a: OrderPayment, b: OrderPayment): boolean => sameRecord(PAYMENTS_SHEET, a, b);
+export const sameItem = (a: OrderItem, b: OrderItem): boolean => sameRecord(ITEMS_SHEET, a, b);
 
-const samePayment = (a: OrderPayment, b: OrderPayment) =>
-  a.totalIncome === b.totalIncome && a.adminFee === b.adminFee && a.serviceFee === b.serviceFee;
+/** Whether two lists of an order's lines are the same lines in the same order. */
+export function sameLines(a: readonly OrderItem[], b: readonly OrderItem[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameItem(a[i], b[i])) return false;
+  return true;
+}
 
-/** Upserts records by order number into a copy of `existing`; the first stored row of a number is the one
- *  updated. Returns the positions of stored rows the incoming records touched. */
-function upsert<T extends { orderSn: string }>(
-  existing: readonly T[],
-  incoming: Iterable<T>,
-  onChange?: (old: T, next: T) => void,
-  same: (a: T, b: T) => boolean = () => false,
-): { rows: T[]; touched: Set<number> } {
-  const rows = existing.slice();
-  const index = new Map<string, number>();
-  rows.forEach((r, i) => {
-    if (!index.has(r.orderSn)) index.set(r.orderSn, i);
-  });
-  const touched = new Set<number>();
-  for (const rec of incoming) {
-    const at = index.get(rec.orderSn);
-    if (at === undefined) {
-      index.set(rec.orderSn, rows.length);
-      rows.push(rec);
-      continue;
-    }
-    if (at < existing.length) touched.add(at);
-    if (same(rows[at], rec)) continue;
-    onChange?.(rows[at], rec);
-    rows[at] = rec;
-  }
-  return { rows, touched };
+/**
+ * What a stored order becomes when an export carries it again (or `stored` is undefined: a new order).
+ * THE per-order upsert decision: every merge goes through here.
+ */
+export function mergeOrder(stored: Order | undefined, next: Order): Order {
+  void stored;
+  return next;
 }
 
 function* each<T>(lists: readonly (readonly T[])[]): Generator<T> {
   for (const list of lists) yield* list;
+}
+
+/** The lines of each order from the last export that has lines for it (one Map entry per order). */
+export function incomingLines(incoming: readonly ParsedExport[]): Map<string, OrderItem[]> {
+  const out = new Map<string, { lines: OrderItem[]; from: number }>();
+  incoming.forEach((exp, e) => {
+    for (const it of exp.items) {
+      const r = out.get(it.orderSn);
+      if (!r || r.from !== e) out.set(it.orderSn, { lines: [it], from: e });
+      else r.lines.push(it);
+    }
+  });
+  return new Map([...out].map(([sn, r]) => [sn, r.lines]));
+}
+
+// ---------------------------------------------------------------------------------------------- patch
+
+/** A stored record and the sheet row it was read from. */
+export interface Stored<T> {
+  record: T;
+  row: number;
+}
+
+/** What the importer found in the store for the incoming order numbers (and nothing else). */
+export interface StoredLookup {
+  /** The first stored row of each incoming order number that exists. */
+  orders: ReadonlyMap<string, Stored<Order>>;
+  /** Stored lines of incoming orders that carry lines (rows in sheet order; none: absent). */
+  lines: ReadonlyMap<string, readonly Stored<OrderItem>[]>;
+  payments: ReadonlyMap<string, Stored<OrderPayment>>;
+}
+
+export interface RowUpdate<T> {
+  row: number;
+  before: T;
+  after: T;
+}
+
+export interface LinesReplacement {
+  orderSn: string;
+  /** The stored lines being replaced (their rows), possibly none. */
+  before: readonly Stored<OrderItem>[];
+  after: readonly OrderItem[];
+}
+
+export interface MergePlan {
+  /** New orders, in the order they first appear in the exports. */
+  appendOrders: Order[];
+  updateOrders: RowUpdate<Order>[];
+  /** Orders whose lines change (new orders with lines included: `before` is then empty). */
+  lines: LinesReplacement[];
+  appendPayments: OrderPayment[];
+  updatePayments: RowUpdate<OrderPayment>[];
+  history: StatusChange[];
+  stats: MergeStats;
+}
+
+/** The patch that merges `incoming` (in order: a later export wins) into the store found in `stored`. */
+export function planMerge(stored: StoredLookup, incoming: readonly ParsedExport[], now: EpochMs): MergePlan {
+  const history: StatusChange[] = [];
+  const current = new Map<string, Order>();
+  const appendOrder: string[] = [];
+  for (const next of each(incoming.map((e) => e.orders))) {
+    const had = current.get(next.orderSn) ?? stored.orders.get(next.orderSn)?.record;
+    if (!had) appendOrder.push(next.orderSn);
+    const result = mergeOrder(had, next);
+    if (had && had.status !== result.status) {
+      history.push({
+        orderSn: next.orderSn,
+        oldStatus: had.status,
+        newStatus: result.status,
+        changedAt: now,
+      });
+    }
+    current.set(next.orderSn, had && sameOrder(had, result) ? had : result);
+  }
+  const appendOrders: Order[] = [];
+  const updateOrders: RowUpdate<Order>[] = [];
+  let unchangedOrders = 0;
+  for (const [sn, after] of current) {
+    const s = stored.orders.get(sn);
+    if (!s) appendOrders.push(after);
+    else if (sameOrder(s.record, after)) unchangedOrders++;
+    else updateOrders.push({ row: s.row, before: s.record, after });
+  }
+  const order = new Map(appendOrder.map((sn, i) => [sn, i]));
+  appendOrders.sort((a, b) => order.get(a.orderSn)! - order.get(b.orderSn)!);
+
+  const lines: LinesReplacement[] = [];
+  for (const [orderSn, after] of incomingLines(incoming)) {
+    const before = stored.lines.get(orderSn) ?? [];
+    if (
+      !sameLines(
+        before.map((b) => b.record),
+        after,
+      )
+    )
+      lines.push({ orderSn, before, after });
+  }
+
+  const payments = new Map<string, OrderPayment>();
+  for (const p of each(incoming.map((e) => e.payments))) payments.set(p.orderSn, p);
+  const appendPayments: OrderPayment[] = [];
+  const updatePayments: RowUpdate<OrderPayment>[] = [];
+  for (const [sn, after] of payments) {
+    const s = stored.payments.get(sn);
+    if (!s) appendPayments.push(after);
+    else if (!samePayment(s.record, after)) updatePayments.push({ row: s.row, before: s.record, after });
+  }
+  return {
+    appendOrders,
+    updateOrders,
+    lines,
+    appendPayments,
+    updatePayments,
+    history,
+    stats: {
+      newOrders: appendOrders.length,
+      updatedOrders: updateOrders.length,
+      unchangedOrders,
+      newPayments: appendPayments.length,
+      updatedPayments: updatePayments.length,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- in memory
+
+/**
+ * Merges exports (in the order given: a later one wins) into a whole store in memory: the same decisions
+ * as planMerge, applied. Existing rows keep their places (new ones are appended); an order's lines in an
+ * export REPLACE its stored lines, in the place of its first stored line; orders an export carries no
+ * lines for keep theirs. Importing the same export twice changes nothing.
+ */
+export function mergeImport(
+  existing: StoreContent,
+  incoming: readonly ParsedExport[],
+  now: EpochMs,
+): MergeResult {
+  const index = <T extends { orderSn: string }>(list: readonly T[]) => {
+    const m = new Map<string, Stored<T>>();
+    list.forEach((record, row) => {
+      if (!m.has(record.orderSn)) m.set(record.orderSn, { record, row });
+    });
+    return m;
+  };
+  const wanted = incomingLines(incoming);
+  const storedLines = new Map<string, Stored<OrderItem>[]>();
+  existing.items.forEach((record, row) => {
+    if (!wanted.has(record.orderSn)) return;
+    const list = storedLines.get(record.orderSn);
+    if (list) list.push({ record, row });
+    else storedLines.set(record.orderSn, [{ record, row }]);
+  });
+  const plan = planMerge(
+    { orders: index(existing.orders), lines: storedLines, payments: index(existing.payments) },
+    incoming,
+    now,
+  );
+
+  const orders = existing.orders.slice();
+  for (const u of plan.updateOrders) orders[u.row] = u.after;
+  orders.push(...plan.appendOrders);
+
+  const payments = existing.payments.slice();
+  for (const u of plan.updatePayments) payments[u.row] = u.after;
+  payments.push(...plan.appendPayments);
+
+  // Replaced lines take the place of the order's first stored line; new orders' lines go at the end.
+  const replaced = new Map(plan.lines.map((l) => [l.orderSn, l]));
+  const items: OrderItem[] = [];
+  const placed = new Set<string>();
+  for (const it of existing.items) {
+    const r = replaced.get(it.orderSn);
+    if (!r) items.push(it);
+    else if (!placed.has(it.orderSn)) {
+      placed.add(it.orderSn);
+      items.push(...r.after);
+    }
+  }
+  for (const r of plan.lines) if (!placed.has(r.orderSn)) items.push(...r.after);
+
+  return { orders, items, payments, history: plan.history, stats: plan.stats };
 }
 
 /**
@@ -88,82 +258,6 @@ export function unrecordedChanges(recorded: Grid, changes: readonly StatusChange
     latest.set(cellText(r[sn]).trim(), `${cellText(r[from]).trim()}\n${cellText(r[to]).trim()}`);
   }
   return changes.filter((c) => latest.get(c.orderSn) !== `${c.oldStatus}\n${c.newStatus}`);
-}
-
-/**
- * Merges exports (in the order given: a later one wins) into the store. Orders and payments upsert by order
- * number; a status change is recorded in `history` with `now`. An order's lines in an export REPLACE its
- * stored lines (a re-import never duplicates them), in the place of its first stored line; orders an export
- * carries no lines for (an orders-only sheet) keep theirs. Importing the same export twice changes nothing.
- */
-export function mergeImport(
-  existing: StoreContent,
-  incoming: readonly ParsedExport[],
-  now: EpochMs,
-): MergeResult {
-  const history: StatusChange[] = [];
-  const o = upsert(
-    existing.orders,
-    each(incoming.map((e) => e.orders)),
-    (old, next) => {
-      if (old.status !== next.status) {
-        history.push({
-          orderSn: next.orderSn,
-          oldStatus: old.status,
-          newStatus: next.status,
-          changedAt: now,
-        });
-      }
-    },
-    sameOrder,
-  );
-  let updatedOrders = 0;
-  for (const at of o.touched) if (!sameOrder(existing.orders[at], o.rows[at])) updatedOrders++;
-
-  const p = upsert(existing.payments, each(incoming.map((e) => e.payments)), undefined, samePayment);
-  let updatedPayments = 0;
-  for (const at of p.touched) if (!samePayment(existing.payments[at], p.rows[at])) updatedPayments++;
-
-  return {
-    orders: o.rows,
-    items: mergeItems(existing.items, incoming),
-    payments: p.rows,
-    history,
-    stats: {
-      newOrders: o.rows.length - existing.orders.length,
-      updatedOrders,
-      unchangedOrders: o.touched.size - updatedOrders,
-      newPayments: p.rows.length - existing.payments.length,
-      updatedPayments,
-    },
-  };
-}
-
-function mergeItems(existing: readonly OrderItem[], incoming: readonly ParsedExport[]): OrderItem[] {
-  // The lines of an order come from the last export that has lines for it. One Map entry per order.
-  const replacement = new Map<string, { lines: OrderItem[]; from: number; placed: boolean }>();
-  incoming.forEach((exp, e) => {
-    for (const it of exp.items) {
-      const r = replacement.get(it.orderSn);
-      if (!r) replacement.set(it.orderSn, { lines: [it], from: e, placed: false });
-      else if (r.from !== e) {
-        r.lines = [it];
-        r.from = e;
-      } else r.lines.push(it);
-    }
-  });
-  const out: OrderItem[] = [];
-  const place = (r: { lines: OrderItem[]; placed: boolean }) => {
-    r.placed = true;
-    for (const l of r.lines) out.push(l);
-  };
-  for (const it of existing) {
-    const r = replacement.get(it.orderSn);
-    if (!r) out.push(it);
-    else if (!r.placed) place(r);
-  }
-  for (const r of replacement.values()) if (!r.placed) place(r);
-  return out;
 }
 
 /** Distinct (sheet, row) pairs with an error: the rows that were not imported. */

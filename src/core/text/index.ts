@@ -9,8 +9,9 @@ import { menu } from './menu';
 import { naming } from './naming';
 import { segments } from './segments';
 import { sheet } from './sheet';
+import { store } from './store';
 
-export const texts = { menu, common, import: importText, naming, lookup, segments, cli, sheet };
+export const texts = { menu, common, import: importText, naming, lookup, segments, cli, sheet, store };
 
 export type Texts = typeof texts;
 
