@@ -8,8 +8,9 @@
 import type { CellValue, Grid } from '../core/types';
 import { columnNumber, readBlock, type Table } from './table';
 
-/** Up to this many data rows a sheet is simply read whole (a search would save nothing). */
-const SMALL_SHEET = 2_000;
+/** Up to this many data rows a sheet is read whole without a count (0: always counted, so the calls are
+ *  the same for a small shop and a big one). */
+const SMALL_SHEET = 0;
 /** Keys one regular expression may hold (longer: the whole key column is read instead). */
 const MAX_PATTERN_KEYS = 2_000;
 const MAX_PATTERN_CHARS = 40_000;

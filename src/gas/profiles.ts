@@ -32,6 +32,8 @@ export function saveProfileName(
   realName: string,
   addressFull: string,
   now: number,
+  /** Runs under the same lock once the name is saved (the read model's copy of it). */
+  afterSave: (realName: string) => void = () => {},
 ): SaveNameResult {
   const tx = t('sheet', env.lang);
   // Refuse a bad key or name before taking the lock or reading anything.
@@ -58,6 +60,7 @@ export function saveProfileName(
         tb.lastRow = tb.sheet.getLastRow();
         continue;
       }
+      afterSave(plan.profile.buyerRealName);
       return {
         buyerKey,
         buyerRealName: plan.profile.buyerRealName,

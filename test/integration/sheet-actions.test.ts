@@ -166,16 +166,30 @@ describe('Impor', () => {
     expect(wb.readValues('Impor').length).toBe(bad.length);
   });
 
-  it('refuses to rewrite the store while a stored row is unreadable (nothing lost)', () => {
+  it('an unreadable stored row of an incoming order: nothing is written (it would be duplicated)', () => {
     const { wb, bundle } = open();
     importGrid(bundle, wb, shop(40));
     const orders = wb.readValues('Orders');
     orders[3][4] = 'bukan tanggal';
     wb.putValues('Orders', orders, { asText: true });
     const before = snapshot(wb);
-    importGrid(bundle, wb, shop(60, 8));
+    importGrid(bundle, wb, shop(40));
     expect(snapshot(wb)).toEqual(before);
     expect(lastAlert(bundle)).toContain('Impor dibatalkan');
+  });
+
+  it('an unreadable stored row of another order is left exactly as it is; the import goes on around it', () => {
+    const { wb, bundle } = open();
+    importGrid(bundle, wb, shop(40));
+    const orders = wb.readValues('Orders');
+    orders[3][4] = 'bukan tanggal';
+    wb.putValues('Orders', orders, { asText: true });
+    const bad = wb.readValues('Orders')[3];
+    importGrid(bundle, wb, shop(60, 8));
+    expect(lastAlert(bundle)).toContain('Impor selesai');
+    const after = wb.readValues('Orders');
+    expect(after.filter((r) => r[0] === bad[0])).toEqual([bad]);
+    expect(after.length).toBeGreaterThan(orders.length);
   });
 
   it('Muat data contoh loads a demo shop only into a spreadsheet without orders', () => {

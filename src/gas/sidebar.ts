@@ -1,0 +1,289 @@
+// What the sidebars show, read from what they show: the naming queue and the recent list from the top of
+// Customers (newest activity first) and the tail of Orders (kept in date order), a search from Customers'
+// one search column, a customer's detail from their Customers row plus their last order. Only a workbook
+// without a usable Customers sheet (before its first import under this version) falls back to reading
+// the whole store, as before.
+import { buildCustomers, customerDetail, daysSince } from '../core/customers';
+import { buyerKeyOf } from '../core/identity';
+import { DEFAULT_LOOKUP_LIMIT, recentCustomers, searchCustomers } from '../core/lookup';
+import { namingQueue, recentWindow } from '../core/queue';
+import { type CustomerRow, customerRows, listItemOf, needsRecompute, topProductsOf } from '../core/readmodel';
+import { segmentView } from '../core/rfm';
+import { SEGMENTS_HEADER_ROWS, segmentsColumns } from '../core/segments';
+import { isCounted } from '../core/status';
+import {
+  ITEMS_SHEET,
+  ORDERS_SHEET,
+  PAYMENTS_SHEET,
+  readItemRows,
+  readOrderRows,
+  readPaymentRows,
+} from '../core/store';
+import { t } from '../core/text';
+import { DAY_MS, epochFromWallClock, toIso } from '../core/time';
+import type { BuyerProfile, Order, OrderItem } from '../core/types';
+import type {
+  CustomerDetailView,
+  LookupListView,
+  NamingQueueView,
+  OrderView,
+  SegmentView,
+} from '../core/views';
+import type { Env } from './context';
+import { locateKeys, rowsWithValue } from './locate';
+import { customerRow, openCustomers, recentRows, searchRows } from './readmodel';
+import { loadStore, readConsistently } from './store';
+import { columnNumber, openTable, readBlock, type Table } from './table';
+
+/** The first instant of the recent window and the last of today. */
+function windowBounds(env: Env, days: number): { from: number; to: number } {
+  const { fromDay, toDay } = recentWindow(env.clock, days);
+  const tz = env.clock.timeZone;
+  return {
+    from: epochFromWallClock(fromDay * DAY_MS, tz),
+    to: epochFromWallClock((toDay + 1) * DAY_MS, tz) - 1,
+  };
+}
+
+/** Customers usable as the read model: there, with its headers. */
+function readModel(env: Env): Table | null {
+  const tb = openCustomers(env);
+  return tb && tb.layout.missing.length === 0 ? tb : null;
+}
+
+const orderCtx = (tb: Table) => ({
+  sheetName: tb.decl.sheet,
+  header: tb.header,
+  timeZone: tb.env.clock.timeZone,
+  lang: tb.env.lang,
+});
+
+/**
+ * Orders created at or after `from`: the sheet is kept in date order, so they are its last rows, read in
+ * growing windows from the bottom. null when the rows read are not in date order (sorted by hand since
+ * the last import): the caller reads the store whole.
+ */
+function recentOrders(env: Env, from: number): Order[] | null {
+  const tb = openTable(env, ORDERS_SHEET);
+  if (!tb || tb.lastRow < 2) return [];
+  const j = columnNumber(tb, 'created_at') - 1;
+  const out: Order[] = [];
+  let bottom = tb.lastRow;
+  let window = 512;
+  let next = Infinity;
+  while (bottom >= 2) {
+    const first = Math.max(2, bottom - window + 1);
+    const rows = readBlock(tb, first, bottom - first + 1);
+    let older = false;
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const v = rows[i][j];
+      const at = v instanceof Date ? v.getTime() : NaN;
+      if (Number.isNaN(at)) continue;
+      if (at > next) return null;
+      next = at;
+      if (at < from) older = true;
+    }
+    const read = readOrderRows({ ...orderCtx(tb), rows, firstRow: first });
+    for (const o of read.records) if (o.createdAt >= from) out.push(o);
+    if (older) return out;
+    bottom = first - 1;
+    window *= 4;
+  }
+  return out;
+}
+
+/** The stored lines of the given orders: one order's by TextFinder, many by a count and windows from the
+ *  bottom (lines are appended in date order, so recent ones end the sheet). */
+function linesOf(env: Env, sns: ReadonlySet<string>): OrderItem[] {
+  const tb = openTable(env, ITEMS_SHEET);
+  if (!tb || sns.size === 0) return [];
+  const rows =
+    sns.size === 1
+      ? rowsWithValue(tb, 'order_sn', [...sns][0]).filter(
+          (r) => String(r.cells[columnNumber(tb, 'order_sn') - 1]).trim() === [...sns][0],
+        )
+      : [...locateKeys(tb, 'order_sn', sns, (v) => String(v).trim() || null).byKey.values()].flat();
+  rows.sort((a, b) => a.row - b.row);
+  const out: OrderItem[] = [];
+  for (const r of rows)
+    out.push(...readItemRows({ ...orderCtx(tb), rows: [r.cells], firstRow: r.row }).records);
+  return out;
+}
+
+const profileOf = (c: CustomerRow): BuyerProfile => {
+  const at = c.key.lastIndexOf('|');
+  return {
+    buyerUsername: c.key.slice(0, at),
+    addressIdentifier: c.key.slice(at + 1),
+    buyerRealName: c.realName,
+    updatedAt: 0,
+    addressFull: c.address,
+  };
+};
+
+export function namingQueueView(env: Env, days: number): NamingQueueView {
+  return readConsistently(env, (busy) => {
+    const rm = readModel(env);
+    const { from } = windowBounds(env, days);
+    const orders = rm ? recentOrders(env, from) : null;
+    if (!rm || orders === null) {
+      const store = loadStore(env, { orders: true, items: true, profiles: true });
+      return namingQueue(store, env.clock, days, env.lang);
+    }
+    const named = recentRows(rm, from, busy, [
+      'batch',
+      'last_activity_at',
+      'buyer_key',
+      'buyer_real_name',
+    ]).filter((c) => c.realName.trim() !== '');
+    const namedKeys = new Set(named.map((c) => c.key));
+    const unnamed = orders.filter((o) => !namedKeys.has(buyerKeyOf(o.buyerUsername, o.addressFull)));
+    const items = linesOf(env, new Set(unnamed.map((o) => o.orderSn)));
+    return namingQueue({ orders: unnamed, items, profiles: named.map(profileOf) }, env.clock, days, env.lang);
+  });
+}
+
+export function lookupView(env: Env, query: string, days: number): LookupListView {
+  return readConsistently(env, (busy) => {
+    const rm = readModel(env);
+    const q = query.trim();
+    if (!rm) {
+      const store = loadStore(env, { orders: true, profiles: true });
+      const index = buildCustomers({ ...store, items: [], payments: [] });
+      const view =
+        q === '' ? recentCustomers(index, env.clock, days, env.lang) : searchCustomers(index, q, env.lang);
+      return { ...view, timeZone: env.clock.timeZone };
+    }
+    if (q === '') {
+      const { from, to } = windowBounds(env, days);
+      const rows = recentRows(rm, from, busy).filter((c) => c.lastActivityAt <= to);
+      const items = rows.slice(0, DEFAULT_LOOKUP_LIMIT).map(listItemOf);
+      return {
+        lang: env.lang,
+        mode: 'recent',
+        query: '',
+        days,
+        items,
+        total: rows.length,
+        timeZone: env.clock.timeZone,
+      };
+    }
+    const { items, total } = searchRows(rm, q, DEFAULT_LOOKUP_LIMIT);
+    return { lang: env.lang, mode: 'search', query: q, days: 0, items, total, timeZone: env.clock.timeZone };
+  });
+}
+
+/** One order by number, with its lines: TextFinder finds its row and its first line (lines sit together). */
+function orderWithLines(env: Env, sn: string): { order: Order; lines: OrderItem[] } | null {
+  const ordersTb = openTable(env, ORDERS_SHEET);
+  if (!ordersTb) return null;
+  const hit = rowsWithValue(ordersTb, 'order_sn', sn)
+    .flatMap((r) => readOrderRows({ ...orderCtx(ordersTb), rows: [r.cells], firstRow: r.row }).records)
+    .find((o) => o.orderSn === sn);
+  if (!hit) return null;
+  return { order: hit, lines: linesOf(env, new Set([sn])) };
+}
+
+/** A customer's row recomputed from the store (what a delta could not keep exact). */
+function recomputed(env: Env, c: CustomerRow): CustomerRow {
+  const tb = openTable(env, ORDERS_SHEET);
+  if (!tb) return c;
+  const orders = rowsWithValue(tb, 'buyer_username', c.username)
+    .flatMap((r) => readOrderRows({ ...orderCtx(tb), rows: [r.cells], firstRow: r.row }).records)
+    .filter((o) => buyerKeyOf(o.buyerUsername, o.addressFull) === c.key);
+  const sns = new Set(orders.map((o) => o.orderSn));
+  const items = linesOf(env, sns);
+  const payTb = openTable(env, PAYMENTS_SHEET);
+  const payments = payTb
+    ? [...locateKeys(payTb, 'order_sn', sns, (v) => String(v).trim() || null).byKey.values()]
+        .flat()
+        .flatMap((r) => readPaymentRows({ ...orderCtx(payTb), rows: [r.cells], firstRow: r.row }).records)
+    : [];
+  const index = buildCustomers({ orders, items, payments, profiles: [profileOf(c)] });
+  return customerRows(index)[0] ?? c;
+}
+
+function orderView(order: Order, lines: readonly OrderItem[]): OrderView {
+  return {
+    orderSn: order.orderSn,
+    createdAt: toIso(order.createdAt),
+    status: order.status,
+    counted: isCounted(order.status),
+    totalPrice: order.totalPrice,
+    lines: lines.map((l) => ({
+      productName: l.productName,
+      variantName: l.variantName,
+      variantSku: l.variantSku,
+      quantity: l.quantity,
+      price: l.price,
+    })),
+  };
+}
+
+export function detailView(env: Env, key: string): CustomerDetailView | null {
+  return readConsistently(env, () => {
+    const rm = readModel(env);
+    if (!rm) {
+      const index = buildCustomers(loadStore(env));
+      return customerDetail(index, key, env.clock, segmentOf(env, key));
+    }
+    const found = customerRow(rm, key);
+    if (!found) return null;
+    const c = needsRecompute(found.customer) ? recomputed(env, found.customer) : found.customer;
+    const last = orderWithLines(env, c.lastOrderSn);
+    const realName = c.realName.trim() === '' ? null : c.realName.trim();
+    return {
+      buyerKey: c.key,
+      buyerUsername: c.username,
+      realName,
+      displayName: realName ?? c.username,
+      hasProfile: realName !== null,
+      addressFull: c.address,
+      stats: {
+        totalSpend: c.spend,
+        orderCount: c.orders,
+        averageOrderValue: c.orders > 0 ? c.spend / c.orders : 0,
+        firstOrderAt: c.firstOrderAt === null ? null : toIso(c.firstOrderAt),
+        lastOrderAt: c.lastOrderAt === null ? null : toIso(c.lastOrderAt),
+        daysSinceLastOrder: c.lastOrderAt === null ? null : daysSince(c.lastOrderAt, env.clock),
+        totalItems: c.items,
+        netIncome: c.paidOrders > 0 ? c.netIncome : null,
+        adminFees: c.paidOrders > 0 ? c.adminFee : null,
+        serviceFees: c.paidOrders > 0 ? c.serviceFee : null,
+        ordersWithPayment: c.paidOrders,
+        allOrderCount: c.allOrders,
+      },
+      lastOrder: last ? orderView(last.order, last.lines) : null,
+      topProducts: c.products ? topProductsOf(c.products) : [],
+      segment: segmentOf(env, key),
+    };
+  });
+}
+
+/**
+ * A customer's segment from the Segments sheet: its first rows (to find the header), then TextFinder for
+ * the key and that row's RFM code: a few cells whatever the number of customers.
+ */
+export function segmentOf(env: Env, buyerKey: string): SegmentView | null {
+  const sheet = env.ss.getSheetByName(t('sheet', env.lang).segmentsSheet);
+  if (!sheet) return null;
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 2 || lastColumn < 1) return null;
+  const head = sheet.getRange(1, 1, Math.min(lastRow, SEGMENTS_HEADER_ROWS), lastColumn).getValues();
+  const found = segmentsColumns(head);
+  if (!found) return null;
+  const { headerRow, keyCol, codeCol } = found;
+  const first = headerRow + 2;
+  if (first > lastRow) return null;
+  const hit = sheet
+    .getRange(first, keyCol + 1, lastRow - first + 1, 1)
+    .createTextFinder(buyerKey)
+    .matchEntireCell(true)
+    .matchCase(true)
+    .findNext();
+  if (!hit) return null;
+  const raw = sheet.getRange(hit.getRow(), codeCol + 1).getValue();
+  const code = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+  return segmentView(code, env.lang);
+}
