@@ -65,6 +65,19 @@ export interface Tally {
 
 // ---------------------------------------------------------------------------------------------- sheet
 
+/** The tally as its cell holds it. */
+function tallyJson(t: Tally): string {
+  return JSON.stringify({ t: t.top.map((p) => [p.name, p.quantity, p.orders]), c: t.complete });
+}
+
+/** Past this a tally does not fit its cell (hostile product names): it is then left unknown, and the detail
+ *  recomputes it from the store. */
+const MAX_TALLY_CHARS = 40_000;
+
+function fitTally(t: Tally | null): Tally | null {
+  return t !== null && tallyJson(t).length > MAX_TALLY_CHARS ? null : t;
+}
+
 const JSON_TALLY: Codec<Tally | null> = {
   read: (v) => {
     const s = cellText(v).trim();
@@ -82,8 +95,7 @@ const JSON_TALLY: Codec<Tally | null> = {
       return { ok: true, value: null };
     }
   },
-  write: (t) =>
-    t === null ? '' : JSON.stringify({ t: t.top.map((p) => [p.name, p.quantity, p.orders]), c: t.complete }),
+  write: (t) => (t === null ? '' : tallyJson(t)),
 };
 
 /** What a search looks through and shows: one cell per customer (see searchLine). */
@@ -174,7 +186,8 @@ const MAX_SEARCH_CHARS = 40_000;
  * (which no typed query holds). A search reads this one column and nothing else.
  */
 export function searchLine(r: CustomerRow): string[] {
-  const clean = (s: string) => s.split(SEP).join(' ');
+  // A field is searched (and a result shows it) by its first 10,000 characters: four of them still fit.
+  const clean = (s: string) => s.split(SEP).join(' ').slice(0, 10_000);
   const head = [
     String(r.lastActivityAt),
     String(r.orders),
@@ -289,7 +302,7 @@ export function customerRows(index: CustomerIndex, batch = 0): CustomerRow[] {
       netIncome: round2(m.netIncome ?? 0),
       adminFee: round2(m.adminFees ?? 0),
       serviceFee: round2(m.serviceFees ?? 0),
-      products: tallyOf(lines),
+      products: fitTally(tallyOf(lines)),
       orderSns: sortedSns(c.orders.map((co) => co.order.orderSn)),
       batch,
     };
@@ -368,11 +381,10 @@ function addTally(t: Tally | null, lines: readonly OrderItem[], sign: 1 | -1): T
   return { top: all.slice(0, MAX_TALLY), complete: all.length <= MAX_TALLY };
 }
 
-/** Adds (+1) or removes (-1) one counted order's share of the figures. */
-function shift(r: CustomerRow, f: OrderFacts, sign: 1 | -1): void {
-  const o = f.order;
+/** Adds (+1) or removes (-1) one counted order's sums, counts and products. */
+function adjust(r: CustomerRow, f: OrderFacts, sign: 1 | -1): void {
   r.orders += sign;
-  r.spend += sign * o.totalPrice;
+  r.spend += sign * f.order.totalPrice;
   for (const l of f.lines) r.items += sign * l.quantity;
   if (f.payment) {
     r.paidOrders += sign;
@@ -381,6 +393,12 @@ function shift(r: CustomerRow, f: OrderFacts, sign: 1 | -1): void {
     r.serviceFee += sign * f.payment.serviceFee;
   }
   r.products = addTally(r.products, f.lines, sign);
+}
+
+/** Adds (+1) or removes (-1) one counted order's share of the figures, its date included. */
+function shift(r: CustomerRow, f: OrderFacts, sign: 1 | -1): void {
+  const o = f.order;
+  adjust(r, f, sign);
   if (sign === 1) {
     if (r.orders === 1) {
       r.firstOrderAt = o.createdAt;
@@ -419,8 +437,16 @@ export function applyOrderChanges(
     : emptyRow(key, changes[0].after.order);
   for (const ch of changes) {
     const { before, after } = ch;
-    if (before && isCounted(before.order.status)) shift(r, before, -1);
-    if (isCounted(after.order.status)) shift(r, after, 1);
+    const was = before !== undefined && isCounted(before.order.status);
+    const is = isCounted(after.order.status);
+    if (was && is && before.order.createdAt === after.order.createdAt) {
+      // Still counted on the same day (a status step, a payment, corrected lines): the dates stand.
+      adjust(r, before, -1);
+      adjust(r, after, 1);
+    } else {
+      if (was) shift(r, before, -1);
+      if (is) shift(r, after, 1);
+    }
     if (!before) {
       r.allOrders++;
       r.orderSns.push(after.order.orderSn);
@@ -438,6 +464,7 @@ export function applyOrderChanges(
     }
   }
   r.orderSns = sortedSns(r.orderSns);
+  r.products = fitTally(r.products);
   r.spend = round2(r.spend);
   r.netIncome = round2(r.netIncome);
   r.adminFee = round2(r.adminFee);

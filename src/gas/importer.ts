@@ -254,7 +254,7 @@ function recordsOf<T>(
         lang: tb.env.lang,
       });
       problems.push(...out.problems.filter((p) => p.row !== 1 || p.severity === 'error'));
-      out.records.forEach((rec, i) => byRow.set(out.rows[i], rec));
+      for (let i = 0; i < out.records.length; i++) byRow.set(out.rows[i], out.records[i]);
     }
   }
   return { byRow, problems };
@@ -480,8 +480,7 @@ function writePlan(env: Env, tb: Tables, found: Found, plan: MergePlan): MergeOu
   const result = updateCustomers(env, found, plan, batch, dead !== null || (!hadCustomers && tb.hadOrders));
 
   env.flush();
-  props.deleteProperty(IN_FLIGHT);
-  props.setProperty(GENERATION, String(batch));
+  props.setProperties({ [IN_FLIGHT]: '', [GENERATION]: String(batch) });
   return result;
 }
 

@@ -30,7 +30,7 @@ export function readInbox(inbox: Sheet): InboxRead {
   const columns = inbox.getLastColumn();
   if (rows === 0 || columns === 0) return { grid: [['']], rows, columns };
   const headRows = Math.min(rows, HEADER_SCAN_ROWS);
-  const head = inbox.getRange(1, 1, headRows, columns).getValues() as Grid;
+  const head = inbox.getSheetValues(1, 1, headRows, columns) as Grid;
   const blocks = findBlocks(head);
   const rest = rows - headRows;
   if (rest === 0 || blocks.length === 0) return { grid: head, rows, columns };
@@ -40,12 +40,12 @@ export function readInbox(inbox: Sheet): InboxRead {
     .useRegularExpression(true)
     .matchEntireCell(true)
     .findNext();
-  if (moreHeaders) return { grid: inbox.getRange(1, 1, rows, columns).getValues() as Grid, rows, columns };
+  if (moreHeaders) return { grid: inbox.getSheetValues(1, 1, rows, columns) as Grid, rows, columns };
   const needed = new Set<number>();
   for (const b of blocks) for (const j of Object.values(b.match.columns)) if (j !== undefined) needed.add(j);
   const grid: Grid = head.slice();
   const body: CellValue[][] = Array.from({ length: rest }, () => new Array<CellValue>(columns).fill(''));
-  for (const [from, n] of runs([...needed], rest)) {
+  for (const [from, n] of runs([...needed])) {
     const values = inbox.getSheetValues(headRows + 1, from + 1, rest, n) as Grid;
     for (let i = 0; i < rest; i++) for (let j = 0; j < n; j++) body[i][from + j] = values[i][j];
   }
@@ -53,20 +53,12 @@ export function readInbox(inbox: Sheet): InboxRead {
   return { grid, rows, columns };
 }
 
-/** A service call costs about as long as moving this many cells (README's model: 0.3 s, 50,000 cells/s). */
-const CELLS_PER_CALL = 15_000;
-
-/**
- * Sorted 0-based columns as runs [first, count] (one read each). Two runs are read as one, with the columns
- * between, when those cells cost less than the call saved: a small paste reads in a call or two, a big one
- * reads only what it needs.
- */
-function runs(cols: number[], rows: number): [number, number][] {
+/** Sorted 0-based columns as runs [first, count] of adjacent columns: one read each, whatever the rows. */
+function runs(cols: number[]): [number, number][] {
   const out: [number, number][] = [];
   for (const c of [...new Set(cols)].sort((a, b) => a - b)) {
     const last = out[out.length - 1];
-    const gap = last ? c - (last[0] + last[1]) : Infinity;
-    if (last && gap * rows < CELLS_PER_CALL) last[1] = c - last[0] + 1;
+    if (last && last[0] + last[1] === c) last[1]++;
     else out.push([c, 1]);
   }
   return out;
@@ -87,9 +79,8 @@ export function clearIfUnchanged(inbox: Sheet, imported: InboxRead, shrink: (s: 
   const columns = inbox.getLastColumn();
   if (rows !== imported.rows || columns !== imported.columns) return false;
   const head = Math.min(FINGERPRINT_ROWS, rows);
-  if (!sameGrid(inbox.getRange(1, 1, head, columns).getValues() as Grid, imported.grid.slice(0, head)))
-    return false;
-  const last = inbox.getRange(rows, 1, 1, columns).getValues() as Grid;
+  if (!sameGrid(inbox.getSheetValues(1, 1, head, columns) as Grid, imported.grid.slice(0, head))) return false;
+  const last = inbox.getSheetValues(rows, 1, 1, columns) as Grid;
   const lastImported = imported.grid[rows - 1];
   // Only the columns that were read can be compared (the others were never imported).
   if (!sameCells(last[0], lastImported)) return false;

@@ -33,7 +33,8 @@ function keysPattern(keys: Iterable<string>): string | null {
   return `\\s*(?:${parts.join('|')})\\s*`;
 }
 
-/** How many cells of a column (data rows) hold one of `keys`; null when the keys are too many to ask. */
+/** How many cells of a column (data rows) hold one of `keys` (case ignored: an upper bound, which is all a
+ *  reader needs to know when to stop); null when the keys are too many to ask. */
 export function countKeyCells(tb: Table, header: string, keys: ReadonlySet<string>): number | null {
   if (keys.size === 0 || tb.lastRow < 2) return 0;
   const pattern = keysPattern(keys);
@@ -43,7 +44,6 @@ export function countKeyCells(tb: Table, header: string, keys: ReadonlySet<strin
     .createTextFinder(pattern)
     .useRegularExpression(true)
     .matchEntireCell(true)
-    .matchCase(true)
     .findAll().length;
 }
 

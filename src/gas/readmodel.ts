@@ -214,6 +214,12 @@ export function patchCustomers(env: Env, patch: CustomersPatch): PatchOutcome {
   return { ok: true, touched: touched.length, added: newRows.length };
 }
 
+/** Whether `a` belongs above `b` (newer activity; the same instant: the lesser key). */
+function activityBefore(a: CustomerRow, b: CustomerRow): boolean {
+  if (a.lastActivityAt !== b.lastActivityAt) return a.lastActivityAt > b.lastActivityAt;
+  return a.key.toLowerCase() < b.key.toLowerCase();
+}
+
 /** Newest activity first; the same instant: key order (one call, no cells read or written). */
 export function sortByActivity(tb: Table, lastCol: number): void {
   if (tb.lastRow < 3) return;
@@ -267,7 +273,9 @@ export function syncCustomers(env: Env, exact: readonly CustomerRow[]): number {
     tb.lastRow += missing.length;
   }
   const lastCol = Math.max(tb.sheet.getLastColumn(), ...own.map((h) => columnNumber(tb, h)));
-  if (rewrite.length + missing.length + clear.length > 0) sortByActivity(tb, lastCol);
+  const rows = [...present.values()];
+  const sorted = rows.every((c, i) => i === 0 || !activityBefore(c, rows[i - 1]));
+  if (rewrite.length + missing.length + clear.length > 0 || !sorted) sortByActivity(tb, lastCol);
   return rewrite.length + missing.length + clear.length;
 }
 

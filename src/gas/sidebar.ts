@@ -3,7 +3,7 @@
 // one search column, a customer's detail from their Customers row plus their last order. Only a workbook
 // without a usable Customers sheet (before its first import under this version) falls back to reading
 // the whole store, as before.
-import { buildCustomers, customerDetail, daysSince } from '../core/customers';
+import { buildCustomers, type CustomerIndex, customerDetail, daysSince } from '../core/customers';
 import { buyerKeyOf } from '../core/identity';
 import { DEFAULT_LOOKUP_LIMIT, recentCustomers, searchCustomers } from '../core/lookup';
 import { namingQueue, recentWindow } from '../core/queue';
@@ -184,10 +184,11 @@ function orderWithLines(env: Env, sn: string): { order: Order; lines: OrderItem[
   return { order: hit, lines: linesOf(env, new Set([sn])) };
 }
 
-/** A customer's row recomputed from the store (what a delta could not keep exact). */
-function recomputed(env: Env, c: CustomerRow): CustomerRow {
+/** A customer's whole history from the store (what a delta could not keep exact): their orders by
+ *  TextFinder on the username, their lines and payments by order number. */
+function customerFromStore(env: Env, c: CustomerRow): CustomerIndex | null {
   const tb = openTable(env, ORDERS_SHEET);
-  if (!tb) return c;
+  if (!tb) return null;
   const orders = rowsWithValue(tb, 'buyer_username', c.username)
     .flatMap((r) => readOrderRows({ ...orderCtx(tb), rows: [r.cells], firstRow: r.row }).records)
     .filter((o) => buyerKeyOf(o.buyerUsername, o.addressFull) === c.key);
@@ -199,8 +200,7 @@ function recomputed(env: Env, c: CustomerRow): CustomerRow {
         .flat()
         .flatMap((r) => readPaymentRows({ ...orderCtx(payTb), rows: [r.cells], firstRow: r.row }).records)
     : [];
-  const index = buildCustomers({ orders, items, payments, profiles: [profileOf(c)] });
-  return customerRows(index)[0] ?? c;
+  return buildCustomers({ orders, items, payments, profiles: [profileOf(c)] });
 }
 
 function orderView(order: Order, lines: readonly OrderItem[]): OrderView {
@@ -229,7 +229,11 @@ export function detailView(env: Env, key: string): CustomerDetailView | null {
     }
     const found = customerRow(rm, key);
     if (!found) return null;
-    const c = needsRecompute(found.customer) ? recomputed(env, found.customer) : found.customer;
+    if (needsRecompute(found.customer)) {
+      const index = customerFromStore(env, found.customer);
+      if (index) return customerDetail(index, key, env.clock, segmentOf(env, key));
+    }
+    const c = found.customer;
     const last = orderWithLines(env, c.lastOrderSn);
     const realName = c.realName.trim() === '' ? null : c.realName.trim();
     return {

@@ -351,10 +351,11 @@ describe('spreadsheet calls do not grow with rows', () => {
     for (const op of Object.values(big)) {
       for (const g of GROWTH) expect(op[g] ?? 0).toBeLessThanOrEqual(4);
     }
-    // and the operations really are batched: under a hundred calls for 10,000 lines, not one per row
+    // and the operations really are batched: about a hundred calls for 10,000 lines, not one per row
+    // (segmentation also checks and repairs the Customers read model: a score more)
     const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
     expect(total(big.importCalls)).toBeLessThan(100);
-    expect(total(big.segmentCalls)).toBeLessThan(100);
+    expect(total(big.segmentCalls)).toBeLessThan(120);
     expect(big.importCalls['Lock.waitLock']).toBe(1);
     expect(big.saveCalls['Lock.waitLock']).toBe(1);
     expect(big.saveCalls['Range.setValues']).toBe(1);
