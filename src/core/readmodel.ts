@@ -100,11 +100,26 @@ const JSON_TALLY: Codec<Tally | null> = {
 
 /** What a search looks through and shows: one cell per customer (see searchLine). */
 const SEARCH: Codec<string[]> = {
-  read: (v) => ({ ok: true, value: cellText(v).split(SEP) }),
-  write: (parts) => parts.join(SEP),
+  read: (v) => ({ ok: true, value: parseSearchCell(cellText(v)) }),
+  write: (parts) => parts.map(escapeField).join(SEP),
 };
 
-const SEP = '\u001f';
+// One field per line: a line break survives every place the sheet goes (Sheets, .xlsx), where control
+// characters may not. A field's own backslashes and line breaks are escaped.
+const SEP = '\n';
+
+function escapeField(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+}
+
+function unescapeField(s: string): string {
+  return s.replace(/\\(\\|n|r)/g, (_, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : '\\'));
+}
+
+/** A search cell's fields. */
+export function parseSearchCell(text: string): string[] {
+  return text === '' ? [] : text.split(SEP).map(unescapeField);
+}
 
 export const CUSTOMERS_SHEET: SheetDecl = {
   sheet: 'Customers',
@@ -182,12 +197,12 @@ export const LIST_HEADERS = [
 const MAX_SEARCH_CHARS = 40_000;
 
 /**
- * The search cell: the list item's fields, then every order number (greatest first), joined by U+001F
- * (which no typed query holds). A search reads this one column and nothing else.
+ * The search cell: the list item's fields, then every order number (greatest first), one per line. A
+ * search reads this one column and nothing else.
  */
 export function searchLine(r: CustomerRow): string[] {
   // A field is searched (and a result shows it) by its first 10,000 characters: four of them still fit.
-  const clean = (s: string) => s.split(SEP).join(' ').slice(0, 10_000);
+  const clean = (s: string) => s.slice(0, 10_000);
   const head = [
     String(r.lastActivityAt),
     String(r.orders),
@@ -196,10 +211,10 @@ export function searchLine(r: CustomerRow): string[] {
     clean(r.username),
     clean(r.address),
   ];
-  let chars = head.join(SEP).length;
+  let chars = head.map(escapeField).join(SEP).length;
   const parts = head;
   for (const sn of r.orderSns) {
-    chars += sn.length + 1;
+    chars += escapeField(sn).length + 1;
     if (chars > MAX_SEARCH_CHARS) break;
     parts.push(clean(sn));
   }
@@ -514,14 +529,13 @@ export function listItemFromSearch(parts: readonly string[]): CustomerListItemVi
 
 /** What a search query is matched against in a search cell: name, username, address, order numbers. */
 export function searchText(parts: readonly string[]): string {
-  return parts.slice(3).join(SEP).toLowerCase();
+  // U+0000 between fields: no typed query holds it, so a match never spans two fields.
+  return parts.slice(3).join('\u0000').toLowerCase();
 }
 
 function buyerKeyFor(username: string, address: string): string {
   return buyerKeyOf(username, address);
 }
-
-export const READ_MODEL_SEP = SEP;
 
 // ---------------------------------------------------------------------------------------------- from a merge
 

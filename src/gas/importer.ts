@@ -189,9 +189,17 @@ interface Tables {
   orders: Table;
   items: Table;
   payments: Table;
-  history: Table;
+  /** Created with the first status change to record. */
+  history: Table | null;
   /** Whether the store held orders before this import (a store without Customers is upgraded). */
   hadOrders: boolean;
+}
+
+/** OrderStatusHistory, checked for its headers when it exists; created (`create`) when a change is recorded. */
+function openHistory(env: Env, create: boolean): Table | null {
+  const tb = openTable(env, HISTORY_SHEET, { create });
+  if (tb) prepareForWrite(tb);
+  return tb;
 }
 
 /** The store sheets, created where missing, each with the headers a write needs (else a HeaderError). */
@@ -206,7 +214,7 @@ function openStore(env: Env): Tables {
     orders,
     items: open(ITEMS_SHEET),
     payments: open(PAYMENTS_SHEET),
-    history: open(HISTORY_SHEET),
+    history: openHistory(env, false),
     hadOrders: orders.lastRow > 1,
   };
 }
@@ -396,15 +404,16 @@ function writePlan(env: Env, tb: Tables, found: Found, plan: MergePlan): MergeOu
 
   // 1. Status history, each change once (a re-run after a stop finds it recorded).
   if (plan.history.length > 0) {
+    const history = tb.history ?? openHistory(env, true)!;
     const changed = new Set(plan.history.map((h) => h.orderSn));
-    const seen = locateKeys(tb.history, 'order_sn', changed, snOf);
-    const at = (h: string) => columnNumber(tb.history, h) - 1;
+    const seen = locateKeys(history, 'order_sn', changed, snOf);
+    const at = (h: string) => columnNumber(history, h) - 1;
     const recorded: Grid = [['order_sn', 'old_status', 'new_status']];
     for (const r of [...seen.byKey.values()].flat().sort((a, b) => a.row - b.row))
       recorded.push([r.cells[at('order_sn')], r.cells[at('old_status')], r.cells[at('new_status')]]);
     const fresh = unrecordedChanges(recorded, plan.history);
     appendRecords(
-      tb.history,
+      history,
       fresh.map((h) => cells(HISTORY_SHEET, h)),
     );
   }

@@ -79,7 +79,8 @@ export function clearIfUnchanged(inbox: Sheet, imported: InboxRead, shrink: (s: 
   const columns = inbox.getLastColumn();
   if (rows !== imported.rows || columns !== imported.columns) return false;
   const head = Math.min(FINGERPRINT_ROWS, rows);
-  if (!sameGrid(inbox.getSheetValues(1, 1, head, columns) as Grid, imported.grid.slice(0, head))) return false;
+  if (!sameGrid(inbox.getSheetValues(1, 1, head, columns) as Grid, imported.grid.slice(0, head)))
+    return false;
   const last = inbox.getSheetValues(rows, 1, 1, columns) as Grid;
   const lastImported = imported.grid[rows - 1];
   // Only the columns that were read can be compared (the others were never imported).

@@ -14,6 +14,7 @@ import {
   LIST_HEADERS,
   listItemFromSearch,
   type OrderChange,
+  parseSearchCell,
   rowRecord,
   sameCustomerRow,
   searchText,
@@ -121,7 +122,7 @@ export function searchRows(
   const j = columnNumber(tb, 'search') - 1;
   const cells = readBlock(tb, 2, tb.lastRow - 1, ['search']);
   for (const row of cells) {
-    const parts = String(row[j] ?? '').split('\u001f');
+    const parts = parseSearchCell(String(row[j] ?? ''));
     if (!searchText(parts).includes(q)) continue;
     const item = listItemFromSearch(parts);
     if (!item) continue;
