@@ -31,6 +31,7 @@ export { LocalHtmlOutput, LocalHtmlService } from './gas/html';
 export { LOCK_TIMEOUT_MESSAGE, LocalLock, LockManager } from './gas/lock';
 export { LocalProperties } from './gas/properties';
 export { LocalRange } from './gas/range';
+export { LocalRangeList } from './gas/rangelist';
 export {
   DIST_DIR,
   REPO_ROOT,
@@ -40,6 +41,7 @@ export {
   type Services,
 } from './gas/runtime';
 export { LocalFilter, LocalSheet } from './gas/sheet';
+export { LocalTextFinder } from './gas/textfinder';
 export {
   CELL_LIMIT,
   LocalSpreadsheet,

@@ -78,7 +78,8 @@ export function locateKeys(
   const expected = dataRows > SMALL_SHEET ? countKeyCells(tb, header, keys) : null;
   if (expected === 0) return { byKey, blocks };
   const j = columnNumber(tb, header) - 1;
-  let window = expected === null ? dataRows : Math.max(opts.minWindow ?? 256, 2 * keys.size);
+  // As many rows as there are cells to find: exactly the block when they end the sheet together.
+  let window = expected === null ? dataRows : Math.max(opts.minWindow ?? 64, expected);
   let bottom = tb.lastRow;
   let found = 0;
   while (bottom >= 2) {
@@ -113,16 +114,35 @@ export function rowsWithValue(
   header: string,
   value: string,
   headers?: readonly string[],
+  opts: { exact?: boolean } = {},
 ): FoundRow[] {
   if (tb.lastRow < 2 || value === '') return [];
   const col = columnNumber(tb, header);
-  const hits = tb.sheet
-    .getRange(2, col, tb.lastRow - 1, 1)
-    .createTextFinder(`\\s*${escapeRegex(value)}\\s*`)
-    .useRegularExpression(true)
-    .matchEntireCell(true)
-    .findAll();
+  const finder = tb.sheet.getRange(2, col, tb.lastRow - 1, 1);
+  // A value Kenali wrote itself is found as written; one a person may have typed, with white space around.
+  const hits = opts.exact
+    ? finder.createTextFinder(value).matchEntireCell(true).findAll()
+    : finder
+        .createTextFinder(`\\s*${escapeRegex(value)}\\s*`)
+        .useRegularExpression(true)
+        .matchEntireCell(true)
+        .findAll();
   if (hits.length === 0) return [];
+  if (opts.exact && hits.length > 1) {
+    // Rows Kenali appends together (an order's lines) sit together: one read of the block they span.
+    const first = hits[0].getRow();
+    const block = readBlock(tb, first, hits.length, headers);
+    const want = value.toLowerCase();
+    if (
+      block.every(
+        (cells) =>
+          String(cells[col - 1])
+            .trim()
+            .toLowerCase() === want,
+      )
+    )
+      return block.map((cells, i) => ({ row: first + i, cells }));
+  }
   if (hits.length > MAX_FOUND_ROWS) {
     const all = readBlock(tb, 2, tb.lastRow - 1, headers);
     const want = value.toLowerCase();

@@ -19,7 +19,7 @@ import {
   sameCustomerRow,
   searchText,
 } from '../core/readmodel';
-import { readRows, recordCells } from '../core/table';
+import { readRows, recordCells, TEXT_FORMAT } from '../core/table';
 import type { CellValue, Grid } from '../core/types';
 import type { CustomerListItemView } from '../core/views';
 import type { Env } from './context';
@@ -76,20 +76,28 @@ export function recentRows(
   busyBatch: number | null,
   headers: readonly string[] = LIST_HEADERS,
 ): CustomerRow[] {
-  const out: CustomerRow[] = [];
+  // Where the recent rows end: two narrow columns read in growing chunks; then those rows, once.
+  const at = columnNumber(tb, 'last_activity_at') - 1;
+  const stamp = columnNumber(tb, 'batch') - 1;
+  let end = 1;
   let first = 2;
   let chunk = 256;
-  while (first <= tb.lastRow) {
+  scan: while (first <= tb.lastRow) {
     const n = Math.min(chunk, tb.lastRow - first + 1);
-    const rows = customersIn(tb, first, readBlock(tb, first, n, headers));
-    for (const { customer } of rows) {
-      if (customer.lastActivityAt >= from) out.push(customer);
-      else if (customer.batch !== busyBatch) return out;
+    const cells = readBlock(tb, first, n, ['batch', 'last_activity_at']);
+    for (let i = 0; i < n; i++) {
+      const v = cells[i][at];
+      const t = v instanceof Date ? v.getTime() : Number.NaN;
+      if (t >= from) end = first + i;
+      else if (!Number.isNaN(t) && Number(cells[i][stamp]) !== busyBatch) break scan;
     }
     first += n;
     chunk *= 4;
   }
-  return out;
+  if (end < 2) return [];
+  return customersIn(tb, 2, readBlock(tb, 2, end - 1, headers))
+    .map((c) => c.customer)
+    .filter((c) => c.lastActivityAt >= from);
 }
 
 /** One customer's row, found by TextFinder on the key column; null when the sheet has no such row. */
@@ -138,20 +146,13 @@ export function searchRows(
 export function setCustomerName(env: Env, key: string, realName: string): void {
   const tb = openCustomers(env);
   if (!tb || tb.layout.missing.length > 0) return; // no read model yet: the next rebuild takes the name
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const found = customerRow(tb, key);
-    if (!found) return;
-    const next = { ...found.customer, realName };
-    const cells = cellsOf(next);
-    // The row is re-checked right before the write: the key cell must still be this customer's.
-    const keyCell = tb.sheet.getRange(found.row, columnNumber(tb, 'buyer_key'));
-    if (String(keyCell.getValue()).trim() !== key) continue;
-    updateCells(tb, [
-      { row: found.row, header: 'buyer_real_name', value: cells.get('buyer_real_name') ?? '' },
-      { row: found.row, header: 'search', value: cells.get('search') ?? '' },
-    ]);
-    return;
-  }
+  // The row is found and read (its key checked) right before the two cells are written, as plain text.
+  const found = customerRow(tb, key);
+  if (!found) return;
+  const cells = cellsOf({ ...found.customer, realName });
+  const headers = ['buyer_real_name', 'search'];
+  tb.sheet.getRangeList(headers.map((h) => a1(found.row, columnNumber(tb, h)))).setNumberFormat(TEXT_FORMAT);
+  for (const h of headers) tb.sheet.getRange(found.row, columnNumber(tb, h)).setValue(cells.get(h) ?? '');
 }
 
 export interface CustomersPatch {

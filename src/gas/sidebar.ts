@@ -66,43 +66,56 @@ const orderCtx = (tb: Table) => ({
 function recentOrders(env: Env, from: number): Order[] | null {
   const tb = openTable(env, ORDERS_SHEET);
   if (!tb || tb.lastRow < 2) return [];
-  const j = columnNumber(tb, 'created_at') - 1;
-  const out: Order[] = [];
+  const first = firstRowFrom(tb, 'created_at', from);
+  if (first === null) return null;
+  if (first > tb.lastRow) return [];
+  const rows = readBlock(tb, first, tb.lastRow - first + 1);
+  return readOrderRows({ ...orderCtx(tb), rows, firstRow: first }).records.filter((o) => o.createdAt >= from);
+}
+
+/**
+ * In a sheet kept in ascending order of an instant column, the first row at or after `from`: that one
+ * column read from the bottom in growing windows until an older row shows. null when the rows read are
+ * not in order (sorted by hand since Kenali last sorted it).
+ */
+function firstRowFrom(tb: Table, header: string, from: number): number | null {
+  const j = columnNumber(tb, header) - 1;
   let bottom = tb.lastRow;
   let window = 512;
-  let next = Infinity;
+  let next = Number.POSITIVE_INFINITY;
   while (bottom >= 2) {
-    const first = Math.max(2, bottom - window + 1);
-    const rows = readBlock(tb, first, bottom - first + 1);
-    let older = false;
-    for (let i = rows.length - 1; i >= 0; i--) {
-      const v = rows[i][j];
-      const at = v instanceof Date ? v.getTime() : NaN;
+    const top = Math.max(2, bottom - window + 1);
+    const cells = readBlock(tb, top, bottom - top + 1, [header]);
+    for (let i = cells.length - 1; i >= 0; i--) {
+      const v = cells[i][j];
+      const at = v instanceof Date ? v.getTime() : Number.NaN;
       if (Number.isNaN(at)) continue;
       if (at > next) return null;
       next = at;
-      if (at < from) older = true;
+      if (at < from) return top + i + 1;
     }
-    const read = readOrderRows({ ...orderCtx(tb), rows, firstRow: first });
-    for (const o of read.records) if (o.createdAt >= from) out.push(o);
-    if (older) return out;
-    bottom = first - 1;
+    bottom = top - 1;
     window *= 4;
   }
-  return out;
+  return 2;
 }
+
+/** What the queue shows of a line (variant_sku rides along: it sits between them). */
+const QUEUE_LINE_HEADERS = ['order_sn', 'product_name', 'variant_name', 'variant_sku', 'quantity'];
 
 /** The stored lines of the given orders: one order's by TextFinder, many by a count and windows from the
  *  bottom (lines are appended in date order, so recent ones end the sheet). */
-function linesOf(env: Env, sns: ReadonlySet<string>): OrderItem[] {
+function linesOf(env: Env, sns: ReadonlySet<string>, headers?: readonly string[]): OrderItem[] {
   const tb = openTable(env, ITEMS_SHEET);
   if (!tb || sns.size === 0) return [];
   const rows =
     sns.size === 1
-      ? rowsWithValue(tb, 'order_sn', [...sns][0]).filter(
+      ? rowsWithValue(tb, 'order_sn', [...sns][0], headers, { exact: true }).filter(
           (r) => String(r.cells[columnNumber(tb, 'order_sn') - 1]).trim() === [...sns][0],
         )
-      : [...locateKeys(tb, 'order_sn', sns, (v) => String(v).trim() || null).byKey.values()].flat();
+      : [
+          ...locateKeys(tb, 'order_sn', sns, (v) => String(v).trim() || null, { headers }).byKey.values(),
+        ].flat();
   rows.sort((a, b) => a.row - b.row);
   const out: OrderItem[] = [];
   for (const r of rows)
@@ -138,7 +151,7 @@ export function namingQueueView(env: Env, days: number): NamingQueueView {
     ]).filter((c) => c.realName.trim() !== '');
     const namedKeys = new Set(named.map((c) => c.key));
     const unnamed = orders.filter((o) => !namedKeys.has(buyerKeyOf(o.buyerUsername, o.addressFull)));
-    const items = linesOf(env, new Set(unnamed.map((o) => o.orderSn)));
+    const items = linesOf(env, new Set(unnamed.map((o) => o.orderSn)), QUEUE_LINE_HEADERS);
     return namingQueue({ orders: unnamed, items, profiles: named.map(profileOf) }, env.clock, days, env.lang);
   });
 }
@@ -177,7 +190,7 @@ export function lookupView(env: Env, query: string, days: number): LookupListVie
 function orderWithLines(env: Env, sn: string): { order: Order; lines: OrderItem[] } | null {
   const ordersTb = openTable(env, ORDERS_SHEET);
   if (!ordersTb) return null;
-  const hit = rowsWithValue(ordersTb, 'order_sn', sn)
+  const hit = rowsWithValue(ordersTb, 'order_sn', sn, undefined, { exact: true })
     .flatMap((r) => readOrderRows({ ...orderCtx(ordersTb), rows: [r.cells], firstRow: r.row }).records)
     .find((o) => o.orderSn === sn);
   if (!hit) return null;
@@ -280,14 +293,20 @@ export function segmentOf(env: Env, buyerKey: string): SegmentView | null {
   const { headerRow, keyCol, codeCol } = found;
   const first = headerRow + 2;
   if (first > lastRow) return null;
-  const hit = sheet
+  const hits = sheet
     .getRange(first, keyCol + 1, lastRow - first + 1, 1)
     .createTextFinder(buyerKey)
     .matchEntireCell(true)
-    .matchCase(true)
-    .findNext();
-  if (!hit) return null;
-  const raw = sheet.getRange(hit.getRow(), codeCol + 1).getValue();
-  const code = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-  return segmentView(code, env.lang);
+    .findAll();
+  // Case ignored by the search: the key is checked here (a username differing only in case is another).
+  const from = Math.min(keyCol, codeCol);
+  const span = Math.abs(codeCol - keyCol) + 1;
+  for (const hit of hits.slice(0, 3)) {
+    const cells = sheet.getSheetValues(hit.getRow(), from + 1, 1, span)[0];
+    if (String(cells[keyCol - from]).trim() !== buyerKey) continue;
+    const raw = cells[codeCol - from];
+    const code = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+    return segmentView(code, env.lang);
+  }
+  return null;
 }
