@@ -41,13 +41,13 @@ export {
   type Services,
 } from './gas/runtime';
 export { LocalFilter, LocalSheet } from './gas/sheet';
-export { LocalTextFinder } from './gas/textfinder';
 export {
   CELL_LIMIT,
   LocalSpreadsheet,
   LocalSpreadsheetApp,
   type SpreadsheetOptions,
 } from './gas/spreadsheet';
+export { LocalTextFinder } from './gas/textfinder';
 export { type AlertRecord, type DialogRecord, LocalUi, type MenuRecord } from './gas/ui';
 export { LocalUtilities } from './gas/utilities';
 export { fromXlsxBuffer, type LoadOptions, loadXlsx, saveXlsx, toXlsxBuffer } from './xlsx';

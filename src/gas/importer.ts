@@ -563,6 +563,9 @@ function namesOf(env: Env, keys: ReadonlySet<string>): Map<string, string> {
 export function rebuildCustomers(env: Env): number {
   const store = loadStore(env);
   const index = buildCustomers(store);
+  // A store of an earlier layout kept Orders in paste order: put it in date order too (one call).
+  const orders = openTable(env, ORDERS_SHEET);
+  if (orders) sortOrders(orders);
   return syncCustomers(env, customerRows(index));
 }
 

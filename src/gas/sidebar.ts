@@ -86,14 +86,18 @@ function firstRowFrom(tb: Table, header: string, from: number): number | null {
   while (bottom >= 2) {
     const top = Math.max(2, bottom - window + 1);
     const cells = readBlock(tb, top, bottom - top + 1, [header]);
+    // The whole window must be in order (not just the rows up to the answer): a sheet sorted some other way
+    // shows it here, and is then read whole by the caller.
+    let answer: number | null = null;
     for (let i = cells.length - 1; i >= 0; i--) {
       const v = cells[i][j];
       const at = v instanceof Date ? v.getTime() : Number.NaN;
       if (Number.isNaN(at)) continue;
       if (at > next) return null;
       next = at;
-      if (at < from) return top + i + 1;
+      if (at < from && answer === null) answer = top + i + 1;
     }
+    if (answer !== null) return answer;
     bottom = top - 1;
     window *= 4;
   }

@@ -176,13 +176,10 @@ export function ownHeaders(tb: Table): string[] {
   return tb.decl.columns.filter((c) => tb.layout.at.has(c.header)).map((c) => c.header);
 }
 
-/** A service call costs about as long as moving this many cells (README's model: 0.3 s, 50,000 cells/s). */
-const CELLS_PER_CALL = 15_000;
-
 /**
  * Reads rows [first, first + count) of the given headers, as rows indexed like the sheet (cells of other
- * columns are ''). One read over the span of the columns when the cells between cost less than the calls
- * it saves, else one read per run of adjacent columns.
+ * columns are ''): one read per run of adjacent columns, so a column the seller put between Kenali's, or
+ * one Kenali does not need, is never read.
  */
 export function readBlock(
   tb: Table,
@@ -195,15 +192,7 @@ export function readBlock(
   const width = Math.max(tb.header.length, ...runs.map((r) => r.col + r.headers.length - 1));
   const rows: Grid = Array.from({ length: count }, () => new Array<CellValue>(width).fill(''));
   if (runs.length === 0) return rows;
-  const wanted = runs.reduce((n, r) => n + r.headers.length, 0);
-  const from = runs[0].col;
-  const to = runs[runs.length - 1].col + runs[runs.length - 1].headers.length - 1;
-  const wasted = (to - from + 1 - wanted) * count;
-  const spans =
-    wasted <= CELLS_PER_CALL * (runs.length - 1)
-      ? [{ col: from, n: to - from + 1 }]
-      : runs.map((r) => ({ col: r.col, n: r.headers.length }));
-  for (const s of spans) {
+  for (const s of runs.map((r) => ({ col: r.col, n: r.headers.length }))) {
     const values = tb.sheet.getSheetValues(first, s.col, count, s.n) as Grid;
     for (let i = 0; i < count; i++) {
       const src = values[i];

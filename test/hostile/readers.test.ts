@@ -5,17 +5,17 @@
 import { LOCK_TIMEOUT_MESSAGE, loadBundle } from '../../local';
 import type { CellValue } from '../../src/core/types';
 import type { NamingQueueView } from '../../src/core/views';
-import { builtCode, demoExport, NOW, openShop, paste, type Shop } from './harness';
+import { builtCode, cloneWorkbook, demoExport, NOW, openShop, paste, type Shop } from './harness';
 
 beforeAll(() => {
   builtCode();
 });
 
-/** A shop with 150 lines imported, two names, a segmentation; the next, overlapping export pasted. */
+/** A shop with 60 lines imported, two names, a segmentation; the next, overlapping export pasted. */
 function shopBeforeImport(): Shop {
   const shop = openShop();
   shop.bundle.call('kenaliSetup');
-  const first = demoExport(150, 71);
+  const first = demoExport(60, 71);
   paste(shop, first);
   shop.bundle.call('kenaliImport');
   shop.bundle.call('kenaliSegment');
@@ -24,8 +24,8 @@ function shopBeforeImport(): Shop {
   const status = first[0].indexOf('Status Pesanan');
   const next: CellValue[][] = [
     first[0],
-    ...first.slice(1, 60).map((r) => r.map((v, j) => (j === status ? 'Batal' : v))),
-    ...demoExport(150, 72).slice(1),
+    ...first.slice(1, 25).map((r) => r.map((v, j) => (j === status ? 'Batal' : v))),
+    ...demoExport(60, 72).slice(1),
   ];
   paste(shop, next);
   return shop;
@@ -43,7 +43,9 @@ const READERS: Record<string, Reader> = {
 
 describe.each(Object.entries(READERS))('5. %s, at every call of an import', (_, read) => {
   it('sees the store before or after the import (or waits), never half of it', () => {
-    const clean = shopBeforeImport();
+    const prepared = shopBeforeImport();
+    const fresh = () => openShop({ wb: cloneWorkbook(prepared.wb) });
+    const clean = fresh();
     const reader = () => loadBundle({ runtime: clean.bundle.runtime, code: builtCode(), now: NOW });
     const before = JSON.stringify(read(clean, reader()));
     const calls = clean.wb.counter.measure(() => clean.bundle.call('kenaliImport')).total;
@@ -51,7 +53,7 @@ describe.each(Object.entries(READERS))('5. %s, at every call of an import', (_, 
     expect(after).not.toBe(before);
     const seen = new Set<string>();
     for (let k = 1; k <= calls; k++) {
-      const shop = shopBeforeImport();
+      const shop = fresh();
       const other = loadBundle({ runtime: shop.bundle.runtime, code: builtCode(), now: NOW });
       let view: string | null = null;
       shop.wb.counter.at(
