@@ -8,6 +8,7 @@ import type { CellValue } from '../../src/core/types';
 import type { NamingQueueView } from '../../src/core/views';
 import {
   builtCode,
+  cloneWorkbook,
   demoExport,
   expectSameState,
   formulaCells,
@@ -71,6 +72,13 @@ function shopBeforeSegmentation(): Shop {
 }
 
 const storeOf = (shop: Shop) => STORE_SHEETS.map((s) => sheetState(shop.wb, s));
+
+/** The shop before the import, prepared once and copied for each run of a sweep. */
+let prepared: Shop | null = null;
+function freshBeforeImport(): Shop {
+  prepared ??= shopBeforeImport();
+  return openShop({ wb: cloneWorkbook(prepared.wb) });
+}
 /** The same shop, its clock moved `ms` past NOW. */
 const later = (shop: Shop, ms: number): Shop => {
   shop.clock.now = NOW + ms;
@@ -136,7 +144,7 @@ function expectCoherent(
 }
 
 describe('an exception halfway through Impor', () => {
-  const clean = shopBeforeImport();
+  const clean = freshBeforeImport();
   const before = workbookState(clean.wb);
   const calls = clean.wb.counter.measure(() => clean.bundle.call('kenaliImport')).total;
   const after = workbookState(clean.wb);
@@ -152,7 +160,7 @@ describe('an exception halfway through Impor', () => {
   it('at any of its calls: every order whole (old or new), nothing doubled or lost; again → the right result', () => {
     const outcomes = new Set<string>();
     for (let k = 1; k <= calls; k++) {
-      const shop = shopBeforeImport();
+      const shop = freshBeforeImport();
       shop.wb.counter.failOn(everything, k);
       expect(() => shop.bundle.call('kenaliImport'), `fault at call ${k}`).toThrow(/injected fault/);
       shop.wb.counter.clearFaults();
@@ -168,13 +176,13 @@ describe('an exception halfway through Impor', () => {
 
 describe('Impor stopped dead halfway (the 6-minute limit)', () => {
   it('at any call: a coherent store, and importing again converges to the undisturbed result', () => {
-    const clean = shopBeforeImport();
+    const clean = freshBeforeImport();
     const before = workbookState(clean.wb);
     const calls = clean.wb.counter.measure(() => clean.bundle.call('kenaliImport')).total;
     const after = workbookState(clean.wb);
     const afterData = dataState(clean);
     for (let k = 1; k <= calls; k++) {
-      const shop = shopBeforeImport();
+      const shop = freshBeforeImport();
       shop.wb.counter.failOn(everything, k, { sticky: true });
       expect(() => shop.bundle.call('kenaliImport')).toThrow();
       shop.wb.counter.clearFaults();
