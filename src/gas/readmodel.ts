@@ -38,6 +38,9 @@ import {
   writeBlock,
 } from './table';
 
+/** How many customers Kenali last left in the sheet (a hand-deleted or hand-added row shows against it). */
+export const CUSTOMER_COUNT = 'kenali.customers';
+
 export function openCustomers(env: Env, create = false): Table | null {
   const tb = openTable(env, CUSTOMERS_SHEET, { create });
   if (tb && create) prepareForWrite(tb);
@@ -68,29 +71,38 @@ const cellsOf = (r: CustomerRow) => recordCells(CUSTOMERS_SHEET, rowRecord(r));
 /**
  * The customers whose newest order is at or after `from`: the top rows, read in growing chunks until one
  * is older. Rows an import is rewriting right now (stamped with `busyBatch`) may stand out of order at the
- * top: they never end the scan.
+ * top: they never end the scan. null when the rows are not newest first (the sheet was sorted by hand
+ * since Kenali last sorted it): the caller reads the store instead.
  */
 export function recentRows(
   tb: Table,
   from: number,
   busyBatch: number | null,
   headers: readonly string[] = LIST_HEADERS,
-): CustomerRow[] {
+): CustomerRow[] | null {
   // Where the recent rows end: two narrow columns read in growing chunks; then those rows, once.
   const at = columnNumber(tb, 'last_activity_at') - 1;
   const stamp = columnNumber(tb, 'batch') - 1;
   let end = 1;
   let first = 2;
   let chunk = 256;
-  scan: while (first <= tb.lastRow) {
+  let prev = Number.POSITIVE_INFINITY;
+  while (first <= tb.lastRow) {
     const n = Math.min(chunk, tb.lastRow - first + 1);
     const cells = readBlock(tb, first, n, ['batch', 'last_activity_at']);
+    let stop = false;
     for (let i = 0; i < n; i++) {
       const v = cells[i][at];
       const t = v instanceof Date ? v.getTime() : Number.NaN;
+      if (Number.isNaN(t)) continue;
+      const busy = Number(cells[i][stamp]) === busyBatch;
+      // Newest first, but for rows an import is rewriting: a sheet sorted by hand shows it here.
+      if (!busy && t > prev) return null;
+      if (!busy) prev = t;
       if (t >= from) end = first + i;
-      else if (!Number.isNaN(t) && Number(cells[i][stamp]) !== busyBatch) break scan;
+      else if (!busy) stop = true;
     }
+    if (stop) break;
     first += n;
     chunk *= 4;
   }
@@ -123,21 +135,24 @@ export function searchRows(
   query: string,
   limit: number,
 ): { items: CustomerListItemView[]; total: number } {
-  const items: CustomerListItemView[] = [];
-  let total = 0;
-  if (tb.lastRow < 2) return { items, total };
+  if (tb.lastRow < 2) return { items: [], total: 0 };
   const q = query.trim().toLowerCase();
   const j = columnNumber(tb, 'search') - 1;
   const cells = readBlock(tb, 2, tb.lastRow - 1, ['search']);
+  const found: CustomerListItemView[] = [];
   for (const row of cells) {
     const parts = parseSearchCell(String(row[j] ?? ''));
     if (!searchText(parts).includes(q)) continue;
     const item = listItemFromSearch(parts);
-    if (!item) continue;
-    total++;
-    if (items.length < limit) items.push(item);
+    if (item) found.push(item);
   }
-  return { items, total };
+  // Newest activity first whatever the sheet's order (a seller may have sorted it by hand).
+  found.sort(
+    (a, b) =>
+      Date.parse(b.lastOrderAt) - Date.parse(a.lastOrderAt) ||
+      (a.buyerKey < b.buyerKey ? -1 : a.buyerKey > b.buyerKey ? 1 : 0),
+  );
+  return { items: found.slice(0, limit), total: found.length };
 }
 
 // ---------------------------------------------------------------------------------------------- writing
@@ -182,8 +197,15 @@ export function patchCustomers(env: Env, patch: CustomersPatch): PatchOutcome {
     if (rowOf.has(keys[i])) return { ok: false, reason: `duplicate ${keys[i]}` };
     rowOf.set(keys[i], i + 2);
   }
+  // A row deleted or added by hand since Kenali last wrote the sheet: a delta would build on a wrong base.
+  const expected = env.properties.getProperty(CUSTOMER_COUNT);
+  if (expected !== null && Number(expected) !== rowOf.size)
+    return { ok: false, reason: 'rows added or removed by hand' };
   const touched = [...patch.changes.keys()].filter((k) => rowOf.has(k));
   const added = [...patch.changes.keys()].filter((k) => !rowOf.has(k));
+  // A customer missing from the sheet whose orders the store already held: their row was lost.
+  if (added.some((k) => patch.changes.get(k)!.some((c) => c.before)))
+    return { ok: false, reason: 'a row is missing' };
   if (touched.length + added.length === 0) return { ok: true, touched: 0, added: 0 };
   const lastCol = Math.max(tb.sheet.getLastColumn(), ...ownHeaders(tb).map((h) => columnNumber(tb, h)));
   const batchCol = columnNumber(tb, 'batch');
@@ -213,6 +235,7 @@ export function patchCustomers(env: Env, patch: CustomersPatch): PatchOutcome {
     tb.lastRow += newRows.length;
   }
   sortByActivity(tb, lastCol);
+  env.properties.setProperty(CUSTOMER_COUNT, String(rowOf.size + newRows.length));
   return { ok: true, touched: touched.length, added: newRows.length };
 }
 
@@ -278,6 +301,7 @@ export function syncCustomers(env: Env, exact: readonly CustomerRow[]): number {
   const rows = [...present.values()];
   const sorted = rows.every((c, i) => i === 0 || !activityBefore(c, rows[i - 1]));
   if (rewrite.length + missing.length + clear.length > 0 || !sorted) sortByActivity(tb, lastCol);
+  env.properties.setProperty(CUSTOMER_COUNT, String(exact.length));
   return rewrite.length + missing.length + clear.length;
 }
 

@@ -143,16 +143,15 @@ export function namingQueueView(env: Env, days: number): NamingQueueView {
     const rm = readModel(env);
     const { from } = windowBounds(env, days);
     const orders = rm ? recentOrders(env, from) : null;
-    if (!rm || orders === null) {
+    const recent =
+      rm && orders
+        ? recentRows(rm, from, busy, ['batch', 'last_activity_at', 'buyer_key', 'buyer_real_name'])
+        : null;
+    if (!orders || !recent) {
       const store = loadStore(env, { orders: true, items: true, profiles: true });
       return namingQueue(store, env.clock, days, env.lang);
     }
-    const named = recentRows(rm, from, busy, [
-      'batch',
-      'last_activity_at',
-      'buyer_key',
-      'buyer_real_name',
-    ]).filter((c) => c.realName.trim() !== '');
+    const named = recent.filter((c) => c.realName.trim() !== '');
     const namedKeys = new Set(named.map((c) => c.key));
     const unnamed = orders.filter((o) => !namedKeys.has(buyerKeyOf(o.buyerUsername, o.addressFull)));
     const items = linesOf(env, new Set(unnamed.map((o) => o.orderSn)), QUEUE_LINE_HEADERS);
@@ -160,20 +159,25 @@ export function namingQueueView(env: Env, days: number): NamingQueueView {
   });
 }
 
+/** The lookup list and search from the whole store (no usable Customers sheet, or one sorted by hand). */
+function lookupFromStore(env: Env, q: string, days: number): LookupListView {
+  const store = loadStore(env, { orders: true, profiles: true });
+  const index = buildCustomers({ ...store, items: [], payments: [] });
+  const view =
+    q === '' ? recentCustomers(index, env.clock, days, env.lang) : searchCustomers(index, q, env.lang);
+  return { ...view, timeZone: env.clock.timeZone };
+}
+
 export function lookupView(env: Env, query: string, days: number): LookupListView {
   return readConsistently(env, (busy) => {
     const rm = readModel(env);
     const q = query.trim();
-    if (!rm) {
-      const store = loadStore(env, { orders: true, profiles: true });
-      const index = buildCustomers({ ...store, items: [], payments: [] });
-      const view =
-        q === '' ? recentCustomers(index, env.clock, days, env.lang) : searchCustomers(index, q, env.lang);
-      return { ...view, timeZone: env.clock.timeZone };
-    }
+    if (!rm) return lookupFromStore(env, q, days);
     if (q === '') {
       const { from, to } = windowBounds(env, days);
-      const rows = recentRows(rm, from, busy).filter((c) => c.lastActivityAt <= to);
+      const recent = recentRows(rm, from, busy);
+      if (!recent) return lookupFromStore(env, q, days);
+      const rows = recent.filter((c) => c.lastActivityAt <= to);
       const items = rows.slice(0, DEFAULT_LOOKUP_LIMIT).map(listItemOf);
       return {
         lang: env.lang,
