@@ -261,7 +261,7 @@ function main(lines: number): void {
     load.cells.cleared += figure.cells.cleared;
   };
   const storedChunks = chunks(header, stored, CHUNK_LINES);
-  storedChunks.forEach((g, i) => loadOne(g, `orders chunk ${i + 1}/${storedChunks.length}`));
+  for (const [i, g] of storedChunks.entries()) loadOne(g, `orders chunk ${i + 1}/${storedChunks.length}`);
   const income = generateIncomeReport({
     seed: SEED,
     exportGrid: [header, ...stored],
@@ -273,7 +273,7 @@ function main(lines: number): void {
     ...income.slice(0, incomeHead),
     ...g,
   ]);
-  incomeChunks.forEach((g, i) => loadOne(g, `income chunk ${i + 1}/${incomeChunks.length}`));
+  for (const [i, g] of incomeChunks.entries()) loadOne(g, `income chunk ${i + 1}/${incomeChunks.length}`);
   exportGrid.length = 0;
   collect();
 

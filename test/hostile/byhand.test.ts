@@ -55,19 +55,22 @@ const rowsOf = (s: Shop, name: string) =>
     .sort();
 
 describe('Customers sorted, edited or cut by hand', () => {
-  it.each(['the next import', 'segmentation'])('sorted by name: the sidebars still answer right; %s sorts it back', (by) => {
-    const s = shop();
-    const right = views(s);
-    const c = s.wb.sheet('Customers');
-    c.getRange(2, 1, c.getLastRow() - 1, c.getLastColumn()).sort({ column: 4, ascending: false });
-    expect(views(s)).toEqual(right);
-    if (by === 'segmentation') s.bundle.call('kenaliSegment');
-    else {
-      paste(s, demoExport(40, 94)); // the next day's export: something to write
-      s.bundle.call('kenaliImport');
-    }
-    expect(stored(s)).toEqual(exact(s));
-  });
+  it.each(['the next import', 'segmentation'])(
+    'sorted by name: the sidebars still answer right; %s sorts it back',
+    (by) => {
+      const s = shop();
+      const right = views(s);
+      const c = s.wb.sheet('Customers');
+      c.getRange(2, 1, c.getLastRow() - 1, c.getLastColumn()).sort({ column: 4, ascending: false });
+      expect(views(s)).toEqual(right);
+      if (by === 'segmentation') s.bundle.call('kenaliSegment');
+      else {
+        paste(s, demoExport(40, 94)); // the next day's export: something to write
+        s.bundle.call('kenaliImport');
+      }
+      expect(stored(s)).toEqual(exact(s));
+    },
+  );
 
   it('a row deleted and a figure typed over: the next import rebuilds the rows, nothing of the store lost', () => {
     const s = shop();

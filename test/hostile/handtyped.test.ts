@@ -27,7 +27,7 @@ function namedShop(): { shop: Shop; named: Buyer[]; unnamed: Buyer[] } {
   const entries = shop.bundle.call<NamingQueueView>('getNamingQueue', 30).entries;
   const buyers = entries.map((e) => ({ key: e.buyerKey, username: e.buyerUsername, address: e.addressFull }));
   const named = buyers.slice(0, 2);
-  named.forEach((b, i) => shop.bundle.call('saveBuyerName', b.key, `Nama ${i}`, b.address));
+  for (const [i, b] of named.entries()) shop.bundle.call('saveBuyerName', b.key, `Nama ${i}`, b.address);
   return { shop, named, unnamed: buyers.slice(2) };
 }
 
