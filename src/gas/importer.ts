@@ -24,6 +24,7 @@ import {
   PROFILES_SHEET,
   planMerge,
   problemRowCount,
+  type RowsInput,
   readItemRows,
   readOrderRows,
   readPaymentRows,
@@ -38,7 +39,7 @@ import type { CellValue, Grid, Order, OrderItem, OrderPayment, ParsedExport, Pro
 import { cellText } from '../core/values';
 import { type Env, withDocumentLock } from './context';
 import { clearIfUnchanged, type InboxRead, readInbox } from './inbox';
-import { countKeyCells, type Located, locateKeys } from './locate';
+import { countKeyCells, type Located, locateKeys, readFound } from './locate';
 import { patchCustomers, syncCustomers } from './readmodel';
 import { shrinkToDefault, writeTable } from './sheets';
 import { GENERATION, IN_FLIGHT, inFlight, LAST_BATCH, loadStore } from './store';
@@ -247,25 +248,12 @@ const snOf = (v: CellValue) => {
 function recordsOf<T>(
   tb: Table,
   located: Located,
-  read: (i: Parameters<typeof readOrderRows>[0]) => { records: T[]; rows: number[]; problems: Problem[] },
+  read: (i: RowsInput) => { records: T[]; rows: number[]; problems: Problem[] },
 ): { byRow: Map<number, T>; problems: Problem[] } {
+  const out = readFound(tb, [...located.byKey.values()].flat(), read);
   const byRow = new Map<number, T>();
-  const problems: Problem[] = [];
-  for (const rows of located.byKey.values()) {
-    for (const r of rows) {
-      const out = read({
-        sheetName: tb.decl.sheet,
-        header: tb.header,
-        rows: [r.cells],
-        firstRow: r.row,
-        timeZone: tb.env.clock.timeZone,
-        lang: tb.env.lang,
-      });
-      problems.push(...out.problems.filter((p) => p.row !== 1 || p.severity === 'error'));
-      for (let i = 0; i < out.records.length; i++) byRow.set(out.rows[i], out.records[i]);
-    }
-  }
-  return { byRow, problems };
+  for (let i = 0; i < out.records.length; i++) byRow.set(out.rows[i], out.records[i]);
+  return { byRow, problems: out.problems.filter((p) => p.row !== 1 || p.severity === 'error') };
 }
 
 function locateStored(env: Env, tb: Tables, parsed: readonly ParsedExport[]): Found {
@@ -367,8 +355,13 @@ function recheckRows<T extends { orderSn: string }>(
 ): { row: number; before: T; after: T }[] {
   if (updates.length === 0) return [];
   const rows = updates.map((u) => u.row);
-  const first = Math.min(...rows);
-  const last = Math.max(...rows);
+  // (a loop, not Math.min(...rows): a big re-import updates more rows than a call takes arguments)
+  let first = rows[0];
+  let last = rows[0];
+  for (const r of rows) {
+    if (r < first) first = r;
+    if (r > last) last = r;
+  }
   const j = columnNumber(tb, 'order_sn') - 1;
   const keys = readBlock(tb, first, last - first + 1, ['order_sn']).map((r) => snOf(r[j]));
   const ok = updates.filter((u) => keys[u.row - first] === u.before.orderSn);
@@ -543,15 +536,7 @@ function namesOf(env: Env, keys: ReadonlySet<string>): Map<string, string> {
   const usernames = new Set([...keys].map((k) => k.slice(0, k.lastIndexOf('|'))));
   if (countKeyCells(tb, 'buyer_username', usernames) === 0) return names;
   const located = locateKeys(tb, 'buyer_username', usernames, (v) => snOf(v));
-  const rows = [...located.byKey.values()].flat().sort((a, b) => a.row - b.row);
-  const read = readProfileRows({
-    sheetName: tb.decl.sheet,
-    header: tb.header,
-    rows: rows.map((r) => r.cells),
-    firstRow: 2,
-    timeZone: env.clock.timeZone,
-    lang: env.lang,
-  });
+  const read = readFound(tb, [...located.byKey.values()].flat(), readProfileRows);
   for (const p of read.records) {
     const key = `${p.buyerUsername}|${p.addressIdentifier}`;
     if (keys.has(key) && p.buyerRealName.trim() !== '') names.set(key, p.buyerRealName.trim());

@@ -5,7 +5,8 @@
 //   day's export repeats sits near the end: usually one small window. The count makes it exact: a key
 //   moved up by hand is still found (a bigger window), never missed and never appended twice.
 // - one value (a username, a buyer key): TextFinder.findAll, then the few rows it names.
-import type { CellValue, Grid } from '../core/types';
+import type { RowsInput } from '../core/store';
+import type { CellValue, Grid, Problem } from '../core/types';
 import { columnNumber, readBlock, type Table } from './table';
 
 /** Up to this many data rows a sheet is read whole without a count (0: always counted, so the calls are
@@ -159,4 +160,32 @@ export function rowsWithValue(
     const row = h.getRow();
     return { row, cells: readBlock(tb, row, 1, headers)[0] };
   });
+}
+
+/** Rows of `tb` as a reader's input (its header, zone and language); rows[0] is sheet row `firstRow`. */
+export function rowsInput(tb: Table, rows: readonly (readonly CellValue[])[], firstRow: number): RowsInput {
+  return {
+    sheetName: tb.decl.sheet,
+    header: tb.header,
+    rows,
+    firstRow,
+    timeZone: tb.env.clock.timeZone,
+    lang: tb.env.lang,
+  };
+}
+
+/** Found rows (anywhere in the sheet) read by a store reader, each with its own row number. */
+export function readFound<T>(
+  tb: Table,
+  found: readonly FoundRow[],
+  read: (i: RowsInput) => { records: T[]; rows: number[]; problems: Problem[] },
+): { records: T[]; rows: number[]; problems: Problem[] } {
+  const out = { records: [] as T[], rows: [] as number[], problems: [] as Problem[] };
+  for (const f of [...found].sort((a, b) => a.row - b.row)) {
+    const r = read(rowsInput(tb, [f.cells], f.row));
+    out.records.push(...r.records);
+    out.rows.push(...r.rows);
+    out.problems.push(...r.problems);
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ import { toIso } from '../core/time';
 import type { BuyerProfile, CellValue } from '../core/types';
 import type { SaveNameResult } from '../core/views';
 import { type Env, withDocumentLock } from './context';
-import { type FoundRow, rowsWithValue } from './locate';
+import { type FoundRow, readFound, rowsWithValue } from './locate';
 import {
   columnNumber,
   ensureRows,
@@ -73,19 +73,7 @@ export function saveProfileName(
 
 /** The readable profiles among found rows (a row a person left half-typed is skipped, never written). */
 function profilesOf(tb: Table, rows: readonly FoundRow[]): ProfileRow[] {
-  const out: ProfileRow[] = [];
-  for (const r of rows) {
-    const read = readProfileRows({
-      sheetName: tb.decl.sheet,
-      header: tb.header,
-      rows: [r.cells],
-      firstRow: r.row,
-      timeZone: tb.env.clock.timeZone,
-      lang: tb.env.lang,
-    });
-    out.push(...read.records);
-  }
-  return out;
+  return readFound(tb, rows, readProfileRows).records;
 }
 
 /** The buyer key a row holds, or null when it holds none that can be read. */

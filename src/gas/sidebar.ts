@@ -30,7 +30,7 @@ import type {
   SegmentView,
 } from '../core/views';
 import type { Env } from './context';
-import { locateKeys, rowsWithValue } from './locate';
+import { locateKeys, readFound, rowsInput, rowsWithValue } from './locate';
 import { customerRow, openCustomers, recentRows, searchRows } from './readmodel';
 import { loadStore, readConsistently } from './store';
 import { columnNumber, openTable, readBlock, type Table } from './table';
@@ -51,13 +51,6 @@ function readModel(env: Env): Table | null {
   return tb && tb.layout.missing.length === 0 ? tb : null;
 }
 
-const orderCtx = (tb: Table) => ({
-  sheetName: tb.decl.sheet,
-  header: tb.header,
-  timeZone: tb.env.clock.timeZone,
-  lang: tb.env.lang,
-});
-
 /**
  * Orders created at or after `from`: the sheet is kept in date order, so they are its last rows, read in
  * growing windows from the bottom. null when the rows read are not in date order (sorted by hand since
@@ -70,7 +63,7 @@ function recentOrders(env: Env, from: number): Order[] | null {
   if (first === null) return null;
   if (first > tb.lastRow) return [];
   const rows = readBlock(tb, first, tb.lastRow - first + 1);
-  return readOrderRows({ ...orderCtx(tb), rows, firstRow: first }).records.filter((o) => o.createdAt >= from);
+  return readOrderRows(rowsInput(tb, rows, first)).records.filter((o) => o.createdAt >= from);
 }
 
 /**
@@ -121,10 +114,7 @@ function linesOf(env: Env, sns: ReadonlySet<string>, headers?: readonly string[]
           ...locateKeys(tb, 'order_sn', sns, (v) => String(v).trim() || null, { headers }).byKey.values(),
         ].flat();
   rows.sort((a, b) => a.row - b.row);
-  const out: OrderItem[] = [];
-  for (const r of rows)
-    out.push(...readItemRows({ ...orderCtx(tb), rows: [r.cells], firstRow: r.row }).records);
-  return out;
+  return readFound(tb, rows, readItemRows).records;
 }
 
 const profileOf = (c: CustomerRow): BuyerProfile => {
@@ -198,9 +188,11 @@ export function lookupView(env: Env, query: string, days: number): LookupListVie
 function orderWithLines(env: Env, sn: string): { order: Order; lines: OrderItem[] } | null {
   const ordersTb = openTable(env, ORDERS_SHEET);
   if (!ordersTb) return null;
-  const hit = rowsWithValue(ordersTb, 'order_sn', sn, undefined, { exact: true })
-    .flatMap((r) => readOrderRows({ ...orderCtx(ordersTb), rows: [r.cells], firstRow: r.row }).records)
-    .find((o) => o.orderSn === sn);
+  const hit = readFound(
+    ordersTb,
+    rowsWithValue(ordersTb, 'order_sn', sn, undefined, { exact: true }),
+    readOrderRows,
+  ).records.find((o) => o.orderSn === sn);
   if (!hit) return null;
   return { order: hit, lines: linesOf(env, new Set([sn])) };
 }
@@ -210,16 +202,18 @@ function orderWithLines(env: Env, sn: string): { order: Order; lines: OrderItem[
 function customerFromStore(env: Env, c: CustomerRow): CustomerIndex | null {
   const tb = openTable(env, ORDERS_SHEET);
   if (!tb) return null;
-  const orders = rowsWithValue(tb, 'buyer_username', c.username)
-    .flatMap((r) => readOrderRows({ ...orderCtx(tb), rows: [r.cells], firstRow: r.row }).records)
-    .filter((o) => buyerKeyOf(o.buyerUsername, o.addressFull) === c.key);
+  const orders = readFound(tb, rowsWithValue(tb, 'buyer_username', c.username), readOrderRows).records.filter(
+    (o) => buyerKeyOf(o.buyerUsername, o.addressFull) === c.key,
+  );
   const sns = new Set(orders.map((o) => o.orderSn));
   const items = linesOf(env, sns);
   const payTb = openTable(env, PAYMENTS_SHEET);
   const payments = payTb
-    ? [...locateKeys(payTb, 'order_sn', sns, (v) => String(v).trim() || null).byKey.values()]
-        .flat()
-        .flatMap((r) => readPaymentRows({ ...orderCtx(payTb), rows: [r.cells], firstRow: r.row }).records)
+    ? readFound(
+        payTb,
+        [...locateKeys(payTb, 'order_sn', sns, (v) => String(v).trim() || null).byKey.values()].flat(),
+        readPaymentRows,
+      ).records
     : [];
   return buildCustomers({ orders, items, payments, profiles: [profileOf(c)] });
 }

@@ -111,7 +111,7 @@ export function loadStore(
   const take = <T>(want: boolean | undefined, r: () => { records: T[]; problems: Problem[] }): T[] => {
     if (!want) return EMPTY;
     const out = r();
-    problems.push(...out.problems);
+    for (const p of out.problems) problems.push(p);
     return out.records;
   };
   return {

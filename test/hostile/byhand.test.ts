@@ -1,12 +1,18 @@
 // A seller edits or sorts Kenali's sheets by hand (issue #16): what the sidebars show stays right, the next
 // import (or segmentation) repairs the Customers read model, and nothing is lost. Customers is derived:
 // it is rebuilt from the store, so an edit there is undone; the store sheets are only ever sorted back.
-import { buildCustomers } from '../../src/core/customers';
-import { CUSTOMERS_SHEET, customerRows, fromRecord } from '../../src/core/readmodel';
-import { readItems, readOrders, readPayments, readProfiles } from '../../src/core/store';
-import { readRows } from '../../src/core/table';
+import { CUSTOMERS_SHEET } from '../../src/core/readmodel';
 import type { LookupListView, NamingQueueView } from '../../src/core/views';
-import { builtCode, demoExport, importGrid, openShop, paste, type Shop, TZ } from './harness';
+import {
+  builtCode,
+  customersInSheet,
+  demoExport,
+  exactCustomers,
+  importGrid,
+  openShop,
+  paste,
+  type Shop,
+} from './harness';
 
 beforeAll(() => {
   builtCode();
@@ -21,26 +27,8 @@ function shop(): Shop {
   return s;
 }
 
-const exact = (s: Shop) =>
-  customerRows(
-    buildCustomers({
-      orders: readOrders(s.wb.readValues('Orders'), 'Orders', TZ).records,
-      items: readItems(s.wb.readValues('OrderItems'), 'OrderItems', TZ).records,
-      payments: readPayments(s.wb.readValues('OrderPayments'), 'OrderPayments', TZ).records,
-      profiles: readProfiles(s.wb.readValues('BuyerProfile'), 'BuyerProfile', TZ).records,
-    }),
-  );
-
-const stored = (s: Shop) => {
-  const g = s.wb.readValues('Customers');
-  return readRows<Record<string, unknown>>(CUSTOMERS_SHEET, {
-    sheetName: 'Customers',
-    header: g[0],
-    rows: g.slice(1),
-    firstRow: 2,
-    ctx: { timeZone: TZ, lang: 'id' },
-  }).records.map((r) => ({ ...fromRecord(r)!, batch: 0 }));
-};
+const exact = (s: Shop) => exactCustomers(s.wb);
+const stored = (s: Shop) => customersInSheet(s.wb);
 
 const views = (s: Shop) => ({
   queue: s.bundle.call<NamingQueueView>('getNamingQueue', 30),

@@ -5,7 +5,11 @@ import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Bundle, LocalSpreadsheet, loadBundle } from '../../local';
+import { buildCustomers } from '../../src/core/customers';
 import { generateShopeeExport } from '../../src/core/demo';
+import { CUSTOMERS_SHEET, type CustomerRow, customerRows, fromRecord } from '../../src/core/readmodel';
+import { readItems, readOrders, readPayments, readProfiles } from '../../src/core/store';
+import { readRows } from '../../src/core/table';
 import { epochFromLocal } from '../../src/core/time';
 import type { CellValue } from '../../src/core/types';
 
@@ -175,3 +179,28 @@ export function cloneWorkbook(wb: LocalSpreadsheet): LocalSpreadsheet {
   for (const [k, v] of wb.documentProperties) copy.documentProperties.set(k, v);
   return copy;
 }
+
+/** The Customers sheet's rows as the read model reads them (batch stamps zeroed: they count runs). */
+export function customersInSheet(wb: LocalSpreadsheet): CustomerRow[] {
+  const g = wb.readValues('Customers');
+  return readRows<Record<string, unknown>>(CUSTOMERS_SHEET, {
+    sheetName: 'Customers',
+    header: g[0],
+    rows: g.slice(1),
+    firstRow: 2,
+    ctx: { timeZone: TZ, lang: 'id' },
+  }).records.map((r) => ({ ...fromRecord(r)!, batch: 0 }));
+}
+
+/** The store sheets grouped into customers, as core sees them right now. */
+export function storeIndex(wb: LocalSpreadsheet) {
+  return buildCustomers({
+    orders: readOrders(wb.readValues('Orders'), 'Orders', TZ).records,
+    items: readItems(wb.readValues('OrderItems'), 'OrderItems', TZ).records,
+    payments: readPayments(wb.readValues('OrderPayments'), 'OrderPayments', TZ).records,
+    profiles: readProfiles(wb.readValues('BuyerProfile'), 'BuyerProfile', TZ).records,
+  });
+}
+
+/** What Customers must hold: every customer of the store, exactly. */
+export const exactCustomers = (wb: LocalSpreadsheet): CustomerRow[] => customerRows(storeIndex(wb));

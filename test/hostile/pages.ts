@@ -1,10 +1,12 @@
 // A shipped sidebar page in jsdom, served by a shop's bundle through the google.script.run bridge.
 import { JSDOM } from 'jsdom';
+import type { Bundle } from '../../local';
 import { createBridge, installGoogleScript } from '../../local';
 import { builtPage, pressKey, typeInto, wait } from '../sidebar/page';
 import type { Shop } from './harness';
 
-export async function openPage(name: 'Naming' | 'Lookup', shop: Shop) {
+/** A shipped page in jsdom, served by `bundle` (a Shop's, or any). */
+export async function openPage(name: 'Naming' | 'Lookup', shop: Shop | { bundle: Bundle }) {
   const html = await builtPage(name);
   const dom = new JSDOM(html, {
     url: 'https://n-kenali-script.googleusercontent.com/userCodeAppPanel',

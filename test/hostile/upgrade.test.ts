@@ -3,26 +3,31 @@
 // with this bundle, keeps working at once (the sidebars read the store whole until Customers exists), is
 // upgraded by Siapkan sheet or the next import without losing a cell, and then serves the sidebars from
 // Customers with the same answers.
-import { buildCustomers, customerDetail } from '../../src/core/customers';
+import { customerDetail } from '../../src/core/customers';
 import { parseExport } from '../../src/core/exports';
 import { buyerKeyOf } from '../../src/core/identity';
-import { CUSTOMERS_SHEET, customerRows, fromRecord } from '../../src/core/readmodel';
+import { customerRows } from '../../src/core/readmodel';
 import {
   itemRowValues,
   mergeImport,
   orderRowValues,
   paymentRowValues,
   profileRowValues,
-  readItems,
-  readOrders,
-  readPayments,
-  readProfiles,
   STORE_SCHEMAS,
 } from '../../src/core/store';
-import { readRows } from '../../src/core/table';
 import type { CellValue } from '../../src/core/types';
 import type { CustomerDetailView, LookupListView, NamingQueueView } from '../../src/core/views';
-import { builtCode, demoExport, NOW, openShop, paste, type Shop, TZ } from './harness';
+import {
+  builtCode,
+  customersInSheet,
+  demoExport,
+  NOW,
+  openShop,
+  paste,
+  type Shop,
+  storeIndex,
+  TZ,
+} from './harness';
 
 beforeAll(() => {
   builtCode();
@@ -100,22 +105,8 @@ describe('a workbook of the earlier layout', () => {
       expect(shop.wb.sheet('Orders').getRange(1, 7).getValue()).toBe('catatan');
 
       // Customers is exactly what the store gives.
-      const wb = shop.wb;
-      const index = buildCustomers({
-        orders: readOrders(wb.readValues('Orders'), 'Orders', TZ).records,
-        items: readItems(wb.readValues('OrderItems'), 'OrderItems', TZ).records,
-        payments: readPayments(wb.readValues('OrderPayments'), 'OrderPayments', TZ).records,
-        profiles: readProfiles(wb.readValues('BuyerProfile'), 'BuyerProfile', TZ).records,
-      });
-      const g = wb.readValues('Customers');
-      const stored = readRows<Record<string, unknown>>(CUSTOMERS_SHEET, {
-        sheetName: 'Customers',
-        header: g[0],
-        rows: g.slice(1),
-        firstRow: 2,
-        ctx: { timeZone: TZ, lang: 'id' },
-      }).records.map((r) => ({ ...fromRecord(r)!, batch: 0 }));
-      expect(stored).toEqual(customerRows(index));
+      const index = storeIndex(shop.wb);
+      expect(customersInSheet(shop.wb)).toEqual(customerRows(index));
 
       // And the sidebars, now served by Customers, answer as before.
       const now = viewsOf(shop, named);

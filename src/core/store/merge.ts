@@ -219,11 +219,11 @@ export function mergeImport(
 
   const orders = existing.orders.slice();
   for (const u of plan.updateOrders) orders[u.row] = u.after;
-  orders.push(...plan.appendOrders);
+  for (const o of plan.appendOrders) orders.push(o); // a spread of 600k arguments overflows the stack
 
   const payments = existing.payments.slice();
   for (const u of plan.updatePayments) payments[u.row] = u.after;
-  payments.push(...plan.appendPayments);
+  for (const p of plan.appendPayments) payments.push(p);
 
   // Replaced lines take the place of the order's first stored line; new orders' lines go at the end.
   const replaced = new Map(plan.lines.map((l) => [l.orderSn, l]));
@@ -234,10 +234,10 @@ export function mergeImport(
     if (!r) items.push(it);
     else if (!placed.has(it.orderSn)) {
       placed.add(it.orderSn);
-      items.push(...r.after);
+      for (const l of r.after) items.push(l);
     }
   }
-  for (const r of plan.lines) if (!placed.has(r.orderSn)) items.push(...r.after);
+  for (const r of plan.lines) if (!placed.has(r.orderSn)) for (const l of r.after) items.push(l);
 
   return { orders, items, payments, history: plan.history, stats: plan.stats };
 }
