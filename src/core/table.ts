@@ -156,16 +156,40 @@ export function columnOf(decl: SheetDecl, header: string): Column {
   return c;
 }
 
+/** The columns holding a record field, with the field and codec (computed once per declaration). */
+interface FieldColumn {
+  header: string;
+  field: string;
+  codec: Codec<unknown>;
+}
+
+const fieldColumns = new WeakMap<SheetDecl, FieldColumn[]>();
+
+function fieldsOf(decl: SheetDecl): FieldColumn[] {
+  let f = fieldColumns.get(decl);
+  if (!f) {
+    f = decl.columns
+      .filter((c) => c.field && c.codec)
+      .map((c) => ({ header: c.header, field: c.field!, codec: c.codec! }));
+    fieldColumns.set(decl, f);
+  }
+  return f;
+}
+
 /** A record's cells by canonical header (the columns with a field). */
 export function recordCells(decl: SheetDecl, rec: object): Map<string, CellValue> {
   const out = new Map<string, CellValue>();
   const r = rec as Record<string, unknown>;
-  for (const c of decl.columns) if (c.field && c.codec) out.set(c.header, c.codec.write(r[c.field]));
+  for (const c of fieldsOf(decl)) out.set(c.header, c.codec.write(r[c.field]));
   return out;
 }
 
 /** A record as a row in declaration order (what Kenali writes to a sheet it creates). */
 export function recordRow(decl: SheetDecl, rec: object): CellValue[] {
+  const r = rec as Record<string, unknown>;
+  const cols = fieldsOf(decl);
+  // The common case (every column holds a field, in order): no map per row.
+  if (cols.length === decl.columns.length) return cols.map((c) => c.codec.write(r[c.field]));
   const cells = recordCells(decl, rec);
   return decl.columns.map((c) => cells.get(c.header) ?? '');
 }
@@ -174,11 +198,11 @@ export function headersOf(decl: SheetDecl): string[] {
   return decl.columns.map((c) => c.header);
 }
 
-/** The fields of records two rows hold the same value in (to tell an unchanged record from a changed one). */
+/** Whether two records hold the same value in every declared field (an unchanged record). */
 export function sameRecord(decl: SheetDecl, a: object, b: object): boolean {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  for (const c of decl.columns) if (c.field && x[c.field] !== y[c.field]) return false;
+  for (const c of fieldsOf(decl)) if (x[c.field] !== y[c.field]) return false;
   return true;
 }
 
@@ -236,34 +260,41 @@ export function readRows<T>(
   if (layout.missing.length > 0) return { records, rows: rowNumbers, problems };
   const fielded = decl.columns
     .filter((c) => c.field && c.codec)
-    .map((c) => ({ c, j: layout.at.get(c.header) }));
+    .map((c) => ({ c, field: c.field!, codec: c.codec!, j: layout.at.get(c.header) }));
+  // One reader for every row (its state below): a few hundred thousand rows must not make closures each.
+  let row: readonly CellValue[] = [];
+  let rowNo = 0;
+  let bad = false;
+  const push = (h: string, reason: string, severity: Problem['severity']) =>
+    problems.push({ sheet: o.sheetName, row: rowNo, column: columnName(h), reason, severity });
+  const r: RowReader = {
+    get rowNo() {
+      return rowNo;
+    },
+    has: (h) => layout.at.has(h),
+    cell: (h) => {
+      const j = layout.at.get(h);
+      return j === undefined ? '' : (row[j] ?? '');
+    },
+    columnName,
+    error: (h, reason) => {
+      bad = true;
+      push(h, reason, 'error');
+    },
+    warn: (h, reason) => push(h, reason, 'warning'),
+  };
   for (let i = 0; i < o.rows.length; i++) {
-    const row = o.rows[i];
+    row = o.rows[i];
     if (!row || row.every(isBlank)) continue;
-    const rowNo = o.firstRow + i;
-    let bad = false;
-    const push = (h: string, reason: string, severity: Problem['severity']) =>
-      problems.push({ sheet: o.sheetName, row: rowNo, column: columnName(h), reason, severity });
-    const r: RowReader = {
-      rowNo,
-      has: (h) => layout.at.has(h),
-      cell: (h) => {
-        const j = layout.at.get(h);
-        return j === undefined ? '' : (row[j] ?? '');
-      },
-      columnName,
-      error: (h, reason) => {
-        bad = true;
-        push(h, reason, 'error');
-      },
-      warn: (h, reason) => push(h, reason, 'warning'),
-    };
+    rowNo = o.firstRow + i;
+    bad = false;
     const fields: Record<string, unknown> = {};
-    for (const { c, j } of fielded) {
+    for (let k = 0; k < fielded.length; k++) {
+      const { c, field, codec, j } = fielded[k];
       const v = j === undefined ? '' : (row[j] ?? '');
-      const res = c.codec!.read(v, o.ctx);
-      if (res.ok) fields[c.field!] = res.value;
-      else if (j === undefined && !c.required) fields[c.field!] = emptyValue(c);
+      const res = codec.read(v, o.ctx);
+      if (res.ok) fields[field] = res.value;
+      else if (j === undefined && !c.required) fields[field] = emptyValue(c);
       else r.error(c.header, res.reason);
     }
     const rec = bad ? null : o.build ? o.build(fields, r) : (fields as T);

@@ -3,7 +3,7 @@
 // stores and locks), so the Apps Script side runs against small fakes as well as the real services. Every
 // service call costs a round trip: an Env asks for each thing the first time it is used, not before.
 import { DEFAULT_RECENT_DAYS } from '../core/queue';
-import { langFromLocale } from '../core/text';
+import { langFromLocale, t } from '../core/text';
 import type { Clock, Lang } from '../core/types';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -116,7 +116,12 @@ export function recentDays(env: Env, requested?: number): number {
  *  Pending writes are flushed before the lock is released, so the next editor reads them. */
 export function withDocumentLock<T>(env: Env, fn: () => T, timeoutMs = 30_000): T {
   const lock = env.documentLock();
-  lock.waitLock(timeoutMs);
+  try {
+    lock.waitLock(timeoutMs);
+  } catch {
+    // Another run (an import, usually) held the document for longer: say so in the seller's words.
+    throw new Error(t('sheet', env.lang).busy);
+  }
   try {
     return fn();
   } finally {

@@ -1,8 +1,9 @@
 // 5. Readers during an import (issue #14), on the BUILT bundle: a second editor's sidebar, or a
 // segmentation, reading at ANY call of an import sees the store as it was before the import or as it is
-// after — or waits for it (in this in-process runtime a wait cannot block: it fails at once with Apps
-// Script's lock timeout, which is what a reader that would have waited reports) — never half of it.
-import { LOCK_TIMEOUT_MESSAGE, loadBundle } from '../../local';
+// after — or waits for it (in this in-process runtime a wait cannot block: it fails at once with the lock
+// timeout, which Kenali reports as "busy, try again") — never half of it.
+import { loadBundle } from '../../local';
+import { texts } from '../../src/core/text';
 import type { CellValue } from '../../src/core/types';
 import type { NamingQueueView } from '../../src/core/views';
 import { builtCode, cloneWorkbook, demoExport, NOW, openShop, paste, type Shop } from './harness';
@@ -63,7 +64,8 @@ describe.each(Object.entries(READERS))('5. %s, at every call of an import', (_, 
           try {
             view = JSON.stringify(read(shop, other));
           } catch (e) {
-            if (!String((e as Error).message).includes(LOCK_TIMEOUT_MESSAGE)) throw e;
+            // the lock timeout, in the seller's words
+          if (!String((e as Error).message).includes(texts.sheet.id.busy)) throw e;
             view = 'waited';
           }
         },

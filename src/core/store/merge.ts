@@ -59,17 +59,29 @@ function* each<T>(lists: readonly (readonly T[])[]): Generator<T> {
   for (const list of lists) yield* list;
 }
 
+const NONE: readonly Stored<OrderItem>[] = Object.freeze([]);
+
+function sameStoredLines(a: readonly Stored<OrderItem>[], b: readonly OrderItem[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameItem(a[i].record, b[i])) return false;
+  return true;
+}
+
 /** The lines of each order from the last export that has lines for it (one Map entry per order). */
 export function incomingLines(incoming: readonly ParsedExport[]): Map<string, OrderItem[]> {
-  const out = new Map<string, { lines: OrderItem[]; from: number }>();
+  const out = new Map<string, OrderItem[]>();
+  const from = new Map<string, number>();
   incoming.forEach((exp, e) => {
     for (const it of exp.items) {
-      const r = out.get(it.orderSn);
-      if (!r || r.from !== e) out.set(it.orderSn, { lines: [it], from: e });
-      else r.lines.push(it);
+      const lines = out.get(it.orderSn);
+      if (lines && (incoming.length === 1 || from.get(it.orderSn) === e)) lines.push(it);
+      else {
+        out.set(it.orderSn, [it]);
+        if (incoming.length > 1) from.set(it.orderSn, e);
+      }
     }
   });
-  return new Map([...out].map(([sn, r]) => [sn, r.lines]));
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------- patch
@@ -117,11 +129,10 @@ export interface MergePlan {
 /** The patch that merges `incoming` (in order: a later export wins) into the store found in `stored`. */
 export function planMerge(stored: StoredLookup, incoming: readonly ParsedExport[], now: EpochMs): MergePlan {
   const history: StatusChange[] = [];
+  // Insertion order is first appearance: new orders come out in the order the exports first show them.
   const current = new Map<string, Order>();
-  const appendOrder: string[] = [];
   for (const next of each(incoming.map((e) => e.orders))) {
     const had = current.get(next.orderSn) ?? stored.orders.get(next.orderSn)?.record;
-    if (!had) appendOrder.push(next.orderSn);
     const result = mergeOrder(had, next);
     if (had && had.status !== result.status) {
       history.push({
@@ -142,19 +153,12 @@ export function planMerge(stored: StoredLookup, incoming: readonly ParsedExport[
     else if (sameOrder(s.record, after)) unchangedOrders++;
     else updateOrders.push({ row: s.row, before: s.record, after });
   }
-  const order = new Map(appendOrder.map((sn, i) => [sn, i]));
-  appendOrders.sort((a, b) => order.get(a.orderSn)! - order.get(b.orderSn)!);
 
   const lines: LinesReplacement[] = [];
   for (const [orderSn, after] of incomingLines(incoming)) {
-    const before = stored.lines.get(orderSn) ?? [];
-    if (
-      !sameLines(
-        before.map((b) => b.record),
-        after,
-      )
-    )
-      lines.push({ orderSn, before, after });
+    const before = stored.lines.get(orderSn);
+    if (!before) lines.push({ orderSn, before: NONE, after });
+    else if (!sameStoredLines(before, after)) lines.push({ orderSn, before, after });
   }
 
   const payments = new Map<string, OrderPayment>();
@@ -226,8 +230,12 @@ export function mergeImport(
   for (const p of plan.appendPayments) payments.push(p);
 
   // Replaced lines take the place of the order's first stored line; new orders' lines go at the end.
-  const replaced = new Map(plan.lines.map((l) => [l.orderSn, l]));
   const items: OrderItem[] = [];
+  if (existing.items.length === 0) {
+    for (const r of plan.lines) for (const l of r.after) items.push(l);
+    return { orders, items, payments, history: plan.history, stats: plan.stats };
+  }
+  const replaced = new Map(plan.lines.map((l) => [l.orderSn, l]));
   const placed = new Set<string>();
   for (const it of existing.items) {
     const r = replaced.get(it.orderSn);
