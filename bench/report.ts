@@ -243,11 +243,20 @@ export function renderCalls(results: readonly CallsResult[]): string {
     'inbox in chunks, income report included; then segmentation and a day of work are measured. The daily',
     `import pastes the newest ~1,000 lines (${results.map((r) => `${fmt.int(r.dailyLines)} at ${fmt.size(r.lines)}`).join(', ')}),`,
     `about half of them already stored with an earlier status (${results.map((r) => fmt.int(r.dailyOverlapLines)).join(' / ')} lines).`,
-    'Cells read: getValues, getSheetValues, getValue. Written: values (setValue(s), RangeList.setValue, cleared',
-    'cells) + number formats (each formatted cell counts, range-wide formats too). TextFinder and Range.sort move',
-    'no cells: they cost a call each.',
+    'Cells read: getValues, getSheetValues, getValue. Written: values (setValue(s), RangeList.setValue) + number',
+    'formats (each formatted cell counts, range-wide formats too). TextFinder and Range.sort move no cells: they',
+    'cost a call each. A clear (the inbox after an import, the old rows of replaced lines) is one request that',
+    'sends no values: not counted above (as in the issue), listed below.',
     '',
     storeTable(results),
+    '',
+    `Cells cleared: ${[...new Set(results.flatMap((r) => r.operations.map(opKind)))]
+      .map((k) => {
+        const counts = results.map((r) => figure(r, k)?.cells.cleared ?? 0);
+        return counts.some((c) => c > 0) ? `${k} ${counts.map(fmt.int).join(' / ')}` : '';
+      })
+      .filter((x) => x !== '')
+      .join('; ')} (at ${results.map((r) => fmt.size(r.lines)).join(' / ')}).`,
     '',
     `Peak RSS of the local runtime: ${results.map((r) => `${fmt.mb(r.maxRss)} MB at ${fmt.size(r.lines)}`).join(', ')}.`,
     '',
