@@ -16,7 +16,6 @@ import {
   HISTORY_SHEET,
   ITEMS_SHEET,
   importSummary,
-  incomingLines,
   type MergePlan,
   type MergeStats,
   ORDERS_SHEET,
@@ -158,7 +157,7 @@ export function mergeIntoStore(env: Env, parsed: readonly ParsedExport[]): Merge
     if (!(e instanceof HeaderError)) throw e;
     return { ok: false, message: e.message, stats: NO_STATS, problems: incomingProblems };
   }
-  const found = locateStored(env, tables, parsed);
+  const found = locateStored(tables, parsed);
   const unreadable = found.problems.filter((p) => p.severity === 'error');
   if (unreadable.length > 0) {
     writeProblems(env, found.problems);
@@ -256,7 +255,7 @@ function recordsOf<T>(
   return { byRow, problems: out.problems.filter((p) => p.row !== 1 || p.severity === 'error') };
 }
 
-function locateStored(env: Env, tb: Tables, parsed: readonly ParsedExport[]): Found {
+function locateStored(tb: Tables, parsed: readonly ParsedExport[]): Found {
   const orderSns = new Set<string>();
   for (const e of parsed) for (const o of e.orders) orderSns.add(o.orderSn);
   const paymentSns = new Set<string>();

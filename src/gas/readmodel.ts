@@ -34,7 +34,6 @@ import {
   prepareForWrite,
   readBlock,
   type Table,
-  updateCells,
   writeBlock,
 } from './table';
 

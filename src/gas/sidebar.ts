@@ -7,7 +7,7 @@ import { buildCustomers, type CustomerIndex, customerDetail, daysSince } from '.
 import { buyerKeyOf } from '../core/identity';
 import { DEFAULT_LOOKUP_LIMIT, recentCustomers, searchCustomers } from '../core/lookup';
 import { namingQueue, recentWindow } from '../core/queue';
-import { type CustomerRow, customerRows, listItemOf, needsRecompute, topProductsOf } from '../core/readmodel';
+import { type CustomerRow, listItemOf, needsRecompute, topProductsOf } from '../core/readmodel';
 import { segmentView } from '../core/rfm';
 import { SEGMENTS_HEADER_ROWS, segmentsColumns } from '../core/segments';
 import { isCounted } from '../core/status';
@@ -129,8 +129,8 @@ const profileOf = (c: CustomerRow): BuyerProfile => {
 };
 
 export function namingQueueView(env: Env, days: number): NamingQueueView {
-  return readConsistently(env, (busy) => {
-    const rm = readModel(env);
+  return readConsistently(env, ({ busyBatch: busy, unfinished }) => {
+    const rm = unfinished ? null : readModel(env);
     const { from } = windowBounds(env, days);
     const orders = rm ? recentOrders(env, from) : null;
     const recent =
@@ -159,8 +159,8 @@ function lookupFromStore(env: Env, q: string, days: number): LookupListView {
 }
 
 export function lookupView(env: Env, query: string, days: number): LookupListView {
-  return readConsistently(env, (busy) => {
-    const rm = readModel(env);
+  return readConsistently(env, ({ busyBatch: busy, unfinished }) => {
+    const rm = unfinished ? null : readModel(env);
     const q = query.trim();
     if (!rm) return lookupFromStore(env, q, days);
     if (q === '') {
@@ -236,8 +236,8 @@ function orderView(order: Order, lines: readonly OrderItem[]): OrderView {
 }
 
 export function detailView(env: Env, key: string): CustomerDetailView | null {
-  return readConsistently(env, () => {
-    const rm = readModel(env);
+  return readConsistently(env, ({ unfinished }) => {
+    const rm = unfinished ? null : readModel(env);
     if (!rm) {
       const index = buildCustomers(loadStore(env));
       return customerDetail(index, key, env.clock, segmentOf(env, key));

@@ -56,16 +56,28 @@ export function runningImport(props: Record<string, string>, now: number): InFli
  * Runs a read that must see the store before or after an import, never half of it: without the lock when
  * no import ran meanwhile (the usual case), again under the document lock when one did or is running.
  */
-export function readConsistently<T>(env: Env, read: (busyBatch: number | null) => T): T {
+export interface ReadState {
+  /** The batch an import is writing right now (its rows may stand out of order at Customers' top). */
+  busyBatch: number | null;
+  /** An import was stopped before it finished: Customers may lag the store until the next import. */
+  unfinished: boolean;
+}
+
+export function readConsistently<T>(env: Env, read: (state: ReadState) => T): T {
   const props = env.properties;
   const before = props.getProperties();
   const running = runningImport(before, Date.now());
   if (!running) {
-    const result = read(inFlight(before)?.batch ?? null);
+    const mark = inFlight(before);
+    const result = read({ busyBatch: mark?.batch ?? null, unfinished: mark !== null });
     const after = props.getProperties();
     if (after[GENERATION] === before[GENERATION] && !runningImport(after, Date.now())) return result;
   }
-  return withDocumentLock(env, () => read(inFlight(props.getProperties())?.batch ?? null));
+  // Under the lock no import runs: a mark left now is one an import stopped dead left behind.
+  return withDocumentLock(env, () => {
+    const mark = inFlight(props.getProperties());
+    return read({ busyBatch: null, unfinished: mark !== null });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------- whole sheets

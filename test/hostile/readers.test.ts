@@ -65,7 +65,7 @@ describe.each(Object.entries(READERS))('5. %s, at every call of an import', (_, 
             view = JSON.stringify(read(shop, other));
           } catch (e) {
             // the lock timeout, in the seller's words
-          if (!String((e as Error).message).includes(texts.sheet.id.busy)) throw e;
+            if (!String((e as Error).message).includes(texts.sheet.id.busy)) throw e;
             view = 'waited';
           }
         },

@@ -1,8 +1,7 @@
 // Naming and lookup on the BUILT bundle in the local runtime: the server functions against core's figures,
 // and both shipped pages in jsdom talking to the bundle through the google.script.run bridge.
 import { execSync } from 'node:child_process';
-import { JSDOM } from 'jsdom';
-import { type Bundle, createBridge, installGoogleScript, LocalSpreadsheet, loadBundle } from '../../local';
+import { type Bundle, LocalSpreadsheet, loadBundle } from '../../local';
 import { buildCustomers, customerDetail } from '../../src/core/customers';
 import { generateShopeeExport } from '../../src/core/demo';
 import { addressIdentifier } from '../../src/core/identity';
