@@ -118,9 +118,10 @@ export function withDocumentLock<T>(env: Env, fn: () => T, timeoutMs = 30_000): 
   const lock = env.documentLock();
   try {
     lock.waitLock(timeoutMs);
-  } catch {
+  } catch (e) {
     // Another run (an import, usually) held the document for longer: say so in the seller's words.
-    throw new Error(t('sheet', env.lang).busy);
+    if (/lock timeout/i.test(String((e as Error)?.message))) throw new Error(t('sheet', env.lang).busy);
+    throw e;
   }
   try {
     return fn();
