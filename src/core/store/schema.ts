@@ -34,18 +34,21 @@ function market(field: Field): string[] {
 
 const col = (c: Column): Column => c;
 
+/** The key of Orders, OrderItems and OrderPayments: the marketplace's order number. */
+const ORDER_SN_COLUMN = col({
+  header: 'order_sn',
+  kind: 'text',
+  required: true,
+  field: 'orderSn',
+  codec: ORDER_SN,
+  aliases: market('order_sn'),
+  width: 150,
+});
+
 export const ORDERS_SHEET: SheetDecl = {
   sheet: 'Orders',
   columns: [
-    col({
-      header: 'order_sn',
-      kind: 'text',
-      required: true,
-      field: 'orderSn',
-      codec: ORDER_SN,
-      aliases: market('order_sn'),
-      width: 150,
-    }),
+    ORDER_SN_COLUMN,
     col({
       header: 'buyer_username',
       kind: 'text',
@@ -97,15 +100,7 @@ export const ORDERS_SHEET: SheetDecl = {
 export const ITEMS_SHEET: SheetDecl = {
   sheet: 'OrderItems',
   columns: [
-    col({
-      header: 'order_sn',
-      kind: 'text',
-      required: true,
-      field: 'orderSn',
-      codec: ORDER_SN,
-      aliases: market('order_sn'),
-      width: 150,
-    }),
+    ORDER_SN_COLUMN,
     col({
       header: 'product_name',
       kind: 'text',
@@ -155,15 +150,7 @@ export const ITEMS_SHEET: SheetDecl = {
 export const PAYMENTS_SHEET: SheetDecl = {
   sheet: 'OrderPayments',
   columns: [
-    col({
-      header: 'order_sn',
-      kind: 'text',
-      required: true,
-      field: 'orderSn',
-      codec: ORDER_SN,
-      aliases: market('order_sn'),
-      width: 150,
-    }),
+    ORDER_SN_COLUMN,
     col({
       header: 'total_income',
       kind: 'money',
