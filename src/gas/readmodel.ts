@@ -28,7 +28,6 @@ import {
   a1,
   cellRuns,
   columnNumber,
-  ensureRows,
   openTable,
   ownHeaders,
   prepareForWrite,
@@ -228,7 +227,6 @@ export function patchCustomers(env: Env, patch: CustomersPatch): PatchOutcome {
   if (touched.length > 0) writeBlock(tb, 2, rowsOut.map(cellsOf), { formats: false });
   if (newRows.length > 0) {
     const at = touched.length + 1;
-    ensureRows(tb, tb.lastRow);
     tb.sheet.insertRowsAfter(at, newRows.length);
     writeBlock(tb, at + 1, newRows.map(cellsOf), { formats: true });
     tb.lastRow += newRows.length;
