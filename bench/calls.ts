@@ -1,17 +1,29 @@
-// One size of the spreadsheet-call benchmark, in its own process: the BUILT bundle (dist/Code.js) in the
-// local Apps Script runtime, on a demo shop pasted into the inbox as a seller pastes an export and its
-// income report. Counts the service calls of each operation (the runtime's counter), times it (local
-// runtime time, NOT Apps Script time), and measures what the store occupies in cells.
-//   node --import tsx --expose-gc bench/calls.ts <lines> [as-built|trimmed]
-// 'trimmed' first cuts the store sheets' grids to their schema's columns (a new sheet has 26): the
-// as-built store can hit Google's 10M-cell limit before the operations can be measured at 100k lines.
-import { type Bundle, LocalRange, LocalSpreadsheet, loadBundle } from '../local';
+// One size of the store benchmark, in its own process: the BUILT bundle (dist/Code.js) in the local Apps
+// Script runtime, a demo shop loaded through the inbox as a seller would (in chunks: Google's 10M cells
+// hold no 300k-line paste), then a day of work measured action by action: the daily import (the newest
+// 1,000 lines, half of them already stored with an earlier status), the naming queue, a save, the lookup
+// list, a search, a customer's detail, and the same daily export again. Counted per action: service calls
+// (the runtime's counter) and cells moved by them (read; written = values + formats).
+//   node --import tsx --expose-gc bench/calls.ts <lines>
+// The shop's pace is fixed (the demo's 100k-line shop: 6 months), so a bigger shop is an older one: the
+// recent window shows the same number of orders at every size, as a growing shop's would.
+import { type Bundle, LocalRange, LocalRangeList, LocalSheet, LocalSpreadsheet, loadBundle } from '../local';
 import { generateIncomeReport, generateShopeeExport } from '../src/core/demo';
 import { STORE_SCHEMAS } from '../src/core/store';
 import { t } from '../src/core/text';
-import type { CellValue } from '../src/core/types';
+import type { CellValue, Grid } from '../src/core/types';
 import type { LookupListView, NamingQueueView } from '../src/core/views';
 import { collect, emitResult, maxRssBytes, NOW, progress, SEED, TZ } from './shared';
+
+export interface CellTally {
+  read: number;
+  /** Values written (setValue(s), RangeList.setValue). */
+  written: number;
+  /** Number formats written (per-cell and range-wide alike: each formatted cell counts). */
+  formats: number;
+  /** Cells emptied by a clear (one request, no values sent: shown apart, as the issue's figures did). */
+  cleared: number;
+}
 
 export interface OperationFigure {
   name: string;
@@ -19,20 +31,10 @@ export interface OperationFigure {
   calls: Record<string, number>;
   total: number;
   ms: number;
-  /** Cells moved by bulk Range calls: read (getValues, getFormulas, getNumberFormats…), written
-   *  (setValues), formats written (setNumberFormats, setBackgrounds, setFontColors). */
   cells: CellTally;
-  /** Set when the operation threw (e.g. the 10M-cell limit): the later operations did not run. */
+  /** Set when the operation threw: the later operations did not run. */
   error?: string;
 }
-
-export interface CellTally {
-  read: number;
-  written: number;
-  formats: number;
-}
-
-export type CallsMode = 'as-built' | 'trimmed';
 
 export interface SheetCells {
   sheet: string;
@@ -46,31 +48,128 @@ export interface SheetCells {
 
 export interface CallsResult {
   lines: number;
-  mode: CallsMode;
   orders: number;
+  customers: number;
+  /** Lines of the daily paste, and of it already in the store before. */
+  dailyLines: number;
+  dailyOverlapLines: number;
+  /** The initial load: imports of chunks (summed; not a goal, a catch-up). */
+  load: { imports: number; calls: number; cells: CellTally; ms: number };
   operations: OperationFigure[];
-  /** The store sheets (Orders, OrderItems, OrderPayments, BuyerProfile) after import and one saved name. */
-  store: SheetCells[];
-  /** Other sheets Kenali writes (Segments, status history, problems): they count against the limit too. */
-  others: SheetCells[];
-  /** Width of the pasted export (its columns are cells too, while it sits in the inbox). */
+  sheets: SheetCells[];
   inboxColumns: number;
-  /** Σ rows × columns of every sheet's grid at the end: what Google's 10M-cell limit counts. */
   gridCells: number;
-  /** The inbox sheet's grid at the end (the importer clears its contents; the grid stays). */
-  inboxGrid: number;
-  /** Σ grid cells of the store sheets (as built, a store sheet keeps the 26 columns of a new sheet). */
-  storeGrid: number;
   maxRss: number;
 }
 
-const STORE_SHEETS = ['orders', 'items', 'payments', 'profiles'] as const;
+/** The demo's 100k-line shop spans 6 months: every size keeps its pace. */
+const MONTHS_PER_LINE = 6 / 100_000;
+const DAILY_LINES = 1_000;
+/** The newest lines of the daily paste the store has never seen (the rest it holds with an older status). */
+const NEW_LINES = 500;
+/** Lines per pasted chunk of the initial load. */
+const CHUNK_LINES = 25_000;
 
-/** The demo export and its income report, each a grid as the seller pastes it into the inbox. */
-function demoGrids(lines: number): { exportGrid: CellValue[][]; income: CellValue[][] } {
-  const exportGrid = generateShopeeExport({ seed: SEED, lines, now: NOW, timeZone: TZ }).grid;
-  const income = generateIncomeReport({ seed: SEED, exportGrid, now: NOW, timeZone: TZ }).grid;
-  return { exportGrid, income };
+// The counter counts calls, not how much each moves: wrap the bulk methods (in this child process only)
+// to add up the cells. Service time in Apps Script grows with both.
+const tally: CellTally = { read: 0, written: 0, formats: 0, cleared: 0 };
+const size2d = (v: unknown) => (Array.isArray(v) ? v.length * (Array.isArray(v[0]) ? v[0].length : 0) : 0);
+const rangeCells = (r: LocalRange) => r.numRows * r.numCols;
+const listCells = (l: LocalRangeList) => l.ranges.reduce((n, r) => n + rangeCells(r), 0);
+
+function wrap<T extends object>(
+  proto: T,
+  method: string,
+  count: (self: never, args: unknown[], out: unknown) => void,
+) {
+  const p = proto as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const orig = p[method];
+  if (typeof orig !== 'function') throw new Error(`no ${method}`);
+  const wrapped = function (this: never, ...args: unknown[]) {
+    const out = orig.apply(this, args);
+    count(this, args, out);
+    return out;
+  };
+  Object.defineProperty(wrapped, 'name', { value: method });
+  p[method] = wrapped;
+}
+
+const R = LocalRange.prototype;
+for (const m of ['getValues', 'getDisplayValues', 'getFormulas', 'getNumberFormats', 'getBackgrounds'])
+  wrap(R, m, (_s, _a, out) => {
+    tally.read += size2d(out);
+  });
+wrap(R, 'getValue', () => {
+  tally.read += 1;
+});
+for (const m of ['setValues', 'setFormulas'])
+  wrap(R, m, (_s, a) => {
+    tally.written += size2d(a[0]);
+  });
+for (const m of ['setNumberFormats', 'setBackgrounds', 'setFontColors', 'setFontWeights'])
+  wrap(R, m, (_s, a) => {
+    tally.formats += size2d(a[0]);
+  });
+wrap(R, 'setValue', (s: LocalRange) => {
+  tally.written += rangeCells(s);
+});
+wrap(R, 'setNumberFormat', (s: LocalRange) => {
+  tally.formats += rangeCells(s);
+});
+wrap(R, 'clearContent', (s: LocalRange) => {
+  tally.cleared += rangeCells(s);
+});
+wrap(LocalSheet.prototype, 'getSheetValues', (_s, _a, out) => {
+  tally.read += size2d(out);
+});
+const L = LocalRangeList.prototype;
+wrap(L, 'setValue', (s: LocalRangeList) => {
+  tally.written += listCells(s);
+});
+wrap(L, 'setNumberFormat', (s: LocalRangeList) => {
+  tally.formats += listCells(s);
+});
+wrap(L, 'clearContent', (s: LocalRangeList) => {
+  tally.cleared += listCells(s);
+});
+// A whole-sheet clear empties what the sheet held.
+const clearSheet = LocalSheet.prototype.clearContents;
+LocalSheet.prototype.clearContents = function (this: LocalSheet) {
+  tally.cleared += this._lastRow() * this._lastColumn();
+  return clearSheet.call(this);
+};
+
+// ---------------------------------------------------------------------------------------------- the shop
+
+const STATUS = 'Status Pesanan';
+/** The status an order had a day or two earlier, as yesterday's export showed it. */
+const EARLIER: Record<string, string> = {
+  Dikirim: 'Perlu Dikirim',
+  Selesai: 'Dikirim',
+  Batal: 'Perlu Dikirim',
+  'Perlu Dikirim': 'Belum Bayar',
+};
+
+/** Index just past the order that holds line `n` (rows are grouped by order; row 0 is the header). */
+function orderBoundary(rows: Grid, n: number): number {
+  const sn = rows[0].indexOf('No. Pesanan');
+  let i = Math.min(n, rows.length - 1);
+  while (i + 1 < rows.length && rows[i + 1][sn] === rows[i][sn]) i++;
+  return i + 1;
+}
+
+/** A grid pasted in chunks of whole orders, oldest chunk first (a seller catching up month by month). */
+function chunks(header: CellValue[], rows: Grid, size: number): Grid[] {
+  const out: Grid[] = [];
+  const sn = header.indexOf('No. Pesanan');
+  let end = rows.length;
+  while (end > 0) {
+    let start = Math.max(0, end - size);
+    while (start > 0 && rows[start][sn] === rows[start - 1][sn]) start--;
+    out.push([header, ...rows.slice(start, end)]);
+    end = start;
+  }
+  return out;
 }
 
 function cellsOf(wb: LocalSpreadsheet, name: string): SheetCells | null {
@@ -81,156 +180,148 @@ function cellsOf(wb: LocalSpreadsheet, name: string): SheetCells | null {
   return { sheet: name, rows, columns, cells: rows * columns, grid: s.maxRows * s.maxColumns };
 }
 
-// The counter counts calls, not how much each moves: wrap the bulk Range methods (in this child process
-// only) to add up the cells. Service time in Apps Script grows with both.
-const tally: CellTally = { read: 0, written: 0, formats: 0 };
-const BULK: Record<string, keyof CellTally> = {
-  getValues: 'read',
-  getDisplayValues: 'read',
-  getFormulas: 'read',
-  getNumberFormats: 'read',
-  getBackgrounds: 'read',
-  setValues: 'written',
-  setFormulas: 'written',
-  setNumberFormats: 'formats',
-  setBackgrounds: 'formats',
-  setFontColors: 'formats',
-  setFontWeights: 'formats',
-};
-const size2d = (v: unknown) => (Array.isArray(v) ? v.length * (Array.isArray(v[0]) ? v[0].length : 0) : 0);
-for (const [method, kind] of Object.entries(BULK)) {
-  const proto = LocalRange.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
-  const orig = proto[method];
-  if (typeof orig !== 'function') continue;
-  const wrapped = function (this: unknown, ...args: unknown[]) {
-    const out = orig.apply(this, args);
-    tally[kind] += kind === 'read' ? size2d(out) : size2d(args[0]);
-    return out;
-  };
-  Object.defineProperty(wrapped, 'name', { value: method });
-  proto[method] = wrapped;
-}
-
-function gridOf(wb: LocalSpreadsheet, name: string): number {
-  if (!wb.hasSheet(name)) return 0;
-  const s = wb.sheet(name);
-  return s.maxRows * s.maxColumns;
-}
-
-function main(lines: number, mode: CallsMode): void {
+function main(lines: number): void {
   const tx = t('sheet', 'id');
   const wb = new LocalSpreadsheet({ timeZone: TZ, locale: 'id_ID' });
   const bundle: Bundle = loadBundle({ workbook: wb, now: NOW });
   bundle.call('kenaliSetup');
-  if (mode === 'trimmed') {
-    for (const k of STORE_SHEETS) {
-      const s = wb.sheet(STORE_SCHEMAS[k].sheet);
-      const width = STORE_SCHEMAS[k].headers.length;
-      if (s.maxColumns > width) s.deleteColumns(width + 1, s.maxColumns - width);
-    }
-  }
+  const months = lines * MONTHS_PER_LINE;
+  const at = `${lines.toLocaleString('en')} lines`;
 
-  progress(`calls ${lines.toLocaleString('en')} lines (${mode}): generating the export`);
-  let grids: ReturnType<typeof demoGrids> | null = demoGrids(lines);
-  const inboxColumns = grids.exportGrid[0].length;
-  const paste = (grid: CellValue[][]) => wb.putValues(tx.inboxSheet, grid, { asText: true });
+  progress(`store ${at}: generating the export`);
+  const exportGrid = generateShopeeExport({ seed: SEED, lines, now: NOW, timeZone: TZ, months }).grid;
+  const header = exportGrid[0];
+  const dailyEnd = orderBoundary(exportGrid, DAILY_LINES);
+  const newEnd = orderBoundary(exportGrid, NEW_LINES);
+  const daily = exportGrid.slice(0, dailyEnd);
+  // Yesterday's view of the overlapping orders: an earlier status.
+  const status = header.indexOf(STATUS);
+  const stored = exportGrid.slice(newEnd).map((r, i) => {
+    if (i + newEnd >= dailyEnd) return r;
+    const earlier = EARLIER[String(r[status])];
+    return earlier ? r.map((v, j) => (j === status ? earlier : v)) : r;
+  });
+  const paste = (grid: Grid) => {
+    if (wb.hasSheet(tx.inboxSheet)) wb.sheet(tx.inboxSheet).clearContents();
+    wb.putValues(tx.inboxSheet, grid, { asText: true });
+  };
 
   const operations: OperationFigure[] = [];
   let failed = false;
-  const op = <T>(name: string, fn: () => T): T | null => {
-    if (failed) return null;
-    progress(`calls ${lines.toLocaleString('en')} lines (${mode}): ${name}`);
+  const measure = <T>(name: string, fn: () => T): { result: T | null; figure: OperationFigure } => {
     const start = performance.now();
     const before = bundle.counter.snapshot();
     const cells0 = { ...tally };
-    const moved = (): CellTally => ({
+    let result: T | null = null;
+    let error: string | undefined;
+    try {
+      result = fn();
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    const calls: Record<string, number> = {};
+    let total = 0;
+    for (const [k, v] of Object.entries(bundle.counter.snapshot())) {
+      const d = v - (before[k] ?? 0);
+      if (d > 0) {
+        calls[k] = d;
+        total += d;
+      }
+    }
+    const cells = {
       read: tally.read - cells0.read,
       written: tally.written - cells0.written,
       formats: tally.formats - cells0.formats,
-    });
-    try {
-      const m = bundle.counter.measure(fn);
-      operations.push({
-        name,
-        calls: m.calls,
-        total: m.total,
-        ms: performance.now() - start,
-        cells: moved(),
-      });
-      return m.result;
-    } catch (e) {
-      // The calls made before the failure still count: they are what Apps Script would have done.
-      const calls: Record<string, number> = {};
-      let total = 0;
-      for (const [k, v] of Object.entries(bundle.counter.snapshot())) {
-        const d = v - (before[k] ?? 0);
-        if (d > 0) {
-          calls[k] = d;
-          total += d;
-        }
-      }
-      const error = e instanceof Error ? e.message : String(e);
-      operations.push({ name, calls, total, ms: performance.now() - start, cells: moved(), error });
-      failed = true;
-      return null;
-    }
+      cleared: tally.cleared - cells0.cleared,
+    };
+    return { result, figure: { name, calls, total, ms: performance.now() - start, cells, error } };
+  };
+  const op = <T>(name: string, fn: () => T): T | null => {
+    if (failed) return null;
+    progress(`store ${at}: ${name}`);
+    const { result, figure } = measure(name, fn);
+    operations.push(figure);
+    if (figure.error) failed = true;
+    return result;
   };
 
-  paste(grids.exportGrid);
-  op('import: orders export', () => bundle.call('kenaliImport'));
-  paste(grids.income);
-  op('import: income report', () => bundle.call('kenaliImport'));
-  grids = null;
+  // The initial load: the stored part in chunks (oldest first), then its income report.
+  const load = { imports: 0, calls: 0, cells: { read: 0, written: 0, formats: 0, cleared: 0 }, ms: 0 };
+  const loadOne = (grid: Grid, what: string) => {
+    paste(grid);
+    progress(`store ${at}: loading ${what}`);
+    const { figure } = measure(what, () => bundle.call('kenaliImport'));
+    if (figure.error) throw new Error(`${what}: ${figure.error}`);
+    load.imports++;
+    load.calls += figure.total;
+    load.ms += figure.ms;
+    load.cells.read += figure.cells.read;
+    load.cells.written += figure.cells.written;
+    load.cells.formats += figure.cells.formats;
+    load.cells.cleared += figure.cells.cleared;
+  };
+  const storedChunks = chunks(header, stored, CHUNK_LINES);
+  for (const [i, g] of storedChunks.entries()) loadOne(g, `orders chunk ${i + 1}/${storedChunks.length}`);
+  const income = generateIncomeReport({
+    seed: SEED,
+    exportGrid: [header, ...stored],
+    now: NOW,
+    timeZone: TZ,
+  }).grid;
+  const incomeHead = income.findIndex((r) => r.includes('No. Pesanan'));
+  const incomeChunks = chunks(income[incomeHead], income.slice(incomeHead + 1), CHUNK_LINES * 2).map((g) => [
+    ...income.slice(0, incomeHead),
+    ...g,
+  ]);
+  for (const [i, g] of incomeChunks.entries()) loadOne(g, `income chunk ${i + 1}/${incomeChunks.length}`);
+  exportGrid.length = 0;
   collect();
 
   op('segmentation', () => bundle.call('kenaliSegment'));
-  const queue = op('queue load (getNamingQueue)', () => bundle.call<NamingQueueView>('getNamingQueue'));
+  paste(daily);
+  op('daily import (newest 1,000 lines)', () => bundle.call('kenaliImport'));
+  const queue = op('naming queue', () => bundle.call<NamingQueueView>('getNamingQueue'));
   const entry = queue?.entries[0];
   if (queue && !entry) throw new Error('the naming queue is empty: nothing to save');
   if (entry) {
-    op('save name (saveBuyerName)', () =>
-      bundle.call('saveBuyerName', entry.buyerKey, 'Nama Uji', entry.addressFull),
-    );
-    const list = op('lookup list', () => bundle.call<LookupListView>('lookupCustomers', ''));
+    op('save name', () => bundle.call('saveBuyerName', entry.buyerKey, 'Nama Uji', entry.addressFull));
+    const list = op('lookup list (recent buyers)', () => bundle.call<LookupListView>('lookupCustomers', ''));
     if (list && list.items.length === 0) throw new Error('the lookup list is empty');
-    // A search that matches many customers: the first three letters of a username.
     const query = entry.buyerUsername.slice(0, 3);
     op(`lookup search "${query}"`, () => bundle.call('lookupCustomers', query));
     op('customer detail', () => bundle.call('getCustomerDetail', entry.buyerKey));
   }
-  // The same export again (an overlapping export pasted twice): nothing changes, the calls must not grow.
   if (!failed) {
-    const again = demoGrids(lines).exportGrid;
-    paste(again);
-    again.length = 0;
-    op('re-import, same export', () => bundle.call('kenaliImport'));
+    paste(daily);
+    op('daily import again (same export)', () => bundle.call('kenaliImport'));
   }
 
-  const store = STORE_SHEETS.map((k) => cellsOf(wb, STORE_SCHEMAS[k].sheet)).filter((c) => c !== null);
-  const others = [STORE_SCHEMAS.history.sheet, tx.segmentsSheet, tx.problemsSheet]
-    .map((name) => cellsOf(wb, name))
-    .filter((c) => c !== null);
-  const orders = cellsOf(wb, STORE_SCHEMAS.orders.sheet);
+  const names = [
+    ...Object.values(STORE_SCHEMAS).map((s) => s.sheet),
+    'Customers',
+    tx.segmentsSheet,
+    tx.problemsSheet,
+  ];
+  const sheets = names.map((n) => cellsOf(wb, n)).filter((c) => c !== null);
   const result: CallsResult = {
     lines,
-    mode,
-    orders: orders ? orders.rows - 1 : 0,
+    orders: (cellsOf(wb, 'Orders')?.rows ?? 1) - 1,
+    customers: (cellsOf(wb, 'Customers')?.rows ?? 1) - 1,
+    dailyLines: dailyEnd - 1,
+    dailyOverlapLines: dailyEnd - newEnd,
+    load,
     operations,
-    store,
-    others,
-    inboxColumns,
+    sheets,
+    inboxColumns: header.length,
     gridCells: wb.cellCount(),
-    inboxGrid: gridOf(wb, tx.inboxSheet),
-    storeGrid: STORE_SHEETS.reduce((n, k) => n + gridOf(wb, STORE_SCHEMAS[k].sheet), 0),
     maxRss: maxRssBytes(),
   };
   emitResult(result);
 }
 
 const lines = Number(process.argv[2]);
-const mode = process.argv[3] ?? 'as-built';
-if (!Number.isInteger(lines) || lines < 1 || (mode !== 'as-built' && mode !== 'trimmed')) {
-  process.stderr.write('usage: bench/calls.ts <lines> [as-built|trimmed]\n');
+if (!Number.isInteger(lines) || lines < 1) {
+  process.stderr.write('usage: bench/calls.ts <lines>\n');
   process.exit(2);
 }
-main(lines, mode);
+main(lines);

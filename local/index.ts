@@ -31,6 +31,7 @@ export { LocalHtmlOutput, LocalHtmlService } from './gas/html';
 export { LOCK_TIMEOUT_MESSAGE, LocalLock, LockManager } from './gas/lock';
 export { LocalProperties } from './gas/properties';
 export { LocalRange } from './gas/range';
+export { LocalRangeList } from './gas/rangelist';
 export {
   DIST_DIR,
   REPO_ROOT,
@@ -46,6 +47,7 @@ export {
   LocalSpreadsheetApp,
   type SpreadsheetOptions,
 } from './gas/spreadsheet';
+export { LocalTextFinder } from './gas/textfinder';
 export { type AlertRecord, type DialogRecord, LocalUi, type MenuRecord } from './gas/ui';
 export { LocalUtilities } from './gas/utilities';
 export { fromXlsxBuffer, type LoadOptions, loadXlsx, saveXlsx, toXlsxBuffer } from './xlsx';

@@ -14,6 +14,7 @@ import { normalizeColor } from './colors';
 import { defineGas, GasObject } from './counter';
 import { displayValue } from './numfmt';
 import type { LocalFilter, LocalSheet } from './sheet';
+import { LocalTextFinder } from './textfinder';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
@@ -164,11 +165,11 @@ export class LocalRange extends GasObject {
   }
 
   clearContent(): this {
-    this.sheet._clearContent(this.row - 1, this.col - 1, this.numRows, this.numCols);
+    this._clearContent();
     return this;
   }
   clearFormat(): this {
-    this.sheet._clearFormat(this.row - 1, this.col - 1, this.numRows, this.numCols);
+    this._clearFormat();
     return this;
   }
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): this {
@@ -193,8 +194,7 @@ export class LocalRange extends GasObject {
   }
   setNumberFormat(format: string): this {
     if (typeof format !== 'string') throw signatureError('Range.setNumberFormat', format);
-    const f = this.sheet.spreadsheet.normalizeFormat(format);
-    this.sheet.formats.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => f);
+    this._setNumberFormat(format);
     return this;
   }
   setNumberFormats(formats: string[][]): this {
@@ -213,8 +213,7 @@ export class LocalRange extends GasObject {
     return this._readLayer(this.sheet.backgrounds, '#ffffff', 1, 1)[0][0];
   }
   setBackground(color: string | null): this {
-    const c = normalizeColor(color, '#ffffff');
-    this.sheet.backgrounds.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => c);
+    this._setBackground(color);
     return this;
   }
   setBackgrounds(colors: (string | null)[][]): this {
@@ -231,8 +230,7 @@ export class LocalRange extends GasObject {
     return this._readLayer(this.sheet.fontColors, '#000000', 1, 1)[0][0];
   }
   setFontColor(color: string | null): this {
-    const c = normalizeColor(color, '#000000');
-    this.sheet.fontColors.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => c);
+    this._setFontColor(color);
     return this;
   }
   setFontColors(colors: (string | null)[][]): this {
@@ -249,8 +247,7 @@ export class LocalRange extends GasObject {
     return this._readLayer(this.sheet.fontWeights, 'normal', 1, 1)[0][0];
   }
   setFontWeight(weight: string | null): this {
-    const w = fontWeight(weight);
-    this.sheet.fontWeights.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => w);
+    this._setFontWeight(weight);
     return this;
   }
   setFontWeights(weights: (string | null)[][]): this {
@@ -286,7 +283,83 @@ export class LocalRange extends GasObject {
     return this.sheet.filter;
   }
 
+  // ---- sorting and searching ----
+
+  /**
+   * Sorts the range's rows by the given sheet column(s): a column number, {column, ascending}, or a list
+   * of them (later ones break ties). Every cell of the range moves with its row (values, formulas and
+   * formats); cells outside the range stay. See sortRows for the order of values.
+   */
+  sort(sortSpecObj: unknown): this {
+    const specs = sortSpecs(sortSpecObj, this);
+    const { sheet } = this;
+    const r0 = this.row - 1;
+    const c0 = this.col - 1;
+    const keys: CellValue[][] = [];
+    for (let i = 0; i < this.numRows; i++) {
+      keys.push(specs.map((s) => sheet.values.get(r0 + i, s.column - 1) ?? ''));
+    }
+    const order = sortRows(
+      keys,
+      specs.map((s) => s.ascending),
+    );
+    for (const layer of sheet.layers()) {
+      const before: unknown[][] = [];
+      for (let i = 0; i < this.numRows; i++) {
+        const row: unknown[] = [];
+        for (let j = 0; j < this.numCols; j++) row.push(layer.get(r0 + i, c0 + j));
+        before.push(row);
+      }
+      (layer as Layer<unknown>).fill(r0, c0, this.numRows, this.numCols, (i, j) => before[order[i]][j]);
+    }
+    return this;
+  }
+
+  createTextFinder(findText: string): LocalTextFinder {
+    const area = {
+      sheet: this.sheet,
+      row: this.row,
+      col: this.col,
+      numRows: this.numRows,
+      numCols: this.numCols,
+    };
+    return new LocalTextFinder(this._counter, () => [area], findText);
+  }
+
   // ---- internals (not visible to bundles, not counted) ----
+
+  /** A grid of this range's shape holding `value` everywhere. */
+  _fill(value: unknown): unknown[][] {
+    return Array.from({ length: this.numRows }, () => new Array<unknown>(this.numCols).fill(value));
+  }
+
+  _clearContent(): void {
+    this.sheet._clearContent(this.row - 1, this.col - 1, this.numRows, this.numCols);
+  }
+
+  _clearFormat(): void {
+    this.sheet._clearFormat(this.row - 1, this.col - 1, this.numRows, this.numCols);
+  }
+
+  _setNumberFormat(format: string): void {
+    const f = this.sheet.spreadsheet.normalizeFormat(format);
+    this.sheet.formats.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => f);
+  }
+
+  _setBackground(color: string | null): void {
+    const c = normalizeColor(color, '#ffffff');
+    this.sheet.backgrounds.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => c);
+  }
+
+  _setFontColor(color: string | null): void {
+    const c = normalizeColor(color, '#000000');
+    this.sheet.fontColors.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => c);
+  }
+
+  _setFontWeight(weight: string | null): void {
+    const w = fontWeight(weight);
+    this.sheet.fontWeights.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => w);
+  }
 
   _setValues(values: unknown[][]): void {
     const grid = checkShape(values, this.numRows, this.numCols, 'Range.setValues');
@@ -384,6 +457,77 @@ export class LocalRange extends GasObject {
   }
 }
 
+interface SortSpec {
+  column: number;
+  ascending: boolean;
+}
+
+/** Apps Script's sort specification: a column number, {column, ascending}, or an array of them. The
+ *  columns are the sheet's, and must lie within the range. */
+function sortSpecs(spec: unknown, range: LocalRange): SortSpec[] {
+  const list = Array.isArray(spec) ? spec : [spec];
+  if (list.length === 0) throw signatureError('Range.sort', spec);
+  return list.map((s) => {
+    const one: SortSpec =
+      typeof s === 'number'
+        ? { column: s, ascending: true }
+        : typeof s === 'object' && s !== null && typeof (s as SortSpec).column === 'number'
+          ? { column: (s as SortSpec).column, ascending: (s as Partial<SortSpec>).ascending !== false }
+          : (() => {
+              throw signatureError('Range.sort', spec);
+            })();
+    if (!Number.isInteger(one.column) || one.column < range.col || one.column > range.col + range.numCols - 1)
+      throw new Error(`Sort column ${one.column} is out of the range ${a1Notation(range)}.`);
+    return one;
+  });
+}
+
+/** Sheets' order of kinds when sorting up: numbers (dates are numbers), then text (case-insensitive),
+ *  then booleans (FALSE first); blank cells go last whichever the direction. */
+function kindRank(v: CellValue): number {
+  if (typeof v === 'number' || isDate(v)) return 0;
+  if (typeof v === 'string') return 1;
+  return 2;
+}
+
+function compareSortValues(a: CellValue, b: CellValue): number {
+  const ka = kindRank(a);
+  const kb = kindRank(b);
+  if (ka !== kb) return ka - kb;
+  if (ka === 0) {
+    const x = isDate(a) ? a.getTime() / 86_400_000 : (a as number);
+    const y = isDate(b) ? b.getTime() / 86_400_000 : (b as number);
+    return x - y;
+  }
+  if (ka === 1) {
+    const x = (a as string).toLowerCase();
+    const y = (b as string).toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  return Number(a) - Number(b);
+}
+
+/** The permutation (new row i holds old row order[i]) that sorts rows by their keys; stable. */
+export function sortRows(keys: CellValue[][], ascending: boolean[]): number[] {
+  const order = keys.map((_, i) => i);
+  order.sort((i, j) => {
+    for (let k = 0; k < ascending.length; k++) {
+      const a = keys[i][k];
+      const b = keys[j][k];
+      const blankA = a === '';
+      const blankB = b === '';
+      if (blankA || blankB) {
+        if (blankA && blankB) continue;
+        return blankA ? 1 : -1;
+      }
+      const d = compareSortValues(a, b);
+      if (d !== 0) return ascending[k] ? d : -d;
+    }
+    return i - j;
+  });
+  return order;
+}
+
 function fontWeight(w: string | null): 'bold' | undefined {
   if (w === null || w === 'normal') return undefined;
   if (w === 'bold') return 'bold';
@@ -449,6 +593,8 @@ export const RANGE_METHODS = [
   'setHorizontalAlignments',
   'createFilter',
   'getFilter',
+  'sort',
+  'createTextFinder',
 ] as const satisfies readonly (keyof GasRange | 'getFontColors' | 'getFontColor')[];
 
 defineGas(LocalRange, 'Range', RANGE_METHODS);

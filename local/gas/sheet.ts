@@ -7,7 +7,9 @@ import { LocalChartBuilder, type LocalEmbeddedChart } from './chart';
 import { defineGas, GasObject } from './counter';
 import { displayValue } from './numfmt';
 import { LocalRange, signatureError } from './range';
+import { LocalRangeList } from './rangelist';
 import type { LocalSpreadsheet } from './spreadsheet';
+import { LocalTextFinder, type SearchArea } from './textfinder';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -102,6 +104,28 @@ export class LocalSheet extends GasObject {
     if (typeof a1OrRow !== 'number' || typeof column !== 'number')
       throw signatureError('Sheet.getRange', ...args);
     return this._range(a1OrRow, column, numRows ?? 1, numColumns ?? 1);
+  }
+  /** Ranges of this sheet by A1 notation, for one call over many non-adjacent ranges. */
+  getRangeList(a1Notations: string[]): LocalRangeList {
+    if (
+      !Array.isArray(a1Notations) ||
+      a1Notations.length === 0 ||
+      a1Notations.some((a) => typeof a !== 'string')
+    )
+      throw signatureError('Sheet.getRangeList', a1Notations);
+    return new LocalRangeList(
+      this,
+      a1Notations.map((a) => {
+        const { sheet, ref } = splitSheetPrefix(a);
+        if (sheet !== null && sheet.toLowerCase() !== this.name.toLowerCase())
+          throw new Error('Range not found');
+        return this._rangeA1(ref);
+      }),
+    );
+  }
+  /** Searches the sheet's used cells (see textfinder.ts). */
+  createTextFinder(findText: string): LocalTextFinder {
+    return new LocalTextFinder(this._counter, () => [this._usedArea()], findText);
   }
   getDataRange(): LocalRange {
     return this._range(1, 1, Math.max(1, this._lastRow()), Math.max(1, this._lastColumn()));
@@ -270,6 +294,16 @@ export class LocalSheet extends GasObject {
     ];
   }
 
+  _usedArea(): SearchArea {
+    return {
+      sheet: this,
+      row: 1,
+      col: 1,
+      numRows: Math.max(1, this._lastRow()),
+      numCols: Math.max(1, this._lastColumn()),
+    };
+  }
+
   _lastRow(): number {
     return Math.max(this.values.usedRows(), this.formulas.usedRows());
   }
@@ -429,6 +463,8 @@ export const SHEET_METHODS = [
   'showSheet',
   'isSheetHidden',
   'getRange',
+  'getRangeList',
+  'createTextFinder',
   'getDataRange',
   'getLastRow',
   'getLastColumn',

@@ -12,6 +12,7 @@ import {
 import { CallCounter, defineGas, GasObject } from './counter';
 import type { LocalRange } from './range';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, LocalSheet } from './sheet';
+import { LocalTextFinder } from './textfinder';
 import { LocalUi } from './ui';
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -162,6 +163,11 @@ export class LocalSpreadsheet extends GasObject {
     return target._rangeA1(ref);
   }
 
+  /** Searches every sheet, in order (see textfinder.ts). */
+  createTextFinder(findText: string): LocalTextFinder {
+    return new LocalTextFinder(this.counter, () => this.sheets.map((s) => s._usedArea()), findText);
+  }
+
   // ---- helpers for tests, the CLI and the preview (not visible to bundles, not counted) ----
 
   /** The sheet called `name`; throws when missing (tests want a loud failure). */
@@ -307,6 +313,7 @@ export const SPREADSHEET_METHODS = [
   'setSpreadsheetLocale',
   'toast',
   'getRange',
+  'createTextFinder',
 ] as const satisfies readonly (keyof GasSpreadsheet)[];
 
 defineGas(LocalSpreadsheet, 'Spreadsheet', SPREADSHEET_METHODS);

@@ -1,6 +1,7 @@
 // The "Impor dari file" sidebar: the seller picks or drops export files; each is read here (read.ts),
 // projected to the columns its format needs (core/upload.ts), sent in chunks, and merged by the server
-// once all its chunks are there (src/gas/upload.ts). One file after another, each all or nothing.
+// once all its chunks are there (src/gas/upload.ts). One file after another; nothing of a file is merged
+// before its commit.
 import '../shared/base.css';
 import './style.css';
 import { formatNumber } from '../../src/core/format';
@@ -125,6 +126,9 @@ async function run(files: File[]): Promise<void> {
   showCounts(0);
   let problemsSheet: string | null = null;
   let uploadId: string | null = null;
+  // Whether the failing call (if one fails) is a file's commit: the merge may have begun, so the page
+  // must not say the store is unchanged (the server's message says what to do).
+  let committing = false;
   try {
     uploadId = (await server.uploadBegin(files.map((f) => f.name))).uploadId;
     currentUpload = uploadId;
@@ -165,9 +169,11 @@ async function run(files: File[]): Promise<void> {
           showCounts(0.1 + (0.8 * sent) / Math.max(1, plan.chunks));
         },
         onCommit: () => {
+          committing = true;
           step.textContent = tx.merging(file.name);
         },
       });
+      committing = false;
       if (!result) break;
       counts.merged += result.ok ? 1 : 0;
       showCounts(1);
@@ -178,7 +184,10 @@ async function run(files: File[]): Promise<void> {
   } catch (e) {
     const reason = errorMessage(e) || common[lang].unknownError;
     const file = files[counts.fileAt]?.name ?? '';
-    addReport([tx.notImported(file, reason), tx.storeUnchanged], 'error');
+    addReport(
+      committing ? [tx.notFinished(file, reason)] : [tx.notImported(file, reason), tx.storeUnchanged],
+      'error',
+    );
   } finally {
     currentUpload = null;
     if (uploadId) await server.uploadEnd(uploadId).catch(() => false);

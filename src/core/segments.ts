@@ -12,6 +12,7 @@ import {
   summariseSegments,
 } from './rfm';
 import { type StatusPair, unnamedStatuses } from './status';
+import type { ColumnKind } from './table';
 import { t, texts } from './text';
 import { importText } from './text/import';
 import { formatLocalDate, formatLocalDateTime } from './time';
@@ -21,40 +22,32 @@ import type { SegmentView } from './views';
 type Headers = (typeof texts.segments.id)['header'];
 type Column = keyof Headers;
 
-/** Column order of the Segments sheet (and of the canonical CSV). */
-export const SEGMENT_COLUMNS: readonly Column[] = [
-  'buyerKey',
-  'name',
-  'username',
-  'address',
-  'firstOrder',
-  'lastOrder',
-  'recencyDays',
-  'frequency',
-  'monetary',
-  'r',
-  'f',
-  'm',
-  'rfm',
-  'segment',
+/** The Segments sheet's columns, declared once: order (of the sheet and the canonical CSV), the CSV's
+ *  canonical header, the kind (number format; text columns are plain text, so '545' stays a code and a
+ *  username never becomes a formula) and the width. The sheet's own headers are in text/segments.ts. */
+export const SEGMENTS_DECL: readonly { id: Column; canonical: string; kind: ColumnKind; width?: number }[] = [
+  { id: 'buyerKey', canonical: 'buyer_key', kind: 'text', width: 120 },
+  { id: 'name', canonical: 'name', kind: 'text', width: 160 },
+  { id: 'username', canonical: 'buyer_username', kind: 'text', width: 130 },
+  { id: 'address', canonical: 'address_full', kind: 'text', width: 260 },
+  { id: 'firstOrder', canonical: 'first_order_at', kind: 'datetime', width: 120 },
+  { id: 'lastOrder', canonical: 'last_order_at', kind: 'datetime', width: 120 },
+  { id: 'recencyDays', canonical: 'recency_days', kind: 'integer' },
+  { id: 'frequency', canonical: 'frequency', kind: 'integer' },
+  { id: 'monetary', canonical: 'monetary', kind: 'money', width: 120 },
+  { id: 'r', canonical: 'r', kind: 'integer' },
+  { id: 'f', canonical: 'f', kind: 'integer' },
+  { id: 'm', canonical: 'm', kind: 'integer' },
+  { id: 'rfm', canonical: 'rfm', kind: 'text' },
+  { id: 'segment', canonical: 'segment', kind: 'text', width: 150 },
 ];
 
-export const CANONICAL_HEADER: Readonly<Record<Column, string>> = {
-  buyerKey: 'buyer_key',
-  name: 'name',
-  username: 'buyer_username',
-  address: 'address_full',
-  firstOrder: 'first_order_at',
-  lastOrder: 'last_order_at',
-  recencyDays: 'recency_days',
-  frequency: 'frequency',
-  monetary: 'monetary',
-  r: 'r',
-  f: 'f',
-  m: 'm',
-  rfm: 'rfm',
-  segment: 'segment',
-};
+/** Column order of the Segments sheet (and of the canonical CSV). */
+export const SEGMENT_COLUMNS: readonly Column[] = SEGMENTS_DECL.map((c) => c.id);
+
+export const CANONICAL_HEADER: Readonly<Record<Column, string>> = Object.fromEntries(
+  SEGMENTS_DECL.map((c) => [c.id, c.canonical]),
+) as Record<Column, string>;
 
 const col = (c: Column) => SEGMENT_COLUMNS.indexOf(c);
 
@@ -177,7 +170,7 @@ export function buildSegmentsSheet(index: CustomerIndex, clock: Clock, lang: Lan
     labelColumn: col('segment'),
     backgrounds,
     fontColors,
-    textColumns: (['buyerKey', 'name', 'username', 'address', 'rfm', 'segment'] as const).map(col),
+    textColumns: SEGMENTS_DECL.filter((c) => c.kind === 'text').map((c) => col(c.id)),
     summary: {
       header: [sh.segment, sh.customers, sh.orders, sh.revenue, sh.customerShare, sh.revenueShare],
       rows: summary.map((s) => [

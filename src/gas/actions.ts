@@ -1,16 +1,18 @@
 // The menu's actions: thin glue between the Kenali menu, the spreadsheet UI and the domain.
 import { generateIncomeReport, generateShopeeExport } from '../core/demo';
-import { STORE_SCHEMAS } from '../core/store';
+import { STORE_SCHEMAS, STORE_SHEETS } from '../core/store';
 import { t } from '../core/text';
 import { runDateEnd } from '../core/time';
 import type { CellValue } from '../core/types';
-import { currentEnv, type Env } from './context';
-import { runImport } from './importer';
+import { currentEnv, type Env, withClock, withDocumentLock } from './context';
+import { rebuildCustomers, runImport } from './importer';
+import { openCustomers } from './readmodel';
 import { runSegmentation } from './segmentation';
-import { ensureSheet, ensureSize, TEXT_FORMAT } from './sheets';
+import { ensureSize, TEXT_FORMAT } from './sheets';
+import { openTable } from './table';
 
-function alert(title: string, message: string): void {
-  const ui = SpreadsheetApp.getUi();
+function alert(env: Env, title: string, message: string): void {
+  const ui = env.ui;
   ui.alert(title, message, ui.ButtonSet.OK);
 }
 
@@ -19,54 +21,66 @@ export function importAction(): void {
   const tx = t('sheet', env.lang);
   const report = runImport(env);
   env.ss.toast(report.message.split('\n')[0], tx.importTitle, 8);
-  alert(tx.importTitle, report.message);
+  alert(env, tx.importTitle, report.message);
 }
 
 export function segmentAction(): void {
   const env = currentEnv();
   const report = runSegmentation(env);
-  alert(t('sheet', env.lang).segmentTitle, report.message);
+  alert(env, t('sheet', env.lang).segmentTitle, report.message);
 }
 
 /** Segmentation as of a date the seller types (old data; the scores of a past day). */
 export function segmentAtAction(): void {
   const env = currentEnv();
   const tx = t('sheet', env.lang);
-  const ui = SpreadsheetApp.getUi();
+  const ui = env.ui;
   const answer = ui.prompt(tx.segmentAtTitle, tx.segmentAtPrompt, ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const text = answer.getResponseText().trim();
   const now = text === '' ? env.clock.now : runDateEnd(text, env.clock.timeZone);
   if (now === null) {
-    alert(tx.segmentAtTitle, tx.segmentAtInvalid(text));
+    alert(env, tx.segmentAtTitle, tx.segmentAtInvalid(text));
     return;
   }
-  const report = runSegmentation(env, { ...env.clock, now });
-  alert(tx.segmentAtTitle, report.message);
+  const report = runSegmentation(withClock(env, { ...env.clock, now }));
+  alert(env, tx.segmentAtTitle, report.message);
 }
 
-/** Creates the store sheets and the inbox with their headers where missing; never touches existing data. */
+/**
+ * Creates the store sheets, the Customers read model and the inbox where missing; never touches existing
+ * data. A workbook of an earlier layout (orders, no Customers) gets its Customers sheet built from the
+ * store: the upgrade in place.
+ */
 export function setupSheets(env: Env): string[] {
-  const created: string[] = [];
-  for (const schema of Object.values(STORE_SCHEMAS)) {
-    if (ensureSheet(env.ss, schema.sheet, [...schema.headers]).created) created.push(schema.sheet);
-  }
-  const inbox = t('sheet', env.lang).inboxSheet;
-  let sheet = env.ss.getSheetByName(inbox);
-  if (!sheet) {
-    sheet = env.ss.insertSheet(inbox);
-    created.push(inbox);
-  }
-  // Plain text: a paste of values only (Ctrl+Shift+V) keeps every value as written (SKU 007, a variant
-  // 1/2, 16-digit numbers, 150.000), whatever the spreadsheet's locale. Formats only, never a value.
-  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).setNumberFormat(TEXT_FORMAT);
-  return created;
+  return withDocumentLock(env, () => {
+    const created: string[] = [];
+    for (const decl of Object.values(STORE_SHEETS)) {
+      if (openTable(env, decl, { create: true })?.created) created.push(decl.sheet);
+    }
+    const orders = openTable(env, STORE_SHEETS.orders);
+    const customers = openCustomers(env, true);
+    if (customers?.created) {
+      created.push(customers.decl.sheet);
+      if (orders && orders.lastRow > 1) rebuildCustomers(env);
+    }
+    const inbox = t('sheet', env.lang).inboxSheet;
+    let sheet = env.ss.getSheetByName(inbox);
+    if (!sheet) {
+      sheet = env.ss.insertSheet(inbox);
+      created.push(inbox);
+    }
+    // Plain text: a paste of values only (Ctrl+Shift+V) keeps every value as written (SKU 007, a variant
+    // 1/2, 16-digit numbers, 150.000), whatever the spreadsheet's locale. Formats only, never a value.
+    sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).setNumberFormat(TEXT_FORMAT);
+    return created;
+  });
 }
 
 export function setupAction(): void {
   const env = currentEnv();
   const created = setupSheets(env);
-  alert(t('menu', env.lang).setup, t('sheet', env.lang).setupDone(created));
+  alert(env, t('menu', env.lang).setup, t('sheet', env.lang).setupDone(created));
 }
 
 /** Demo data: a synthetic shop's raw Shopee export and income report pasted into the inbox, then imported,
@@ -99,21 +113,19 @@ export function loadDemo(env: Env, seed = 20240501): { ok: boolean; message: str
 export function loadDemoAction(): void {
   const env = currentEnv();
   const result = loadDemo(env);
-  alert(t('menu', env.lang).demo, result.message);
+  alert(env, t('menu', env.lang).demo, result.message);
 }
 
 export function helpAction(): void {
   const env = currentEnv();
   const tx = t('sheet', env.lang);
-  alert(tx.helpTitle, tx.help);
+  alert(env, tx.helpTitle, tx.help);
 }
 
 /** Both pages are 300 px sidebars: the seller keeps the sheet in view while naming or looking up
  *  (sidebar/lookup/main.ts says why lookup is not a modal dialog). */
 function showSidebar(file: 'Naming' | 'Lookup', title: string): void {
-  SpreadsheetApp.getUi().showSidebar(
-    HtmlService.createHtmlOutputFromFile(file).setTitle(title).setWidth(300),
-  );
+  currentEnv().ui.showSidebar(HtmlService.createHtmlOutputFromFile(file).setTitle(title).setWidth(300));
 }
 
 export function openNamingAction(): void {

@@ -1,36 +1,67 @@
-// Impor: the seller pastes raw exports into the inbox sheet; we merge them into the store sheets.
-// Everything is computed in memory first; the writes happen under the document lock, and a failure
-// halfway puts every store sheet back as it was (the snapshot we already read).
+// Impor: the seller pastes raw exports into the inbox sheet (or uploads files: #17); mergeIntoStore patches
+// them into the store. The store is a database, not a file to rewrite: the import finds the stored rows of
+// the incoming order numbers (TextFinder counts, windows read from the bottom), plans the patch in core
+// (planMerge: the status order included, so an older export never undoes a newer one), appends what is
+// new, updates what changed in place (a RangeList per value), and brings the Customers read model in step
+// for the customers it touched. No store sheet is ever cleared.
+//
+// Write order, so that an execution stopped dead at any call leaves a store the next import completes:
+// status history → order lines → payments → orders (the commit: an order exists once its row does) →
+// old lines of replaced orders cleared → Customers. The in-flight mark (a document property) is set before
+// the first write and removed after the last: a later import that finds it rebuilds Customers exactly.
+// The problems sheet is written before all of them: a failure writing it leaves the store as it was. A
+// failure among the store's writes leaves every order whole (old or new) and says so; the same import run
+// again completes it (#16's consistency; an uploaded file's "all or nothing" is this, see upload.ts).
+
+import { buildCustomers } from '../core/customers';
 import { parseExport } from '../core/exports';
+import { CUSTOMERS_SHEET, customerRows, type OrderChange, orderChanges } from '../core/readmodel';
 import { type UnnamedStatus, unnamedStatuses } from '../core/status';
 import {
-  historyRowValues,
+  HISTORY_SHEET,
+  ITEMS_SHEET,
   importSummary,
-  itemRowValues,
+  type MergePlan,
   type MergeStats,
-  mergeImport,
-  orderRowValues,
-  paymentRowValues,
+  ORDERS_SHEET,
+  PAYMENTS_SHEET,
+  PROFILES_SHEET,
+  planMerge,
   problemRowCount,
-  STORE_SCHEMAS,
-  type StatusChange,
-  type StoreKind,
+  type RowsInput,
+  readItemRows,
+  readOrderRows,
+  readPaymentRows,
+  readProfileRows,
+  type Stored,
+  type StoredLookup,
   unrecordedChanges,
 } from '../core/store';
+import { recordCells, type SheetDecl } from '../core/table';
 import { t } from '../core/text';
 import { importText } from '../core/text/import';
-import type { CellValue, Grid, OrderItem, ParsedExport, Problem } from '../core/types';
-import type { Env } from './context';
+import type { CellValue, Grid, Order, OrderItem, OrderPayment, ParsedExport, Problem } from '../core/types';
+import { cellText } from '../core/values';
+import { type Env, withDocumentLock } from './context';
+import { clearIfUnchanged, type InboxRead, readInbox } from './inbox';
+import { countKeyCells, type Located, locateKeys, readFound } from './locate';
+import { patchCustomers, syncCustomers } from './readmodel';
+import { shrinkToDefault, writeTable } from './sheets';
+import { GENERATION, IN_FLIGHT, inFlight, LAST_BATCH, loadStore } from './store';
 import {
-  ensureSheet,
-  isBlankGrid,
-  SheetSnapshot,
-  shrinkToDefault,
-  withDocumentLock,
-  writeRows,
-  writeTable,
-} from './sheets';
-import { loadStore, storeKinds } from './store';
+  a1,
+  appendRecords,
+  cellRuns,
+  columnNumber,
+  HeaderError,
+  openTable,
+  ownHeaders,
+  prepareForWrite,
+  readBlock,
+  type Table,
+  updateCells,
+  writeBlock,
+} from './table';
 
 export interface ImportReport {
   ok: boolean;
@@ -49,21 +80,6 @@ export interface ImportReport {
 }
 
 const MAX_LISTED = 8;
-
-const sameItem = (a: OrderItem, b: OrderItem) =>
-  a.orderSn === b.orderSn &&
-  a.productName === b.productName &&
-  a.variantName === b.variantName &&
-  a.variantSku === b.variantSku &&
-  a.quantity === b.quantity &&
-  a.price === b.price;
-
-/** Whether re-imported lines differ from the stored ones (same lines re-imported: nothing to write). */
-function itemsChanged(before: readonly OrderItem[], after: readonly OrderItem[]): boolean {
-  if (before.length !== after.length) return true;
-  for (let i = 0; i < before.length; i++) if (!sameItem(before[i], after[i])) return true;
-  return false;
-}
 
 export function runImport(env: Env): ImportReport {
   const { ss, clock, lang } = env;
@@ -88,17 +104,18 @@ export function runImport(env: Env): ImportReport {
     ss.insertSheet(inboxName);
     return empty(tx.inboxMissing(inboxName));
   }
-  const grid = inbox.getDataRange().getValues() as CellValue[][];
-  if (isBlankGrid(grid)) return empty(tx.inboxEmpty(inboxName));
+  const read: InboxRead = readInbox(inbox);
+  if (read.rows === 0 || read.grid.every((r) => r.every((v) => v === '' || v === null)))
+    return empty(tx.inboxEmpty(inboxName));
 
-  const parsed = parseExport(grid, inboxName, clock.timeZone, lang);
+  const parsed = parseExport(read.grid, inboxName, clock.timeZone, lang);
 
-  return withDocumentLock(() => {
+  return withDocumentLock(env, () => {
     const merged = mergeIntoStore(env, [parsed]);
     if (!merged.ok) return { ...empty(merged.message), problems: merged.problems };
     const errorRows = problemRowCount(parsed.problems.filter((p) => p.severity === 'error'));
     const everyRowRead = errorRows === 0;
-    const cleared = everyRowRead && clearIfUnchanged(inbox, grid);
+    const cleared = everyRowRead && clearIfUnchanged(inbox, read, shrinkToDefault);
     const lines = [merged.message];
     lines.push(
       !everyRowRead
@@ -119,137 +136,462 @@ export function runImport(env: Env): ImportReport {
 }
 
 export interface MergeOutcome {
-  /** false: nothing was written (a store row is unreadable); `message` says why. */
+  /** false: nothing was written (a store header is missing, or a stored row of these orders is unreadable);
+   *  `message` says why. */
   ok: boolean;
   message: string;
   stats: MergeStats;
   unnamedStatuses: UnnamedStatus[];
   /** The exports' problems, then the store's (also written to the problems sheet). */
   problems: Problem[];
+  /** Customers whose read-model row the import wrote, and whether it rebuilt that sheet whole. */
+  customers?: { touched: number; added: number; rebuilt: boolean };
 }
+
+const NO_STATS: MergeStats = {
+  newOrders: 0,
+  updatedOrders: 0,
+  unchangedOrders: 0,
+  olderOrders: 0,
+  newPayments: 0,
+  updatedPayments: 0,
+};
 
 /**
  * Merges parsed exports into the store: the one write path of every import (the Impor sheet, uploaded
- * files). The caller holds the document lock. Nothing is written while a store row is unreadable; a
- * failure halfway puts every store sheet back as it was.
+ * files). The caller holds the document lock. Nothing is written while a header the store needs is
+ * missing or a stored row of the incoming orders cannot be read.
  */
 export function mergeIntoStore(env: Env, parsed: readonly ParsedExport[]): MergeOutcome {
-  const { ss, clock, lang } = env;
-  const tx = t('sheet', lang);
-  const store = loadStore(env, { orders: true, items: true, payments: true });
-  // A store row we cannot read would vanish when the sheet is rewritten: write nothing until it is fixed.
-  const unreadable = store.problems.filter((p) => p.severity === 'error');
+  const tx = t('sheet', env.lang);
+  const incomingProblems = parsed.flatMap((p) => p.problems);
+  let tables: Tables;
+  try {
+    tables = openStore(env);
+  } catch (e) {
+    if (!(e instanceof HeaderError)) throw e;
+    return {
+      ok: false,
+      message: e.message,
+      stats: NO_STATS,
+      unnamedStatuses: [],
+      problems: incomingProblems,
+    };
+  }
+  const found = locateStored(tables, parsed);
+  const unreadable = found.problems.filter((p) => p.severity === 'error');
   if (unreadable.length > 0) {
-    writeProblems(env, store.problems);
+    writeProblems(env, found.problems);
     const listed = unreadable.slice(0, MAX_LISTED).map((p) => tx.problemLine(p));
     if (unreadable.length > MAX_LISTED) listed.push(tx.moreProblems(unreadable.length - MAX_LISTED));
     return {
       ok: false,
       message: [tx.storeUnreadable(unreadable.length, tx.problemsSheet), ...listed].join('\n'),
-      stats: mergeImport(store, [], clock.now).stats,
+      stats: NO_STATS,
       unnamedStatuses: [],
-      problems: store.problems,
+      problems: found.problems,
     };
   }
-  const merged = mergeImport(store, parsed, clock.now);
-  const { stats } = merged;
-  const incomingProblems = parsed.flatMap((p) => p.problems);
-  const problems = [...incomingProblems, ...store.problems];
-  const changed =
-    stats.newOrders + stats.updatedOrders + stats.newPayments + stats.updatedPayments > 0 ||
-    itemsChanged(store.items, merged.items);
+  const plan = planMerge(found.lookup, parsed, env.clock.now);
 
-  // Store sheets: rewritten whole (one setValues each) only when something changed.
-  const snapshot = new SheetSnapshot();
-  const plan: { kind: StoreKind; rows: CellValue[][] }[] = [];
-  if (changed) {
-    plan.push({ kind: 'orders', rows: merged.orders.map(orderRowValues) });
-    plan.push({ kind: 'items', rows: merged.items.map(itemRowValues) });
-    if (stats.newPayments + stats.updatedPayments > 0) {
-      plan.push({ kind: 'payments', rows: merged.payments.map(paymentRowValues) });
-    }
-  }
+  // Before the store: a merge whose problems cannot be listed fails with the store as it was.
+  const problems = [...incomingProblems, ...found.problems];
+  writeProblems(env, problems);
+  let customers: MergeOutcome['customers'];
   try {
-    // History before Orders: an import stopped between the two finds the change again when run again
-    // (and records it once); the other way round, the change would be lost.
-    if (merged.history.length > 0) appendHistory(env, merged.history, snapshot);
-    for (const { kind, rows } of plan) {
-      const schema = STORE_SCHEMAS[kind];
-      const { sheet } = ensureSheet(ss, schema.sheet, [...schema.headers]);
-      snapshot.keep(sheet, store.grids[kind]);
-      writeTable(sheet, [...schema.headers], rows, storeKinds(kind));
-    }
-    // Inside the snapshot's reach: a merge whose problems cannot be listed is not done either, so the
-    // caller's "failed, nothing changed" is true (the upload's all-or-nothing per file relies on it).
-    const listed = env.ss.getSheetByName(tx.problemsSheet);
-    if (listed) snapshot.keep(listed);
-    writeProblems(env, problems);
+    customers = writePlan(env, tables, found, plan);
   } catch (e) {
-    snapshot.restore();
-    throw e;
+    // Every order stands whole (old or new); the same import again completes the rest. Say so.
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new Error(t('store', env.lang).importInterrupted(reason));
   }
 
-  const lines = [tx.importDone(importSummary(stats, incomingProblems, lang))];
+  const lines = [tx.importDone(importSummary(plan.stats, incomingProblems, env.lang))];
   const unnamed = unnamedStatuses(parsed.flatMap((p) => p.orders));
-  if (stats.olderOrders > 0) lines.push(importText[lang].olderInFile(stats.olderOrders));
-  if (unnamed.length > 0) lines.push(importText[lang].unnamedStatuses(unnamed));
+  if (plan.stats.olderOrders > 0) lines.push(importText[env.lang].olderInFile(plan.stats.olderOrders));
+  if (unnamed.length > 0) lines.push(importText[env.lang].unnamedStatuses(unnamed));
   if (problems.length > 0) {
     lines.push(tx.problemsListed(problems.length, tx.problemsSheet));
     lines.push(...problems.slice(0, MAX_LISTED).map((p) => tx.problemLine(p)));
     if (problems.length > MAX_LISTED) lines.push(tx.moreProblems(problems.length - MAX_LISTED));
   }
-  if (store.problems.length > 0) lines.push(tx.storeProblems(store.problems.length, tx.problemsSheet));
-  return { ok: true, message: lines.join('\n'), stats, unnamedStatuses: unnamed, problems };
+  if (found.problems.length > 0) lines.push(tx.storeProblems(found.problems.length, tx.problemsSheet));
+  return {
+    ok: true,
+    message: lines.join('\n'),
+    stats: plan.stats,
+    unnamedStatuses: unnamed,
+    problems,
+    customers,
+  };
+}
+
+interface Tables {
+  orders: Table;
+  items: Table;
+  payments: Table;
+  /** Created with the first status change to record. */
+  history: Table | null;
+  /** Whether the store held orders before this import (a store without Customers is upgraded). */
+  hadOrders: boolean;
+}
+
+/** OrderStatusHistory, checked for its headers when it exists; created (`create`) when a change is recorded. */
+function openHistory(env: Env, create: boolean): Table | null {
+  const tb = openTable(env, HISTORY_SHEET, { create });
+  if (tb) prepareForWrite(tb);
+  return tb;
+}
+
+/** The store sheets, created where missing, each with the headers a write needs (else a HeaderError). */
+function openStore(env: Env): Tables {
+  const open = (decl: SheetDecl) => {
+    const tb = openTable(env, decl, { create: true })!;
+    prepareForWrite(tb);
+    return tb;
+  };
+  const orders = open(ORDERS_SHEET);
+  return {
+    orders,
+    items: open(ITEMS_SHEET),
+    payments: open(PAYMENTS_SHEET),
+    history: openHistory(env, false),
+    hadOrders: orders.lastRow > 1,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- locating
+
+interface Found {
+  lookup: StoredLookup;
+  /** Every stored row holding an incoming order number (a repeated one too), for the re-check. */
+  orderRows: Located;
+  lineRows: Map<string, Stored<OrderItem>[]>;
+  /** The stored orders of payment-only changes (income reports), by number. */
+  stored: {
+    orders: Map<string, Order>;
+    lines: Map<string, OrderItem[]>;
+    payments: Map<string, OrderPayment>;
+  };
+  problems: Problem[];
+  /** created_at of the Orders sheet's last row before this import (null: unknown or empty). */
+  lastCreatedAt: number | null;
+  ordersSorted: boolean;
+}
+
+const snOf = (v: CellValue) => {
+  const s = cellText(v).trim();
+  return s === '' ? null : s;
+};
+
+/** Records of located rows, read by the sheet's declaration (unreadable ones are problems). */
+function recordsOf<T>(
+  tb: Table,
+  located: Located,
+  read: (i: RowsInput) => { records: T[]; rows: number[]; problems: Problem[] },
+): { byRow: Map<number, T>; problems: Problem[] } {
+  const out = readFound(tb, [...located.byKey.values()].flat(), read);
+  const byRow = new Map<number, T>();
+  for (let i = 0; i < out.records.length; i++) byRow.set(out.rows[i], out.records[i]);
+  return { byRow, problems: out.problems.filter((p) => p.row !== 1 || p.severity === 'error') };
+}
+
+function locateStored(tb: Tables, parsed: readonly ParsedExport[]): Found {
+  const orderSns = new Set<string>();
+  for (const e of parsed) for (const o of e.orders) orderSns.add(o.orderSn);
+  const paymentSns = new Set<string>();
+  for (const e of parsed) for (const p of e.payments) paymentSns.add(p.orderSn);
+  const all = new Set([...orderSns, ...paymentSns]);
+
+  // Lines only of the orders the exports carry (a payment alone changes no line); payments of both (an
+  // order whose counting changes takes its payment with it).
+  const orderRows = locateKeys(tb.orders, 'order_sn', all, snOf);
+  const lineRowsLocated = locateKeys(tb.items, 'order_sn', orderSns, snOf);
+  const paymentRows = locateKeys(tb.payments, 'order_sn', all, snOf);
+
+  const o = recordsOf(tb.orders, orderRows, readOrderRows);
+  const l = recordsOf(tb.items, lineRowsLocated, readItemRows);
+  const p = recordsOf(tb.payments, paymentRows, readPaymentRows);
+  const problems = [...o.problems, ...l.problems, ...p.problems];
+
+  const firstOf = <T extends { orderSn: string }>(byRow: Map<number, T>) => {
+    const m = new Map<string, Stored<T>>();
+    for (const [row, record] of [...byRow].sort((a, b) => a[0] - b[0]))
+      if (!m.has(record.orderSn)) m.set(record.orderSn, { record, row });
+    return m;
+  };
+  const orders = firstOf(o.byRow);
+  const payments = firstOf(p.byRow);
+  const lineRows = new Map<string, Stored<OrderItem>[]>();
+  for (const [row, record] of [...l.byRow].sort((a, b) => a[0] - b[0])) {
+    const list = lineRows.get(record.orderSn);
+    if (list) list.push({ record, row });
+    else lineRows.set(record.orderSn, [{ record, row }]);
+  }
+
+  // The tail of Orders as read: is it in created_at order, and where does it end?
+  const tail = orderRows.blocks[0];
+  let lastCreatedAt: number | null = null;
+  let ordersSorted = true;
+  if (tail) {
+    const j = columnNumber(tb.orders, 'created_at') - 1;
+    let prev = -Infinity;
+    for (const row of tail.rows) {
+      const v = row[j];
+      const at = v instanceof Date ? v.getTime() : null;
+      if (at === null) continue;
+      if (at < prev) ordersSorted = false;
+      prev = at;
+      lastCreatedAt = at;
+    }
+  } else if (tb.orders.lastRow > 1) {
+    const v = readBlock(tb.orders, tb.orders.lastRow, 1, ['created_at'])[0][
+      columnNumber(tb.orders, 'created_at') - 1
+    ];
+    lastCreatedAt = v instanceof Date ? v.getTime() : null;
+  }
+
+  return {
+    lookup: { orders, lines: lineRows, payments },
+    orderRows,
+    lineRows,
+    stored: {
+      orders: new Map([...orders].map(([k, v]) => [k, v.record])),
+      lines: new Map([...lineRows].map(([k, v]) => [k, v.map((x) => x.record)])),
+      payments: new Map([...payments].map(([k, v]) => [k, v.record])),
+    },
+    problems,
+    lastCreatedAt,
+    ordersSorted,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- writing
+
+function cells(decl: SheetDecl, rec: object): Map<string, CellValue> {
+  return recordCells(decl, rec);
+}
+
+/** Cells of one column that differ between two records of a sheet. */
+function changedCells(decl: SheetDecl, row: number, before: object, after: object) {
+  const b = cells(decl, before);
+  const a = cells(decl, after);
+  const out: { row: number; header: string; value: CellValue }[] = [];
+  for (const [h, v] of a) {
+    const old = b.get(h);
+    const same = v instanceof Date && old instanceof Date ? v.getTime() === old.getTime() : v === old;
+    if (!same) out.push({ row, header: h, value: v });
+  }
+  return out;
 }
 
 /**
- * Clears the inbox only if it still holds the rows imported: the seller may paste the next export while an
- * import runs, and those rows must not vanish unimported. A fingerprint, not a second read of the whole
- * inbox (4.7 million cells for a 100,000-line Shopee export): the size, the first rows and the last row —
- * a paste below changes the size, a paste over the data changes the first rows. True when the inbox is
- * empty after.
+ * Re-reads the key column over the rows about to be updated (one read) and drops the updates of rows
+ * that no longer hold their key (a person moved them): those orders are located again and updated there.
  */
-function clearIfUnchanged(inbox: GoogleAppsScript.Spreadsheet.Sheet, imported: Grid): boolean {
-  const rows = inbox.getLastRow();
-  if (rows === 0) return true;
-  const columns = inbox.getLastColumn();
-  if (rows !== imported.length || columns !== (imported[0]?.length ?? 0)) return false;
-  const head = Math.min(FINGERPRINT_ROWS, rows);
-  if (!sameGrid(inbox.getRange(1, 1, head, columns).getValues() as Grid, imported.slice(0, head)))
-    return false;
-  if (!sameGrid(inbox.getRange(rows, 1, 1, columns).getValues() as Grid, imported.slice(rows - 1)))
-    return false;
-  inbox.clearContents();
-  shrinkToDefault(inbox); // a 100k-line paste must not keep its millions of blank cells
-  return true;
+function recheckRows<T extends { orderSn: string }>(
+  tb: Table,
+  updates: readonly { row: number; before: T; after: T }[],
+): { row: number; before: T; after: T }[] {
+  if (updates.length === 0) return [];
+  const rows = updates.map((u) => u.row);
+  // (a loop, not Math.min(...rows): a big re-import updates more rows than a call takes arguments)
+  let first = rows[0];
+  let last = rows[0];
+  for (const r of rows) {
+    if (r < first) first = r;
+    if (r > last) last = r;
+  }
+  const j = columnNumber(tb, 'order_sn') - 1;
+  const keys = readBlock(tb, first, last - first + 1, ['order_sn']).map((r) => snOf(r[j]));
+  const ok = updates.filter((u) => keys[u.row - first] === u.before.orderSn);
+  const moved = updates.filter((u) => keys[u.row - first] !== u.before.orderSn);
+  if (moved.length === 0) return ok;
+  const again = locateKeys(tb, 'order_sn', new Set(moved.map((u) => u.before.orderSn)), snOf);
+  for (const u of moved) {
+    const at = again.byKey.get(u.before.orderSn)?.[0];
+    if (at) ok.push({ ...u, row: at.row });
+  }
+  return ok;
 }
 
-/** Rows at the top of the inbox compared before clearing it: the header and the first order lines. */
-const FINGERPRINT_ROWS = 5;
+function writePlan(env: Env, tb: Tables, found: Found, plan: MergePlan): MergeOutcome['customers'] {
+  const props = env.properties;
+  const before = props.getProperties();
+  const dead = inFlight(before);
+  const hadCustomers = env.ss.getSheetByName(CUSTOMERS_SHEET.sheet) !== null;
+  const nothing =
+    plan.appendOrders.length +
+      plan.updateOrders.length +
+      plan.lines.length +
+      plan.appendPayments.length +
+      plan.updatePayments.length ===
+    0;
+  if (nothing && !dead && (hadCustomers || !tb.hadOrders)) return { touched: 0, added: 0, rebuilt: false };
 
-function sameGrid(a: Grid, b: Grid): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x.length !== y.length) return false;
-    for (let j = 0; j < x.length; j++) {
-      const u = x[j];
-      const v = y[j];
-      if (u === v) continue;
-      if (!(u instanceof Date && v instanceof Date && u.getTime() === v.getTime())) return false;
+  const batch = Number(before[LAST_BATCH] ?? 0) + 1;
+  props.setProperties({
+    [IN_FLIGHT]: JSON.stringify({ batch, started: Date.now() }),
+    [LAST_BATCH]: String(batch),
+  });
+
+  // 1. Status history, each change once (a re-run after a stop finds it recorded).
+  if (plan.history.length > 0) {
+    const history = tb.history ?? openHistory(env, true)!;
+    const changed = new Set(plan.history.map((h) => h.orderSn));
+    const seen = locateKeys(history, 'order_sn', changed, snOf);
+    const at = (h: string) => columnNumber(history, h) - 1;
+    const recorded: Grid = [['order_sn', 'old_status', 'new_status']];
+    for (const r of [...seen.byKey.values()].flat().sort((a, b) => a.row - b.row))
+      recorded.push([r.cells[at('order_sn')], r.cells[at('old_status')], r.cells[at('new_status')]]);
+    const fresh = unrecordedChanges(recorded, plan.history);
+    appendRecords(
+      history,
+      fresh.map((h) => cells(HISTORY_SHEET, h)),
+    );
+  }
+
+  // 2. Lines: the same number as stored → written over them; otherwise appended (the old rows are cleared
+  //    once the order row is written, so an order never lacks its lines).
+  const inPlace = plan.lines.filter((l) => l.before.length > 0 && l.before.length === l.after.length);
+  const appended = plan.lines.filter((l) => !(l.before.length > 0 && l.before.length === l.after.length));
+  for (const l of inPlace) {
+    const rows = l.before.map((b) => b.row);
+    for (const [first, n] of cellRuns(rows)) {
+      const at = rows.indexOf(first);
+      writeBlock(
+        tb.items,
+        first,
+        l.after.slice(at, at + n).map((x) => cells(ITEMS_SHEET, x)),
+        { formats: true },
+      );
     }
   }
-  return true;
+  // In the orders' date order, as Orders is kept: the newest lines end the sheet (where a day's reads look).
+  const createdAt = new Map<string, number>();
+  for (const o of plan.appendOrders) createdAt.set(o.orderSn, o.createdAt);
+  for (const [sn, o] of found.stored.orders) if (!createdAt.has(sn)) createdAt.set(sn, o.createdAt);
+  const byDate = (a: { orderSn: string }, b: { orderSn: string }) =>
+    (createdAt.get(a.orderSn) ?? 0) - (createdAt.get(b.orderSn) ?? 0) ||
+    (a.orderSn < b.orderSn ? -1 : a.orderSn > b.orderSn ? 1 : 0);
+  appendRecords(
+    tb.items,
+    [...appended].sort(byDate).flatMap((l) => l.after.map((x) => cells(ITEMS_SHEET, x))),
+  );
+
+  // 3. Payments.
+  appendRecords(
+    tb.payments,
+    plan.appendPayments.map((p) => cells(PAYMENTS_SHEET, p)),
+  );
+  const payUpdates = recheckRows(tb.payments, plan.updatePayments);
+  updateCells(
+    tb.payments,
+    payUpdates.flatMap((u) => changedCells(PAYMENTS_SHEET, u.row, u.before, u.after)),
+  );
+
+  // 4. Orders: changed cells in place (after a re-check of their rows), then the new ones, kept in date
+  //    order (a backfill of older orders is sorted in: one call).
+  const orderUpdates = recheckRows(tb.orders, plan.updateOrders);
+  updateCells(
+    tb.orders,
+    orderUpdates.flatMap((u) => changedCells(ORDERS_SHEET, u.row, u.before, u.after)),
+  );
+  if (plan.appendOrders.length > 0) {
+    const fresh = [...plan.appendOrders].sort(
+      (a, b) => a.createdAt - b.createdAt || (a.orderSn < b.orderSn ? -1 : a.orderSn > b.orderSn ? 1 : 0),
+    );
+    appendRecords(
+      tb.orders,
+      fresh.map((o) => cells(ORDERS_SHEET, o)),
+    );
+    const inOrder =
+      found.ordersSorted && (found.lastCreatedAt === null || fresh[0].createdAt >= found.lastCreatedAt);
+    if (!inOrder) sortOrders(tb.orders);
+  } else if (!found.ordersSorted) sortOrders(tb.orders);
+
+  // 5. The old lines of orders whose line count changed (Kenali's cells only).
+  const stale = appended.flatMap((l) => l.before.map((b) => b.row));
+  if (stale.length > 0) {
+    const own = ownHeaders(tb.items);
+    const a1s = cellRuns(stale).flatMap(([r, n]) => own.map((h) => a1(r, columnNumber(tb.items, h), n)));
+    tb.items.sheet.getRangeList(a1s).clearContent();
+  }
+
+  // 6. Customers.
+  const result = updateCustomers(env, found, plan, batch, dead !== null || (!hadCustomers && tb.hadOrders));
+
+  env.flush();
+  props.setProperties({ [IN_FLIGHT]: '', [GENERATION]: String(batch) });
+  return result;
 }
 
-/** Status changes not recorded yet are appended under the existing history (one read, one write). */
-function appendHistory(env: Env, changes: StatusChange[], snapshot: SheetSnapshot): void {
-  const schema = STORE_SCHEMAS.history;
-  const { sheet } = ensureSheet(env.ss, schema.sheet, [...schema.headers]);
-  const recorded = snapshot.keep(sheet);
-  const rows = unrecordedChanges(recorded, changes).map(historyRowValues);
-  writeRows(sheet, Math.max(sheet.getLastRow(), 1) + 1, rows, storeKinds('history'));
+function sortOrders(tb: Table): void {
+  if (tb.lastRow < 3) return;
+  const lastCol = Math.max(tb.sheet.getLastColumn(), ...ownHeaders(tb).map((h) => columnNumber(tb, h)));
+  tb.sheet.getRange(2, 1, tb.lastRow - 1, lastCol).sort([
+    { column: columnNumber(tb, 'created_at'), ascending: true },
+    { column: columnNumber(tb, 'order_sn'), ascending: true },
+  ]);
+}
+
+/** Brings Customers in step: a patch of the touched customers, or (when told, or when the patch cannot
+ *  be exact) the whole sheet checked against the store and repaired. */
+function updateCustomers(
+  env: Env,
+  found: Found,
+  plan: MergePlan,
+  batch: number,
+  rebuild: boolean,
+): MergeOutcome['customers'] {
+  const merged = {
+    orders: new Map<string, Order>(
+      [...plan.appendOrders, ...plan.updateOrders.map((u) => u.after)].map((o) => [o.orderSn, o]),
+    ),
+    lines: new Map(plan.lines.map((l) => [l.orderSn, l.after])),
+    payments: new Map<string, OrderPayment>(
+      [...plan.appendPayments, ...plan.updatePayments.map((u) => u.after)].map((p) => [p.orderSn, p]),
+    ),
+  };
+  const changes = rebuild ? null : orderChanges(found.stored, merged);
+  if (changes) {
+    const newKeys = new Set<string>();
+    for (const [key, list] of changes) if (list.every((c: OrderChange) => !c.before)) newKeys.add(key);
+    const patch = patchCustomers(env, { changes, names: namesOf(env, newKeys), batch });
+    if (patch.ok) return { touched: patch.touched, added: patch.added, rebuilt: false };
+  }
+  rebuildCustomers(env);
+  return { touched: 0, added: 0, rebuilt: true };
+}
+
+/**
+ * BuyerProfile names of buyers new to Customers: usually none (a name is typed for a buyer who has ordered),
+ * so one TextFinder count answers; a hand-added profile is found and read.
+ */
+function namesOf(env: Env, keys: ReadonlySet<string>): Map<string, string> {
+  const names = new Map<string, string>();
+  if (keys.size === 0) return names;
+  const tb = openTable(env, PROFILES_SHEET);
+  if (!tb || tb.lastRow < 2 || tb.layout.missing.length > 0) return names;
+  const usernames = new Set([...keys].map((k) => k.slice(0, k.lastIndexOf('|'))));
+  if (countKeyCells(tb, 'buyer_username', usernames) === 0) return names;
+  const located = locateKeys(tb, 'buyer_username', usernames, (v) => snOf(v));
+  const read = readFound(tb, [...located.byKey.values()].flat(), readProfileRows);
+  for (const p of read.records) {
+    const key = `${p.buyerUsername}|${p.addressIdentifier}`;
+    if (keys.has(key) && p.buyerRealName.trim() !== '') names.set(key, p.buyerRealName.trim());
+  }
+  return names;
+}
+
+/** Customers made exact from the whole store (an upgrade, or after an import stopped halfway). */
+export function rebuildCustomers(env: Env): number {
+  const store = loadStore(env);
+  const index = buildCustomers(store);
+  // A store of an earlier layout kept Orders in paste order: put it in date order too (one call).
+  const orders = openTable(env, ORDERS_SHEET);
+  if (orders) sortOrders(orders);
+  return syncCustomers(env, customerRows(index));
 }
 
 /** The problems sheet always reflects the last run that read rows (cleared when there were none). */

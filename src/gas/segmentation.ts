@@ -1,48 +1,22 @@
 // Segmentasi RFM: the Segments sheet is built complete in a staging sheet, then swapped in, so a failure
 // never leaves a half-written Segments sheet (the old one stays until the new one is whole).
-import { buildCustomers } from '../core/customers';
-import { buildSegmentsSheet, SEGMENT_COLUMNS } from '../core/segments';
+import { buildCustomers, type CustomerIndex } from '../core/customers';
+import { customerRows } from '../core/readmodel';
+import { buildSegmentsSheet, SEGMENTS_DECL } from '../core/segments';
 import { t } from '../core/text';
 import type { CellValue, Clock } from '../core/types';
 import type { Env } from './context';
+import { withDocumentLock } from './context';
 import { writeProblems } from './importer';
+import { syncCustomers } from './readmodel';
 import { type ColumnKind, writeRows, writeTable } from './sheets';
-import { loadStore } from './store';
+import { GENERATION, loadStore, readConsistently, runningImport } from './store';
 
 export interface SegmentationReport {
   customers: number;
   message: string;
   notice: string | null;
 }
-
-/** Formats of the Segments columns, by column id (see core/segments.ts). */
-const COLUMN_KINDS: Record<(typeof SEGMENT_COLUMNS)[number], ColumnKind> = {
-  buyerKey: 'text',
-  name: 'text',
-  username: 'text',
-  address: 'text',
-  firstOrder: 'datetime',
-  lastOrder: 'datetime',
-  recencyDays: 'integer',
-  frequency: 'integer',
-  monetary: 'money',
-  r: 'integer',
-  f: 'integer',
-  m: 'integer',
-  rfm: 'text',
-  segment: 'text',
-};
-
-const WIDTHS: Partial<Record<(typeof SEGMENT_COLUMNS)[number], number>> = {
-  buyerKey: 120,
-  name: 160,
-  username: 130,
-  address: 260,
-  firstOrder: 120,
-  lastOrder: 120,
-  monetary: 120,
-  segment: 150,
-};
 
 const SUMMARY_KINDS: ColumnKind[] = ['text', 'integer', 'integer', 'money', 'percent', 'percent'];
 
@@ -51,10 +25,15 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   const tx = t('sheet', lang);
   if (toast) ss.toast(tx.segmentReading, tx.segmentTitle, 5);
 
-  // Lines are not needed for RFM: skip the biggest sheet.
-  const store = loadStore(env, { orders: true, payments: true, profiles: true });
-  const index = buildCustomers({ ...store, items: [] });
+  // The store as one import left it (never half of one); lines only for the Customers read model, and
+  // only the three columns it needs of them.
+  const generation = env.properties.getProperty(GENERATION);
+  const store = readConsistently(env, () => loadStore(env, undefined, { itemHeaders: ITEM_HEADERS }));
+  const index = buildCustomers(store);
   const content = buildSegmentsSheet(index, clock, lang);
+  // Customers checked against the store and repaired (a hand edit, an interrupted import): under the lock,
+  // and only when no import changed the store since it was read.
+  repairCustomers(env, index, generation);
   if (content.rows.length === 0) {
     return { customers: 0, message: content.empty ?? tx.segmentNoOrders, notice: null };
   }
@@ -63,7 +42,7 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   const finalName = tx.segmentsSheet;
   // Named by the real time (not the run date): its age tells a leftover from a run still going.
   const now = env.clock.now;
-  const run = trackRun(ss, finalName, now);
+  const run = trackRun(ss, env.properties, finalName, now);
   try {
     const names = sheetNames(finalName, now);
     const staging = ss.insertSheet(names.staging);
@@ -115,8 +94,12 @@ function sheetNames(finalName: string, started: number) {
  * Script's time limit: no catch or finally of theirs ran) left behind: their staging or set-aside sheet.
  * A few calls whatever the number of sheets or rows.
  */
-function trackRun(ss: Spreadsheet, finalName: string, now: number): { release(): void } {
-  const props = PropertiesService.getDocumentProperties();
+function trackRun(
+  ss: Spreadsheet,
+  props: GoogleAppsScript.Properties.Properties,
+  finalName: string,
+  now: number,
+): { release(): void } {
   for (const key of props.getKeys()) {
     if (!key.startsWith(RUN_PROPERTY)) continue;
     const started = Number(key.slice(RUN_PROPERTY.length));
@@ -193,7 +176,7 @@ function writeSegments(
   lang: Env['lang'],
 ): void {
   const tx = t('sheet', lang);
-  const kinds = SEGMENT_COLUMNS.map((id) => COLUMN_KINDS[id]);
+  const kinds = SEGMENTS_DECL.map((c) => c.kind);
   const n = c.rows.length;
   const width = c.header.length;
   writeTable(sheet, c.header, c.rows, kinds);
@@ -203,9 +186,8 @@ function writeSegments(
   label.setFontColors(c.fontColors.map((f) => [f]));
   label.setFontWeight('bold');
   sheet.getRange(1, 1, n + 1, width).createFilter();
-  SEGMENT_COLUMNS.forEach((id, i) => {
-    const w = WIDTHS[id];
-    if (w) sheet.setColumnWidth(i + 1, w);
+  SEGMENTS_DECL.forEach((c, i) => {
+    if (c.width) sheet.setColumnWidth(i + 1, c.width);
   });
 
   // Summary: one blank column to the right of the table; the too-thin notice above it.
@@ -237,4 +219,16 @@ function writeSegments(
     .setPosition(headerRow + s.rows.length + 2, col, 0, 0)
     .build();
   sheet.insertChart(chart);
+}
+
+/** OrderItems columns the read model needs (not variants, SKUs or prices). */
+const ITEM_HEADERS = ['order_sn', 'product_name', 'quantity'];
+
+/** Writes Customers exactly as the store (read at `generation`) gives it, unless an import ran since. */
+function repairCustomers(env: Env, index: CustomerIndex, generation: string | null): void {
+  withDocumentLock(env, () => {
+    const props = env.properties.getProperties();
+    if ((props[GENERATION] ?? null) !== generation || runningImport(props, Date.now())) return;
+    syncCustomers(env, customerRows(index));
+  });
 }

@@ -1,7 +1,8 @@
 // "Periksa Kenali": the server half of the self-check. It writes into a temporary sheet of the seller's own
 // spreadsheet what Kenali's code relies on (see src/core/selfcheck/checks.ts), reads it back, and deletes
 // the sheet again, even when a check throws. It touches no other sheet and leaves no document property
-// behind; it needs nothing beyond the manifest's two scopes. The sidebar (sidebar/selfcheck) adds the
+// behind; it needs nothing beyond the manifest's two scopes. The services come through Env (context.ts),
+// the same ones every other action uses. The sidebar (sidebar/selfcheck) adds the
 // google.script.run round trips and shows the report.
 import { localeConventions } from '../core/locale';
 import { type BlockContext, derivedContext } from '../core/selfcheck/block';
@@ -38,7 +39,7 @@ import { fingerprint, payloadText } from '../core/selfcheck/payload';
 import { t } from '../core/text';
 import { toIso } from '../core/time';
 import type { Lang } from '../core/types';
-import { currentEnv } from './context';
+import { currentEnv, type Env } from './context';
 import { TEXT_FORMAT } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -151,7 +152,7 @@ function dateChecks(sheet: Sheet, timeZone: string, locale: string): CheckResult
 }
 
 /** 50,000 characters fit in a cell; 50,001 must be refused (not cut: a cut address would go unnoticed). */
-function longCellCheck(sheet: Sheet): CheckResult {
+function longCellCheck(env: Env, sheet: Sheet): CheckResult {
   const seen = attempt(() => {
     const text = payloadText(CELL_CHARS);
     const cell = sheet.getRange(1, 5);
@@ -162,7 +163,7 @@ function longCellCheck(sheet: Sheet): CheckResult {
     let refused: string;
     try {
       over.setValue(payloadText(CELL_CHARS + 1));
-      SpreadsheetApp.flush(); // Sheets may report a bad write only when the batch is sent
+      env.flush(); // Sheets may report a bad write only when the batch is sent
       const kept = over.getValue();
       refused = typeof kept === 'string' && kept.length > 0 ? `stored ${kept.length}` : 'dropped';
     } catch {
@@ -173,9 +174,9 @@ function longCellCheck(sheet: Sheet): CheckResult {
   return result('cell:50000', LONG_CELL_EXPECTED, seen);
 }
 
-function lockCheck(): CheckResult {
+function lockCheck(env: Env): CheckResult {
   const seen = attempt(() => {
-    const lock = LockService.getDocumentLock();
+    const lock = env.documentLock();
     const got = lock.tryLock(10_000);
     const held = lock.hasLock();
     if (got) lock.releaseLock();
@@ -184,9 +185,9 @@ function lockCheck(): CheckResult {
   return result('lock:document', LOCK_EXPECTED, seen);
 }
 
-function propertiesCheck(): CheckResult {
+function propertiesCheck(env: Env): CheckResult {
   const seen = attempt(() => {
-    const props = PropertiesService.getDocumentProperties();
+    const props = env.properties;
     const value = payloadText(PROPERTY_CHARS);
     try {
       props.setProperty(PROPERTY_KEY, value);
@@ -196,9 +197,7 @@ function propertiesCheck(): CheckResult {
       props.deleteProperty(PROPERTY_KEY);
     }
   });
-  const deleted = attempt(() =>
-    PropertiesService.getDocumentProperties().getProperty(PROPERTY_KEY) === null ? 'true' : 'false',
-  );
+  const deleted = attempt(() => (env.properties.getProperty(PROPERTY_KEY) === null ? 'true' : 'false'));
   return result('properties:document', PROPERTY_EXPECTED, `${seen}, deleted=${deleted}`);
 }
 
@@ -215,7 +214,7 @@ export function runServerChecks(): SelfCheckServerReport {
   try {
     checks.push(...cellChecks(sheet, timeZone, locale));
     checks.push(...dateChecks(sheet, timeZone, locale));
-    checks.push(longCellCheck(sheet));
+    checks.push(longCellCheck(env, sheet));
   } finally {
     const removed = attempt(() => {
       ss.deleteSheet(sheet);
@@ -224,7 +223,7 @@ export function runServerChecks(): SelfCheckServerReport {
     if (active) attempt(() => ss.setActiveSheet(active).getName());
     checks.push(result('cleanup', CLEANUP_EXPECTED, removed));
   }
-  checks.push(lockCheck(), propertiesCheck());
+  checks.push(lockCheck(env), propertiesCheck(env));
   return {
     lang: env.lang,
     ranAt: toIso(env.clock.now),
@@ -237,8 +236,9 @@ export function runServerChecks(): SelfCheckServerReport {
 
 /** The menu item: the report is a sidebar (the seller copies its JSON block from there). */
 export function selfCheckAction(): void {
-  const lang = currentEnv().lang;
-  SpreadsheetApp.getUi().showSidebar(
+  const env = currentEnv();
+  const lang = env.lang;
+  env.ui.showSidebar(
     HtmlService.createHtmlOutputFromFile('SelfCheck').setTitle(t('menu', lang).selfCheck).setWidth(300),
   );
 }

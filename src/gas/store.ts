@@ -1,78 +1,140 @@
-// Reading the store sheets: one getValues per sheet, then core turns values into records.
+// Reading the store: whole sheets for segmentation and rebuilds (one read per sheet, only Kenali's
+// columns), and the bookkeeping that lets readers see the store before or after an import, never half:
+// an import marks itself in flight (a document property) and bumps a generation when it is done; a reader
+// that saw either move while it read reads again under the document lock.
 import {
-  readItems,
-  readOrders,
-  readPayments,
-  readProfiles,
+  ITEMS_SHEET,
+  ORDERS_SHEET,
+  PAYMENTS_SHEET,
+  PROFILES_SHEET,
+  type ProfileRow,
+  readItemRows,
+  readOrderRows,
+  readPaymentRows,
+  readProfileRows,
   STORE_SCHEMAS,
   type StoreKind,
 } from '../core/store';
-import type { Grid, Problem } from '../core/types';
-import type { Env } from './context';
-import { type ColumnKind, isBlankGrid, readSheet } from './sheets';
+import type { SheetDecl } from '../core/table';
+import type { Order, OrderItem, OrderPayment, Problem } from '../core/types';
+import { type Env, withDocumentLock } from './context';
+import { openTable, ownHeaders, readBlock, type Table } from './table';
 
-/** Number formats of the store sheets' columns (text columns are plain text: no formula, ever). */
-const KINDS: Record<StoreKind, ColumnKind[]> = {
-  orders: ['text', 'text', 'text', 'money', 'datetime', 'text', 'text'],
-  items: ['text', 'text', 'text', 'text', 'integer', 'money'],
-  payments: ['text', 'money', 'money', 'money'],
-  profiles: ['text', 'text', 'text', 'datetime', 'text'],
-  history: ['text', 'text', 'text', 'datetime'],
-};
+/** The import in flight: {"batch": n, "started": ms}. Left behind only by an import stopped dead. */
+export const IN_FLIGHT = 'kenali.import';
+/** The number of the last import that completed (readers compare it before and after reading). */
+export const GENERATION = 'kenali.generation';
+/** The last batch number handed out (every import writes with a greater one). */
+export const LAST_BATCH = 'kenali.batch';
 
-export function storeKinds(kind: StoreKind): ColumnKind[] {
-  const kinds = KINDS[kind];
-  const schema = STORE_SCHEMAS[kind];
-  // Keep the formats in step with the schema: a text column must never lose its plain-text format.
-  schema.headers.forEach((h, i) => {
-    const isText = (schema.textColumns as readonly string[]).includes(h);
-    if (isText !== (kinds[i] === 'text')) throw new Error(`store format mismatch: ${schema.sheet}.${h}`);
-  });
-  return kinds;
+/** Longer than any execution may run (Apps Script stops one at 6 minutes). */
+const STALE_MS = 10 * 60_000;
+
+export interface InFlight {
+  batch: number;
+  started: number;
 }
+
+export function inFlight(props: Record<string, string>): InFlight | null {
+  const raw = props[IN_FLIGHT];
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as InFlight;
+    return Number.isFinite(v.batch) && Number.isFinite(v.started) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An import running now (not one that was stopped dead and left its mark). */
+export function runningImport(props: Record<string, string>, now: number): InFlight | null {
+  const f = inFlight(props);
+  return f && now - f.started < STALE_MS ? f : null;
+}
+
+/**
+ * Runs a read that must see the store before or after an import, never half of it: without the lock when
+ * no import ran meanwhile (the usual case), again under the document lock when one did or is running.
+ */
+export interface ReadState {
+  /** The batch an import is writing right now (its rows may stand out of order at Customers' top). */
+  busyBatch: number | null;
+  /** An import was stopped before it finished: Customers may lag the store until the next import. */
+  unfinished: boolean;
+}
+
+export function readConsistently<T>(env: Env, read: (state: ReadState) => T): T {
+  const props = env.properties;
+  const before = props.getProperties();
+  const running = runningImport(before, Date.now());
+  if (!running) {
+    const mark = inFlight(before);
+    const result = read({ busyBatch: mark?.batch ?? null, unfinished: mark !== null });
+    const after = props.getProperties();
+    if (after[GENERATION] === before[GENERATION] && !runningImport(after, Date.now())) return result;
+  }
+  // Under the lock no import runs: a mark left now is one an import stopped dead left behind.
+  return withDocumentLock(env, () => {
+    const mark = inFlight(props.getProperties());
+    return read({ busyBatch: null, unfinished: mark !== null });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- whole sheets
+
+export interface LoadedStore {
+  orders: Order[];
+  items: OrderItem[];
+  payments: OrderPayment[];
+  profiles: ProfileRow[];
+  problems: Problem[];
+}
+
+type Parts = Partial<Record<'orders' | 'items' | 'payments' | 'profiles', boolean>>;
 
 const EMPTY: never[] = [];
 
-type Parts = { orders?: boolean; items?: boolean; payments?: boolean; profiles?: boolean };
+function readWhole<T>(
+  env: Env,
+  decl: SheetDecl,
+  read: (i: Parameters<typeof readOrderRows>[0]) => { records: T[]; problems: Problem[] },
+  headers?: readonly string[],
+): { records: T[]; problems: Problem[] } {
+  const tb: Table | null = openTable(env, decl);
+  if (!tb || tb.lastRow < 2) return { records: EMPTY, problems: [] };
+  const rows = readBlock(tb, 2, tb.lastRow - 1, headers ?? ownHeaders(tb));
+  return read({
+    sheetName: decl.sheet,
+    header: tb.header,
+    rows,
+    firstRow: 2,
+    timeZone: env.clock.timeZone,
+    lang: env.lang,
+  });
+}
 
-/** Reads the requested store sheets (a missing sheet is an empty one). */
+/** Reads the requested store sheets whole (a missing sheet is an empty one): one read per sheet. */
 export function loadStore(
   env: Env,
   parts: Parts = { orders: true, items: true, payments: true, profiles: true },
-) {
-  const { ss, clock, lang } = env;
-  const tz = clock.timeZone;
+  opts: { itemHeaders?: readonly string[] } = {},
+): LoadedStore {
   const problems: Problem[] = [];
-  /** The values as read, so a later snapshot of the same sheet (under the same lock) need not read again. */
-  const grids: Partial<Record<StoreKind, Grid>> = {};
-  const read = <T>(
-    want: boolean | undefined,
-    kind: StoreKind,
-    reader: (
-      grid: ReturnType<typeof readSheet> & object,
-      sheet: string,
-      tz: string,
-      lang: Env['lang'],
-    ) => {
-      records: T[];
-      problems: Problem[];
-    },
-  ): T[] => {
+  const take = <T>(want: boolean | undefined, r: () => { records: T[]; problems: Problem[] }): T[] => {
     if (!want) return EMPTY;
-    const name = STORE_SCHEMAS[kind].sheet;
-    const grid = readSheet(ss, name);
-    if (grid) grids[kind] = grid;
-    if (!grid || isBlankGrid(grid)) return EMPTY;
-    const parsed = reader(grid, name, tz, lang);
-    problems.push(...parsed.problems);
-    return parsed.records;
+    const out = r();
+    for (const p of out.problems) problems.push(p);
+    return out.records;
   };
   return {
-    orders: read(parts.orders, 'orders', readOrders),
-    items: read(parts.items, 'items', readItems),
-    payments: read(parts.payments, 'payments', readPayments),
-    profiles: read(parts.profiles, 'profiles', readProfiles),
+    orders: take(parts.orders, () => readWhole(env, ORDERS_SHEET, readOrderRows)),
+    items: take(parts.items, () => readWhole(env, ITEMS_SHEET, readItemRows, opts.itemHeaders)),
+    payments: take(parts.payments, () => readWhole(env, PAYMENTS_SHEET, readPaymentRows)),
+    profiles: take(parts.profiles, () => readWhole(env, PROFILES_SHEET, readProfileRows)),
     problems,
-    grids,
   };
+}
+
+export function storeSheetName(kind: StoreKind): string {
+  return STORE_SCHEMAS[kind].sheet;
 }

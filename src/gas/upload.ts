@@ -2,8 +2,10 @@
 // columns an export format needs (core/upload.ts) and sends it in chunks; here the chunks wait in a hidden
 // staging sheet of this upload's own, and a file is merged into the store only once all of its chunks
 // are there — by core's parseExport and the importer's one write path (mergeIntoStore), under the
-// document lock, as the menu's Impor does. All or nothing per file: a failed call, a cancel or a closed
-// sidebar before the commit leaves the store as it was; a failure during the merge puts it back.
+// document lock, as the menu's Impor does. Per file: a failed call, a cancel or a closed sidebar before
+// the commit leaves the store as it was (nothing of the file is merged). The store is patched, not
+// rewritten from a snapshot, so a failure DURING the merge cannot put it back: it leaves every order whole
+// (old or new) and says so, and uploading the same file again completes it (the importer's guarantee).
 //
 // Why a sheet: a big export is tens of megabytes of projected text, and CacheService (100 KB a value) and
 // PropertiesService (9 KB a value, 500 KB in all) are far too small. In the sheet each chunk's text is cut
@@ -16,9 +18,9 @@ import { problemRowCount } from '../core/store';
 import { t } from '../core/text';
 import type { Grid, ParsedExport, Problem } from '../core/types';
 import { decodeChunk, splitPieces } from '../core/upload';
-import { currentEnv, type Env } from './context';
+import { currentEnv, type Env, withDocumentLock } from './context';
 import { mergeIntoStore, writeProblems } from './importer';
-import { withDocumentLock, writeRows } from './sheets';
+import { writeRows } from './sheets';
 
 /** Staging sheets are named with this prefix and the upload's id. */
 export const STAGING_PREFIX = '~kenali-upload-';
@@ -121,7 +123,7 @@ export const uploadApi = {
   /** The sidebar opens: interrupted uploads are cleaned up and reported. */
   uploadOpen(): UploadOpenView {
     const env = currentEnv();
-    return withDocumentLock(() => ({ lang: env.lang, ...cleanStale(env) }));
+    return withDocumentLock(env, () => ({ lang: env.lang, ...cleanStale(env) }));
   },
 
   /** Starts an upload of these files (names as the seller sees them): its own hidden staging sheet. */
@@ -129,7 +131,7 @@ export const uploadApi = {
     const env = currentEnv();
     const files = (Array.isArray(fileNames) ? fileNames : []).map((f) => String(f));
     const uploadId = Utilities.getUuid();
-    return withDocumentLock(() => {
+    return withDocumentLock(env, () => {
       cleanStale(env);
       const { ss } = env;
       const active = ss.getActiveSheet();
@@ -178,7 +180,7 @@ export const uploadApi = {
     const ts = t('sheet', env.lang);
     const file = int(fileIndex);
     const name = String(spec?.name ?? '');
-    return withDocumentLock(() => {
+    return withDocumentLock(env, () => {
       const sheet = stagingOf(env, uploadId);
       touch(sheet, env.clock.now);
       const staged = sheet.getDataRange().getValues() as Grid;
@@ -329,8 +331,7 @@ function stageProblems(sheet: Sheet, file: number, problems: Problem[]): void {
 
 /** The menu's "Impor dari file…": the upload sidebar (300 px, beside the sheet, like the others). */
 export function openUploadAction(): void {
-  const title = t('upload', currentEnv().lang).title;
-  SpreadsheetApp.getUi().showSidebar(
-    HtmlService.createHtmlOutputFromFile('Upload').setTitle(title).setWidth(300),
-  );
+  const env = currentEnv();
+  const title = t('upload', env.lang).title;
+  env.ui.showSidebar(HtmlService.createHtmlOutputFromFile('Upload').setTitle(title).setWidth(300));
 }

@@ -4,7 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Bundle, LocalSpreadsheet, loadBundle } from '../../local';
+import { buildCustomers } from '../../src/core/customers';
 import { generateShopeeExport } from '../../src/core/demo';
+import { CUSTOMERS_SHEET, type CustomerRow, customerRows, fromRecord } from '../../src/core/readmodel';
+import { readItems, readOrders, readPayments, readProfiles } from '../../src/core/store';
+import { readRows } from '../../src/core/table';
 import { epochFromLocal } from '../../src/core/time';
 import type { CellValue } from '../../src/core/types';
 
@@ -16,9 +20,11 @@ export const STORE_SHEETS = ['Orders', 'OrderItems', 'OrderPayments', 'BuyerProf
 
 let code: string | undefined;
 
-/** dist/Code.js's text, as test/global-setup.ts built it for this run (kept in memory per file). */
+/** dist/Code.js's text, as test/global-setup.ts built it for this run (kept in memory per file).
+ *  KENALI_BUNDLE=<path to a Code.js> runs the suite against another build instead (e.g. an older one, to
+ *  see a test fail without the fix it checks). */
 export function builtCode(): string {
-  code ??= readFileSync(join(DIST, 'Code.js'), 'utf8');
+  code ??= readFileSync(process.env.KENALI_BUNDLE || join(DIST, 'Code.js'), 'utf8');
   return code;
 }
 
@@ -138,3 +144,89 @@ export function records(wb: LocalSpreadsheet, name: string): Record<string, Cell
 export function expectSameState(actual: unknown, expected: unknown, label: string): void {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) expect(actual, label).toEqual(expected);
 }
+
+type Row = unknown[];
+type WorkbookState = ReturnType<typeof workbookState>;
+
+/** A store sheet's rows by order number (first column), each key's rows sorted; cleared rows left out. */
+const byKey = (rows: Row[]) => {
+  const m = new Map<string, string[]>();
+  for (const r of rows.slice(1)) {
+    if (r.every((v) => v === '')) continue; // a cleared line
+    const k = String(r[0]);
+    m.set(k, [...(m.get(k) ?? []), JSON.stringify(r)].sort());
+  }
+  return m;
+};
+
+const valuesOf = (w: WorkbookState, sheet: string): Row[] => (w.sheets[sheet]?.values as Row[]) ?? [];
+
+/**
+ * What an interrupted import may leave, at any call: each order, its lines and its payment either as
+ * before or as after the import (never half, never doubled, none lost); history a prefix of what the import
+ * records; BuyerProfile and Segments untouched; no formula anywhere.
+ */
+export function expectCoherent(shop: Shop, before: WorkbookState, after: WorkbookState, where: string): void {
+  const now = workbookState(shop.wb);
+  for (const s of ['Orders', 'OrderItems', 'OrderPayments']) {
+    const [b, a, n] = [before, after, now].map((w) => byKey(valuesOf(w, s)));
+    for (const [k, rows] of n) {
+      const ok =
+        JSON.stringify(rows) === JSON.stringify(a.get(k)) ||
+        JSON.stringify(rows) === JSON.stringify(b.get(k));
+      expect(ok, `${where}: ${s} ${k} is neither its old nor its new self`).toBe(true);
+    }
+    for (const k of b.keys()) expect(n.has(k), `${where}: ${s} lost ${k}`).toBe(true);
+  }
+  const h = (w: WorkbookState) => valuesOf(w, 'OrderStatusHistory').map((r) => JSON.stringify(r.slice(0, 3)));
+  expect(h(after).length >= h(now).length, where).toBe(true);
+  expect(h(now), where).toEqual(h(after).slice(0, h(now).length));
+  expectSameState(now.sheets.BuyerProfile, before.sheets.BuyerProfile, `${where}: BuyerProfile`);
+  expectSameState(now.sheets.Segments, before.sheets.Segments, `${where}: Segments`);
+  expect(formulaCells(shop.wb), where).toEqual([]);
+}
+
+/** A copy of a workbook (values, formulas, formats, colours, sizes, frozen rows, filter, properties; not
+ *  charts): one prepared shop serves a sweep of many runs without preparing it again each time. */
+export function cloneWorkbook(wb: LocalSpreadsheet): LocalSpreadsheet {
+  const copy = new LocalSpreadsheet({ timeZone: wb.timeZone, locale: wb.locale, sheets: [] });
+  const cell = (v: unknown) => (v instanceof Date ? new Date(v.getTime()) : v);
+  for (const s of wb.sheets) {
+    const t = copy._addSheet(s.name, undefined, s.maxRows, s.maxColumns);
+    const layers = s.layers();
+    t.layers().forEach((layer, i) => {
+      layer.rows = layers[i].rows.map((r) => (r ? r.map(cell) : r)) as typeof layer.rows;
+    });
+    t.frozenRows = s.frozenRows;
+    t.frozenColumns = s.frozenColumns;
+    for (const [c, w] of s.columnWidths) t.columnWidths.set(c, w);
+    if (s.filter) t._createFilter(t._range(s.filter.row, s.filter.col, s.filter.numRows, s.filter.numCols));
+  }
+  for (const [k, v] of wb.documentProperties) copy.documentProperties.set(k, v);
+  return copy;
+}
+
+/** The Customers sheet's rows as the read model reads them (batch stamps zeroed: they count runs). */
+export function customersInSheet(wb: LocalSpreadsheet): CustomerRow[] {
+  const g = wb.readValues('Customers');
+  return readRows<Record<string, unknown>>(CUSTOMERS_SHEET, {
+    sheetName: 'Customers',
+    header: g[0],
+    rows: g.slice(1),
+    firstRow: 2,
+    ctx: { timeZone: TZ, lang: 'id' },
+  }).records.map((r) => ({ ...fromRecord(r)!, batch: 0 }));
+}
+
+/** The store sheets grouped into customers, as core sees them right now. */
+export function storeIndex(wb: LocalSpreadsheet) {
+  return buildCustomers({
+    orders: readOrders(wb.readValues('Orders'), 'Orders', TZ).records,
+    items: readItems(wb.readValues('OrderItems'), 'OrderItems', TZ).records,
+    payments: readPayments(wb.readValues('OrderPayments'), 'OrderPayments', TZ).records,
+    profiles: readProfiles(wb.readValues('BuyerProfile'), 'BuyerProfile', TZ).records,
+  });
+}
+
+/** What Customers must hold: every customer of the store, exactly. */
+export const exactCustomers = (wb: LocalSpreadsheet): CustomerRow[] => customerRows(storeIndex(wb));

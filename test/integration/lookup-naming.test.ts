@@ -1,7 +1,6 @@
 // Naming and lookup on the BUILT bundle in the local runtime: the server functions against core's figures,
 // and both shipped pages in jsdom talking to the bundle through the google.script.run bridge.
-import { JSDOM } from 'jsdom';
-import { type Bundle, createBridge, installGoogleScript, LocalSpreadsheet, loadBundle } from '../../local';
+import { type Bundle, LocalSpreadsheet, loadBundle } from '../../local';
 import { buildCustomers, customerDetail } from '../../src/core/customers';
 import { generateShopeeExport } from '../../src/core/demo';
 import { addressIdentifier } from '../../src/core/identity';
@@ -15,7 +14,8 @@ import type {
   NamingQueueView,
   SaveNameResult,
 } from '../../src/core/views';
-import { builtPage, click, pressKey, typeInto, wait } from '../sidebar/page';
+import { openPage } from '../hostile/pages';
+import { click, pressKey, typeInto } from '../sidebar/page';
 
 const TZ = 'Asia/Jakarta';
 const NOW = epochFromLocal({ year: 2024, month: 6, day: 30, hour: 10, minute: 0, second: 0 }, TZ);
@@ -172,26 +172,7 @@ describe('lookup on the bundle', () => {
 });
 
 /** A shipped page in jsdom whose google.script.run reaches the bundle through the bridge. */
-async function pageOnBundle(name: 'Naming' | 'Lookup', bundle: Bundle) {
-  const html = await builtPage(name);
-  const dom = new JSDOM(html, {
-    url: 'https://n-kenali-script.googleusercontent.com/userCodeAppPanel',
-    runScripts: 'dangerously',
-    pretendToBeVisual: true,
-    beforeParse(win) {
-      installGoogleScript(win, createBridge(bundle));
-    },
-  });
-  const doc = dom.window.document;
-  const until = async (check: () => boolean, what: string) => {
-    for (let i = 0; i < 200; i++) {
-      if (check()) return;
-      await wait(10);
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  };
-  return { dom, doc, until };
-}
+const pageOnBundle = (name: 'Naming' | 'Lookup', bundle: Bundle) => openPage(name, { bundle });
 
 describe('the shipped pages on the bundle', () => {
   it('naming: type, Enter → the profile is in the sheet and the entry leaves the list', async () => {

@@ -145,6 +145,26 @@ describe('the upload sidebar', () => {
     expect(page.document.querySelector('i')).toBeNull();
   });
 
+  it('a failed commit: the page does not claim the store unchanged (the merge may have begun); the server says what to do', async () => {
+    await opened();
+    choose([{ name: 'tiktok.csv', bytes: new Uint8Array(csv) }]);
+    await until('uploadBegin');
+    page.fake.last('uploadBegin').resolve({ uploadId: 'u4' });
+    await until('uploadChunk');
+    page.fake.last('uploadChunk').resolve(1);
+    await until('uploadCommit');
+    page.fake
+      .last('uploadCommit')
+      .reject('Impor terhenti di tengah jalan (<i>x</i>). Unggah file yang sama lagi.');
+    await until('uploadEnd');
+    page.fake.last('uploadEnd').resolve(true);
+    await flush();
+    const text = page.$('li.file-report.error').textContent;
+    expect(text).toContain('tiktok.csv: impor tidak selesai — Impor terhenti di tengah jalan (<i>x</i>)');
+    expect(text).not.toContain('tidak diubah');
+    expect(page.document.querySelector('i')).toBeNull();
+  });
+
   it('refuses a file that is not .xlsx or .csv, and UTF-16 without a BOM by name, without sending', async () => {
     await opened();
     choose([

@@ -10,6 +10,7 @@ import { naming } from './naming';
 import { segments } from './segments';
 import { selfcheck } from './selfcheck';
 import { sheet } from './sheet';
+import { store } from './store';
 import { upload } from './upload';
 
 export const texts = {
@@ -23,6 +24,7 @@ export const texts = {
   sheet,
   upload,
   selfcheck,
+  store,
 };
 
 export type Texts = typeof texts;

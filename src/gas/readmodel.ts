@@ -1,0 +1,306 @@
+// The Customers sheet (core/readmodel.ts) on the Apps Script side: read for the sidebars, patched by every
+// import, repaired from the store. Its rows are kept newest activity first, so "recent" is the top of it.
+//
+// An import updates the rows of the customers it touched without reading the rest (the sheet may hold a
+// hundred thousand customers, the touched ones anywhere in it): it reads the key column, stamps the touched
+// rows with its batch number (one RangeList call), sorts by that stamp so they come to the top (one call,
+// no cells moved), reads and rewrites that block, inserts rows for new customers under it, and sorts back
+// by activity. Every state in between is one a reader can use: rows carry old or new figures, never a mix.
+import {
+  applyOrderChanges,
+  CUSTOMERS_SHEET,
+  type CustomerRow,
+  fromRecord,
+  LIST_HEADERS,
+  listItemFromSearch,
+  type OrderChange,
+  parseSearchCell,
+  rowRecord,
+  sameCustomerRow,
+  searchText,
+} from '../core/readmodel';
+import { readRows, recordCells, TEXT_FORMAT } from '../core/table';
+import type { CellValue, Grid } from '../core/types';
+import type { CustomerListItemView } from '../core/views';
+import type { Env } from './context';
+import { escapeRegex } from './locate';
+import {
+  a1,
+  cellRuns,
+  columnNumber,
+  openTable,
+  ownHeaders,
+  prepareForWrite,
+  readBlock,
+  type Table,
+  writeBlock,
+} from './table';
+
+/** How many customers Kenali last left in the sheet (a hand-deleted or hand-added row shows against it). */
+export const CUSTOMER_COUNT = 'kenali.customers';
+
+export function openCustomers(env: Env, create = false): Table | null {
+  const tb = openTable(env, CUSTOMERS_SHEET, { create });
+  if (tb && create) prepareForWrite(tb);
+  return tb;
+}
+
+/** Rows of the sheet as customers (rows that are not a customer's, e.g. a person's stray line, are left out). */
+export function customersIn(tb: Table, first: number, rows: Grid): { row: number; customer: CustomerRow }[] {
+  const read = readRows<Record<string, unknown>>(CUSTOMERS_SHEET, {
+    sheetName: tb.decl.sheet,
+    header: tb.header,
+    rows,
+    firstRow: first,
+    ctx: { timeZone: tb.env.clock.timeZone, lang: tb.env.lang },
+  });
+  const out: { row: number; customer: CustomerRow }[] = [];
+  read.records.forEach((rec, i) => {
+    const customer = fromRecord(rec);
+    if (customer) out.push({ row: read.rows[i], customer });
+  });
+  return out;
+}
+
+const cellsOf = (r: CustomerRow) => recordCells(CUSTOMERS_SHEET, rowRecord(r));
+
+// ---------------------------------------------------------------------------------------------- reading
+
+/**
+ * The customers whose newest order is at or after `from`: the top rows, read in growing chunks until one
+ * is older. Rows an import is rewriting right now (stamped with `busyBatch`) may stand out of order at the
+ * top: they never end the scan. null when the rows are not newest first (the sheet was sorted by hand
+ * since Kenali last sorted it): the caller reads the store instead.
+ */
+export function recentRows(
+  tb: Table,
+  from: number,
+  busyBatch: number | null,
+  headers: readonly string[] = LIST_HEADERS,
+): CustomerRow[] | null {
+  // Where the recent rows end: two narrow columns read in growing chunks; then those rows, once.
+  const at = columnNumber(tb, 'last_activity_at') - 1;
+  const stamp = columnNumber(tb, 'batch') - 1;
+  let end = 1;
+  let first = 2;
+  let chunk = 256;
+  let prev = Number.POSITIVE_INFINITY;
+  while (first <= tb.lastRow) {
+    const n = Math.min(chunk, tb.lastRow - first + 1);
+    const cells = readBlock(tb, first, n, ['batch', 'last_activity_at']);
+    let stop = false;
+    for (let i = 0; i < n; i++) {
+      const v = cells[i][at];
+      const t = v instanceof Date ? v.getTime() : Number.NaN;
+      if (Number.isNaN(t)) continue;
+      const busy = Number(cells[i][stamp]) === busyBatch;
+      // Newest first, but for rows an import is rewriting: a sheet sorted by hand shows it here.
+      if (!busy && t > prev) return null;
+      if (!busy) prev = t;
+      if (t >= from) end = first + i;
+      else if (!busy) stop = true;
+    }
+    if (stop) break;
+    first += n;
+    chunk *= 4;
+  }
+  if (end < 2) return [];
+  return customersIn(tb, 2, readBlock(tb, 2, end - 1, headers))
+    .map((c) => c.customer)
+    .filter((c) => c.lastActivityAt >= from);
+}
+
+/** One customer's row, found by TextFinder on the key column; null when the sheet has no such row. */
+export function customerRow(tb: Table, key: string): { row: number; customer: CustomerRow } | null {
+  if (tb.lastRow < 2) return null;
+  const hit = tb.sheet
+    .getRange(2, columnNumber(tb, 'buyer_key'), tb.lastRow - 1, 1)
+    .createTextFinder(key)
+    .matchEntireCell(true)
+    .matchCase(true)
+    .findNext();
+  if (!hit) return null;
+  const row = hit.getRow();
+  return customersIn(tb, row, readBlock(tb, row, 1)).find((c) => c.customer.key === key) ?? null;
+}
+
+/**
+ * Customers whose real name, username, address or any order number contains the query (case ignored),
+ * newest activity first, at most `limit` of them, and how many match in all. Reads the search column only.
+ */
+export function searchRows(
+  tb: Table,
+  query: string,
+  limit: number,
+): { items: CustomerListItemView[]; total: number } {
+  if (tb.lastRow < 2) return { items: [], total: 0 };
+  const q = query.trim().toLowerCase();
+  const j = columnNumber(tb, 'search') - 1;
+  const cells = readBlock(tb, 2, tb.lastRow - 1, ['search']);
+  const found: CustomerListItemView[] = [];
+  for (const row of cells) {
+    const parts = parseSearchCell(String(row[j] ?? ''));
+    if (!searchText(parts).includes(q)) continue;
+    const item = listItemFromSearch(parts);
+    if (item) found.push(item);
+  }
+  // Newest activity first whatever the sheet's order (a seller may have sorted it by hand).
+  found.sort(
+    (a, b) =>
+      Date.parse(b.lastOrderAt) - Date.parse(a.lastOrderAt) ||
+      (a.buyerKey < b.buyerKey ? -1 : a.buyerKey > b.buyerKey ? 1 : 0),
+  );
+  return { items: found.slice(0, limit), total: found.length };
+}
+
+// ---------------------------------------------------------------------------------------------- writing
+
+/** A customer's name changed (a save): that row's name and search cells, found by key. */
+export function setCustomerName(env: Env, key: string, realName: string): void {
+  const tb = openCustomers(env);
+  if (!tb || tb.layout.missing.length > 0) return; // no read model yet: the next rebuild takes the name
+  // The row is found and read (its key checked) right before the two cells are written, as plain text.
+  const found = customerRow(tb, key);
+  if (!found) return;
+  const cells = cellsOf({ ...found.customer, realName });
+  const headers = ['buyer_real_name', 'search'];
+  tb.sheet.getRangeList(headers.map((h) => a1(found.row, columnNumber(tb, h)))).setNumberFormat(TEXT_FORMAT);
+  for (const h of headers) tb.sheet.getRange(found.row, columnNumber(tb, h)).setValue(cells.get(h) ?? '');
+}
+
+export interface CustomersPatch {
+  /** Touched customers whose rows exist, by key. */
+  changes: ReadonlyMap<string, readonly OrderChange[]>;
+  /** Real names (BuyerProfile) of customers new to the sheet. */
+  names: ReadonlyMap<string, string>;
+  batch: number;
+}
+
+/** Why a patch could not be applied in place: the caller rebuilds the sheet from the store instead. */
+export type PatchOutcome = { ok: true; touched: number; added: number } | { ok: false; reason: string };
+
+/**
+ * Applies an import's order changes to the customers they belong to (see the file comment for the
+ * protocol). Refuses (ok: false) when the sheet does not look like the read model it should be: the
+ * caller then rebuilds it.
+ */
+export function patchCustomers(env: Env, patch: CustomersPatch): PatchOutcome {
+  const tb = openCustomers(env, true)!;
+  const keyCol = columnNumber(tb, 'buyer_key');
+  const data = tb.lastRow - 1;
+  const keys = data > 0 ? readBlock(tb, 2, data, ['buyer_key']).map((r) => String(r[keyCol - 1]).trim()) : [];
+  const rowOf = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] === '') continue;
+    if (rowOf.has(keys[i])) return { ok: false, reason: `duplicate ${keys[i]}` };
+    rowOf.set(keys[i], i + 2);
+  }
+  // A row deleted or added by hand since Kenali last wrote the sheet: a delta would build on a wrong base.
+  const expected = env.properties.getProperty(CUSTOMER_COUNT);
+  if (expected !== null && Number(expected) !== rowOf.size)
+    return { ok: false, reason: 'rows added or removed by hand' };
+  const touched = [...patch.changes.keys()].filter((k) => rowOf.has(k));
+  const added = [...patch.changes.keys()].filter((k) => !rowOf.has(k));
+  // A customer missing from the sheet whose orders the store already held: their row was lost.
+  if (added.some((k) => patch.changes.get(k)!.some((c) => c.before)))
+    return { ok: false, reason: 'a row is missing' };
+  if (touched.length + added.length === 0) return { ok: true, touched: 0, added: 0 };
+  const lastCol = Math.max(tb.sheet.getLastColumn(), ...ownHeaders(tb).map((h) => columnNumber(tb, h)));
+  const batchCol = columnNumber(tb, 'batch');
+
+  let before = new Map<string, CustomerRow>();
+  if (touched.length > 0) {
+    // Stamp the touched rows, bring them to the top (the stamp is the greatest batch yet), read them.
+    const stamps = cellRuns(touched.map((k) => rowOf.get(k)!)).map(([r, n]) => a1(r, batchCol, n));
+    tb.sheet.getRangeList(stamps).setValue(patch.batch);
+    tb.sheet.getRange(2, 1, data, lastCol).sort({ column: batchCol, ascending: false });
+    const block = customersIn(tb, 2, readBlock(tb, 2, touched.length));
+    before = new Map(block.map((b) => [b.customer.key, b.customer]));
+    if (block.length !== touched.length || touched.some((k) => !before.has(k)))
+      return { ok: false, reason: 'the stamped rows did not come to the top' };
+  }
+  const rowsOut = touched.map((k) => applyOrderChanges(k, before.get(k), patch.changes.get(k)!, patch.batch));
+  const newRows = added.map((k) => {
+    const r = applyOrderChanges(k, undefined, patch.changes.get(k)!, patch.batch);
+    return { ...r, realName: patch.names.get(k) ?? '' };
+  });
+  if (touched.length > 0) writeBlock(tb, 2, rowsOut.map(cellsOf), { formats: false });
+  if (newRows.length > 0) {
+    const at = touched.length + 1;
+    tb.sheet.insertRowsAfter(at, newRows.length);
+    writeBlock(tb, at + 1, newRows.map(cellsOf), { formats: true });
+    tb.lastRow += newRows.length;
+  }
+  sortByActivity(tb, lastCol);
+  env.properties.setProperty(CUSTOMER_COUNT, String(rowOf.size + newRows.length));
+  return { ok: true, touched: touched.length, added: newRows.length };
+}
+
+/** Whether `a` belongs above `b` (newer activity; the same instant: the lesser key). */
+function activityBefore(a: CustomerRow, b: CustomerRow): boolean {
+  if (a.lastActivityAt !== b.lastActivityAt) return a.lastActivityAt > b.lastActivityAt;
+  return a.key.toLowerCase() < b.key.toLowerCase();
+}
+
+/** Newest activity first; the same instant: key order (one call, no cells read or written). */
+export function sortByActivity(tb: Table, lastCol: number): void {
+  if (tb.lastRow < 3) return;
+  tb.sheet.getRange(2, 1, tb.lastRow - 1, lastCol).sort([
+    { column: columnNumber(tb, 'last_activity_at'), ascending: false },
+    { column: columnNumber(tb, 'buyer_key'), ascending: true },
+  ]);
+}
+
+/**
+ * Makes the sheet hold exactly `exact` (every customer of the store): rows whose figures differ are
+ * rewritten in place (runs of adjacent rows), missing customers appended, rows of customers the store no
+ * longer has cleared (Kenali's cells only), then sorted by activity. Reads the sheet's Kenali columns once;
+ * writes only what differs. Returns the number of rows written.
+ */
+export function syncCustomers(env: Env, exact: readonly CustomerRow[]): number {
+  const tb = openCustomers(env, true)!;
+  const want = new Map(exact.map((r) => [r.key, r]));
+  const data = Math.max(0, tb.lastRow - 1);
+  const own = ownHeaders(tb);
+  const keyCol = columnNumber(tb, 'buyer_key') - 1;
+  const grid = data > 0 ? readBlock(tb, 2, data, own) : [];
+  const present = new Map(customersIn(tb, 2, grid).map((c) => [c.row, c.customer]));
+  const seen = new Set<string>();
+  const rewrite: { row: number; customer: CustomerRow }[] = [];
+  const clear: number[] = [];
+  grid.forEach((cells, i) => {
+    const row = i + 2;
+    const key = String(cells[keyCol] ?? '').trim();
+    const target = want.get(key);
+    if (!target || seen.has(key)) {
+      if (own.some((h) => String(cells[columnNumber(tb, h) - 1] ?? '') !== '')) clear.push(row);
+      return;
+    }
+    seen.add(key);
+    const have = present.get(row);
+    if (!have || !sameCustomerRow(have, target)) rewrite.push({ row, customer: target });
+  });
+  for (const [first, n] of cellRuns(rewrite.map((r) => r.row))) {
+    const block = rewrite.filter((r) => r.row >= first && r.row < first + n).map((r) => cellsOf(r.customer));
+    writeBlock(tb, first, block, { formats: true });
+  }
+  if (clear.length > 0) {
+    const lists = cellRuns(clear).flatMap(([r, n]) => own.map((h) => a1(r, columnNumber(tb, h), n)));
+    tb.sheet.getRangeList(lists).clearContent();
+  }
+  const missing = exact.filter((r) => !seen.has(r.key));
+  if (missing.length > 0) {
+    const first = tb.lastRow + 1;
+    writeBlock(tb, first, missing.map(cellsOf), { formats: true });
+    tb.lastRow += missing.length;
+  }
+  const lastCol = Math.max(tb.sheet.getLastColumn(), ...own.map((h) => columnNumber(tb, h)));
+  const rows = [...present.values()];
+  const sorted = rows.every((c, i) => i === 0 || !activityBefore(c, rows[i - 1]));
+  if (rewrite.length + missing.length + clear.length > 0 || !sorted) sortByActivity(tb, lastCol);
+  env.properties.setProperty(CUSTOMER_COUNT, String(exact.length));
+  return rewrite.length + missing.length + clear.length;
+}
+
+export type { CellValue };
+export { escapeRegex };

@@ -1,0 +1,314 @@
+// What the sidebars show, read from what they show: the naming queue and the recent list from the top of
+// Customers (newest activity first) and the tail of Orders (kept in date order), a search from Customers'
+// one search column, a customer's detail from their Customers row plus their last order. Only a workbook
+// without a usable Customers sheet (before its first import under this version) falls back to reading
+// the whole store, as before.
+import { buildCustomers, type CustomerIndex, customerDetail, daysSince } from '../core/customers';
+import { buyerKeyOf } from '../core/identity';
+import { DEFAULT_LOOKUP_LIMIT, recentCustomers, searchCustomers } from '../core/lookup';
+import { namingQueue, recentWindow } from '../core/queue';
+import { type CustomerRow, listItemOf, needsRecompute, topProductsOf } from '../core/readmodel';
+import { segmentView } from '../core/rfm';
+import { SEGMENTS_HEADER_ROWS, segmentsColumns } from '../core/segments';
+import { isCounted } from '../core/status';
+import {
+  ITEMS_SHEET,
+  ORDERS_SHEET,
+  PAYMENTS_SHEET,
+  readItemRows,
+  readOrderRows,
+  readPaymentRows,
+} from '../core/store';
+import { t } from '../core/text';
+import { DAY_MS, epochFromWallClock, toIso } from '../core/time';
+import type { BuyerProfile, Order, OrderItem } from '../core/types';
+import type {
+  CustomerDetailView,
+  LookupListView,
+  NamingQueueView,
+  OrderView,
+  SegmentView,
+} from '../core/views';
+import type { Env } from './context';
+import { locateKeys, readFound, rowsInput, rowsWithValue } from './locate';
+import { customerRow, openCustomers, recentRows, searchRows } from './readmodel';
+import { loadStore, readConsistently } from './store';
+import { columnNumber, openTable, readBlock, type Table } from './table';
+
+/** The first instant of the recent window and the last of today. */
+function windowBounds(env: Env, days: number): { from: number; to: number } {
+  const { fromDay, toDay } = recentWindow(env.clock, days);
+  const tz = env.clock.timeZone;
+  return {
+    from: epochFromWallClock(fromDay * DAY_MS, tz),
+    to: epochFromWallClock((toDay + 1) * DAY_MS, tz) - 1,
+  };
+}
+
+/** Customers usable as the read model: there, with its headers. */
+function readModel(env: Env): Table | null {
+  const tb = openCustomers(env);
+  return tb && tb.layout.missing.length === 0 ? tb : null;
+}
+
+/**
+ * Orders created at or after `from`: the sheet is kept in date order, so they are its last rows, read in
+ * growing windows from the bottom. null when the rows read are not in date order (sorted by hand since
+ * the last import): the caller reads the store whole.
+ */
+function recentOrders(env: Env, from: number): Order[] | null {
+  const tb = openTable(env, ORDERS_SHEET);
+  if (!tb || tb.lastRow < 2) return [];
+  const first = firstRowFrom(tb, 'created_at', from);
+  if (first === null) return null;
+  if (first > tb.lastRow) return [];
+  const rows = readBlock(tb, first, tb.lastRow - first + 1);
+  return readOrderRows(rowsInput(tb, rows, first)).records.filter((o) => o.createdAt >= from);
+}
+
+/**
+ * In a sheet kept in ascending order of an instant column, the first row at or after `from`: that one
+ * column read from the bottom in growing windows until an older row shows. null when the rows read are
+ * not in order (sorted by hand since Kenali last sorted it).
+ */
+function firstRowFrom(tb: Table, header: string, from: number): number | null {
+  const j = columnNumber(tb, header) - 1;
+  let bottom = tb.lastRow;
+  let window = 512;
+  let next = Number.POSITIVE_INFINITY;
+  while (bottom >= 2) {
+    const top = Math.max(2, bottom - window + 1);
+    const cells = readBlock(tb, top, bottom - top + 1, [header]);
+    // The whole window must be in order (not just the rows up to the answer): a sheet sorted some other way
+    // shows it here, and is then read whole by the caller.
+    let answer: number | null = null;
+    for (let i = cells.length - 1; i >= 0; i--) {
+      const v = cells[i][j];
+      const at = v instanceof Date ? v.getTime() : Number.NaN;
+      if (Number.isNaN(at)) continue;
+      if (at > next) return null;
+      next = at;
+      if (at < from && answer === null) answer = top + i + 1;
+    }
+    if (answer !== null) return answer;
+    bottom = top - 1;
+    window *= 4;
+  }
+  return 2;
+}
+
+/** What the queue shows of a line (variant_sku rides along: it sits between them). */
+const QUEUE_LINE_HEADERS = ['order_sn', 'product_name', 'variant_name', 'variant_sku', 'quantity'];
+
+/** The stored lines of the given orders: one order's by TextFinder, many by a count and windows from the
+ *  bottom (lines are appended in date order, so recent ones end the sheet). */
+function linesOf(env: Env, sns: ReadonlySet<string>, headers?: readonly string[]): OrderItem[] {
+  const tb = openTable(env, ITEMS_SHEET);
+  if (!tb || sns.size === 0) return [];
+  const rows =
+    sns.size === 1
+      ? rowsWithValue(tb, 'order_sn', [...sns][0], headers, { exact: true }).filter(
+          (r) => String(r.cells[columnNumber(tb, 'order_sn') - 1]).trim() === [...sns][0],
+        )
+      : [
+          ...locateKeys(tb, 'order_sn', sns, (v) => String(v).trim() || null, { headers }).byKey.values(),
+        ].flat();
+  rows.sort((a, b) => a.row - b.row);
+  return readFound(tb, rows, readItemRows).records;
+}
+
+const profileOf = (c: CustomerRow): BuyerProfile => {
+  const at = c.key.lastIndexOf('|');
+  return {
+    buyerUsername: c.key.slice(0, at),
+    addressIdentifier: c.key.slice(at + 1),
+    buyerRealName: c.realName,
+    updatedAt: 0,
+    addressFull: c.address,
+  };
+};
+
+export function namingQueueView(env: Env, days: number): NamingQueueView {
+  return readConsistently(env, ({ busyBatch: busy, unfinished }) => {
+    const rm = unfinished ? null : readModel(env);
+    const { from } = windowBounds(env, days);
+    const orders = rm ? recentOrders(env, from) : null;
+    const recent =
+      rm && orders
+        ? recentRows(rm, from, busy, ['batch', 'last_activity_at', 'buyer_key', 'buyer_real_name'])
+        : null;
+    if (!orders || !recent) {
+      const store = loadStore(env, { orders: true, items: true, profiles: true });
+      return namingQueue(store, env.clock, days, env.lang);
+    }
+    const named = recent.filter((c) => c.realName.trim() !== '');
+    const namedKeys = new Set(named.map((c) => c.key));
+    const unnamed = orders.filter((o) => !namedKeys.has(buyerKeyOf(o.buyerUsername, o.addressFull)));
+    const items = linesOf(env, new Set(unnamed.map((o) => o.orderSn)), QUEUE_LINE_HEADERS);
+    return namingQueue({ orders: unnamed, items, profiles: named.map(profileOf) }, env.clock, days, env.lang);
+  });
+}
+
+/** The lookup list and search from the whole store (no usable Customers sheet, or one sorted by hand). */
+function lookupFromStore(env: Env, q: string, days: number): LookupListView {
+  const store = loadStore(env, { orders: true, profiles: true });
+  const index = buildCustomers({ ...store, items: [], payments: [] });
+  const view =
+    q === '' ? recentCustomers(index, env.clock, days, env.lang) : searchCustomers(index, q, env.lang);
+  return { ...view, timeZone: env.clock.timeZone };
+}
+
+export function lookupView(env: Env, query: string, days: number): LookupListView {
+  return readConsistently(env, ({ busyBatch: busy, unfinished }) => {
+    const rm = unfinished ? null : readModel(env);
+    const q = query.trim();
+    if (!rm) return lookupFromStore(env, q, days);
+    if (q === '') {
+      const { from, to } = windowBounds(env, days);
+      const recent = recentRows(rm, from, busy);
+      if (!recent) return lookupFromStore(env, q, days);
+      const rows = recent.filter((c) => c.lastActivityAt <= to);
+      const items = rows.slice(0, DEFAULT_LOOKUP_LIMIT).map(listItemOf);
+      return {
+        lang: env.lang,
+        mode: 'recent',
+        query: '',
+        days,
+        items,
+        total: rows.length,
+        timeZone: env.clock.timeZone,
+      };
+    }
+    const { items, total } = searchRows(rm, q, DEFAULT_LOOKUP_LIMIT);
+    return { lang: env.lang, mode: 'search', query: q, days: 0, items, total, timeZone: env.clock.timeZone };
+  });
+}
+
+/** One order by number, with its lines: TextFinder finds its row and its first line (lines sit together). */
+function orderWithLines(env: Env, sn: string): { order: Order; lines: OrderItem[] } | null {
+  const ordersTb = openTable(env, ORDERS_SHEET);
+  if (!ordersTb) return null;
+  const hit = readFound(
+    ordersTb,
+    rowsWithValue(ordersTb, 'order_sn', sn, undefined, { exact: true }),
+    readOrderRows,
+  ).records.find((o) => o.orderSn === sn);
+  if (!hit) return null;
+  return { order: hit, lines: linesOf(env, new Set([sn])) };
+}
+
+/** A customer's whole history from the store (what a delta could not keep exact): their orders by
+ *  TextFinder on the username, their lines and payments by order number. */
+function customerFromStore(env: Env, c: CustomerRow): CustomerIndex | null {
+  const tb = openTable(env, ORDERS_SHEET);
+  if (!tb) return null;
+  const orders = readFound(tb, rowsWithValue(tb, 'buyer_username', c.username), readOrderRows).records.filter(
+    (o) => buyerKeyOf(o.buyerUsername, o.addressFull) === c.key,
+  );
+  const sns = new Set(orders.map((o) => o.orderSn));
+  const items = linesOf(env, sns);
+  const payTb = openTable(env, PAYMENTS_SHEET);
+  const payments = payTb
+    ? readFound(
+        payTb,
+        [...locateKeys(payTb, 'order_sn', sns, (v) => String(v).trim() || null).byKey.values()].flat(),
+        readPaymentRows,
+      ).records
+    : [];
+  return buildCustomers({ orders, items, payments, profiles: [profileOf(c)] });
+}
+
+function orderView(order: Order, lines: readonly OrderItem[]): OrderView {
+  return {
+    orderSn: order.orderSn,
+    createdAt: toIso(order.createdAt),
+    status: order.status,
+    counted: isCounted(order.status, order.returnStatus),
+    totalPrice: order.totalPrice,
+    lines: lines.map((l) => ({
+      productName: l.productName,
+      variantName: l.variantName,
+      variantSku: l.variantSku,
+      quantity: l.quantity,
+      price: l.price,
+    })),
+  };
+}
+
+export function detailView(env: Env, key: string): CustomerDetailView | null {
+  return readConsistently(env, ({ unfinished }) => {
+    const rm = unfinished ? null : readModel(env);
+    if (!rm) {
+      const index = buildCustomers(loadStore(env));
+      return customerDetail(index, key, env.clock, segmentOf(env, key));
+    }
+    const found = customerRow(rm, key);
+    if (!found) return null;
+    if (needsRecompute(found.customer)) {
+      const index = customerFromStore(env, found.customer);
+      if (index) return customerDetail(index, key, env.clock, segmentOf(env, key));
+    }
+    const c = found.customer;
+    const last = orderWithLines(env, c.lastOrderSn);
+    const realName = c.realName.trim() === '' ? null : c.realName.trim();
+    return {
+      buyerKey: c.key,
+      buyerUsername: c.username,
+      realName,
+      displayName: realName ?? c.username,
+      hasProfile: realName !== null,
+      addressFull: c.address,
+      stats: {
+        totalSpend: c.spend,
+        orderCount: c.orders,
+        averageOrderValue: c.orders > 0 ? c.spend / c.orders : 0,
+        firstOrderAt: c.firstOrderAt === null ? null : toIso(c.firstOrderAt),
+        lastOrderAt: c.lastOrderAt === null ? null : toIso(c.lastOrderAt),
+        daysSinceLastOrder: c.lastOrderAt === null ? null : daysSince(c.lastOrderAt, env.clock),
+        totalItems: c.items,
+        netIncome: c.paidOrders > 0 ? c.netIncome : null,
+        adminFees: c.paidOrders > 0 ? c.adminFee : null,
+        serviceFees: c.paidOrders > 0 ? c.serviceFee : null,
+        ordersWithPayment: c.paidOrders,
+        allOrderCount: c.allOrders,
+      },
+      lastOrder: last ? orderView(last.order, last.lines) : null,
+      topProducts: c.products ? topProductsOf(c.products) : [],
+      segment: segmentOf(env, key),
+    };
+  });
+}
+
+/**
+ * A customer's segment from the Segments sheet: its first rows (to find the header), then TextFinder for
+ * the key and that row's RFM code: a few cells whatever the number of customers.
+ */
+export function segmentOf(env: Env, buyerKey: string): SegmentView | null {
+  const sheet = env.ss.getSheetByName(t('sheet', env.lang).segmentsSheet);
+  if (!sheet) return null;
+  const lastRow = sheet.getLastRow();
+  const lastColumn = sheet.getLastColumn();
+  if (lastRow < 2 || lastColumn < 1) return null;
+  const head = sheet.getRange(1, 1, Math.min(lastRow, SEGMENTS_HEADER_ROWS), lastColumn).getValues();
+  const found = segmentsColumns(head);
+  if (!found) return null;
+  const { headerRow, keyCol, codeCol } = found;
+  const first = headerRow + 2;
+  if (first > lastRow) return null;
+  const hits = sheet
+    .getRange(first, keyCol + 1, lastRow - first + 1, 1)
+    .createTextFinder(buyerKey)
+    .matchEntireCell(true)
+    .findAll();
+  // Case ignored by the search: the key is checked here (a username differing only in case is another).
+  const from = Math.min(keyCol, codeCol);
+  const span = Math.abs(codeCol - keyCol) + 1;
+  for (const hit of hits.slice(0, 3)) {
+    const cells = sheet.getSheetValues(hit.getRow(), from + 1, 1, span)[0];
+    if (String(cells[keyCol - from]).trim() !== buyerKey) continue;
+    const raw = cells[codeCol - from];
+    const code = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+    return segmentView(code, env.lang);
+  }
+  return null;
+}

@@ -1,0 +1,194 @@
+// Hand-typed data is sacred (issue #14, cases 1–4), on the BUILT bundle: BuyerProfile holds the only data a
+// seller types by hand. Saves follow the sheet's real header wherever its columns are, never touch a
+// column the seller added, refuse by name a header they cannot use, and never overwrite another buyer's
+// row when a person inserts or sorts rows while a save runs.
+import { buyerKeyOf } from '../../src/core/identity';
+import { readProfiles } from '../../src/core/store';
+import type { CellValue } from '../../src/core/types';
+import type { CustomerDetailView, NamingQueueView } from '../../src/core/views';
+import { builtCode, demoExport, importGrid, openShop, type Shop, TZ } from './harness';
+import { openPage } from './pages';
+
+beforeAll(() => {
+  builtCode();
+});
+
+interface Buyer {
+  key: string;
+  username: string;
+  address: string;
+}
+
+/** A shop with orders and two names saved (rows 2 and 3 of BuyerProfile); more unnamed buyers. */
+function namedShop(): { shop: Shop; named: Buyer[]; unnamed: Buyer[] } {
+  const shop = openShop();
+  shop.bundle.call('kenaliSetup');
+  importGrid(shop, demoExport(120, 61));
+  const entries = shop.bundle.call<NamingQueueView>('getNamingQueue', 30).entries;
+  const buyers = entries.map((e) => ({ key: e.buyerKey, username: e.buyerUsername, address: e.addressFull }));
+  const named = buyers.slice(0, 2);
+  for (const [i, b] of named.entries()) shop.bundle.call('saveBuyerName', b.key, `Nama ${i}`, b.address);
+  return { shop, named, unnamed: buyers.slice(2) };
+}
+
+const profilesByKey = (shop: Shop) => {
+  const out = new Map<string, string[]>();
+  for (const p of readProfiles(shop.wb.readValues('BuyerProfile'), 'BuyerProfile', TZ).records) {
+    const k = `${p.buyerUsername}|${p.addressIdentifier}`;
+    out.set(k, [...(out.get(k) ?? []), p.buyerRealName]);
+  }
+  return out;
+};
+
+const realNameOf = (shop: Shop, key: string) =>
+  shop.bundle.call<CustomerDetailView | null>('getCustomerDetail', key)?.realName ?? null;
+
+describe('1. a column the seller added to BuyerProfile', () => {
+  it('keeps its notes; saves land under the right headers and read back (new and updated names)', () => {
+    const { shop, named, unnamed } = namedShop();
+    const sheet = shop.wb.sheet('BuyerProfile');
+    sheet.insertColumnsBefore(2, 1);
+    sheet.getRange('B1:B3').setValues([['catatan'], ['langganan sejak 2021'], ['suka diskon']]);
+    const notes = () => shop.wb.readValues('BuyerProfile').map((r) => r[1]);
+    const before = notes();
+    shop.bundle.call('saveBuyerName', unnamed[0].key, 'Rina Baru', unnamed[0].address);
+    shop.bundle.call('saveBuyerName', named[0].key, 'Nama Diganti', named[0].address);
+    expect(notes()).toEqual([...before, '']);
+    const profiles = profilesByKey(shop);
+    expect(profiles.get(unnamed[0].key)).toEqual(['Rina Baru']);
+    expect(profiles.get(named[0].key)).toEqual(['Nama Diganti']);
+    expect(profiles.get(named[1].key)).toEqual(['Nama 1']);
+    expect(realNameOf(shop, unnamed[0].key)).toBe('Rina Baru');
+    expect(realNameOf(shop, named[0].key)).toBe('Nama Diganti');
+  });
+});
+
+describe('2. columns moved by the seller', () => {
+  it('buyer_username and buyer_real_name swapped (header and values): a new save follows the headers', () => {
+    const { shop, named, unnamed } = namedShop();
+    const grid = shop.wb.readValues('BuyerProfile');
+    const swapped = grid.map((r) => [r[2], r[1], r[0], r[3], r[4]]);
+    shop.wb.sheet('BuyerProfile').clearContents();
+    shop.wb.putValues('BuyerProfile', swapped, { asText: true });
+    shop.bundle.call('saveBuyerName', unnamed[1].key, 'Sari Tukar', unnamed[1].address);
+    const rows = shop.wb.readValues('BuyerProfile');
+    const last = rows[rows.length - 1];
+    expect(rows[0].slice(0, 3)).toEqual(['buyer_real_name', 'address_identifier', 'buyer_username']);
+    expect([last[0], last[2]]).toEqual(['Sari Tukar', unnamed[1].username]);
+    const profiles = profilesByKey(shop);
+    expect(profiles.get(unnamed[1].key)).toEqual(['Sari Tukar']);
+    expect(profiles.get(named[0].key)).toEqual(['Nama 0']);
+    expect(realNameOf(shop, unnamed[1].key)).toBe('Sari Tukar');
+  });
+});
+
+describe('3. a header renamed or the header row deleted', () => {
+  const refused = (shop: Shop, b: Buyer) => {
+    const before = shop.wb.readValues('BuyerProfile');
+    expect(() => shop.bundle.call('saveBuyerName', b.key, 'Tidak Boleh', b.address)).toThrow(
+      /BuyerProfile.*buyer_real_name/,
+    );
+    expect(shop.wb.readValues('BuyerProfile')).toEqual(before);
+  };
+
+  it('buyer_real_name renamed "Nama Asli": the save is refused naming sheet and header, nothing written', () => {
+    const { shop, named, unnamed } = namedShop();
+    shop.wb.putValues('BuyerProfile', [['buyer_username', 'address_identifier', 'Nama Asli']], {
+      asText: true,
+    });
+    refused(shop, unnamed[0]);
+    refused(shop, named[0]);
+  });
+
+  it('the header row deleted: refused too', () => {
+    const { shop, named, unnamed } = namedShop();
+    shop.wb.sheet('BuyerProfile').deleteRow(1);
+    refused(shop, unnamed[0]);
+    refused(shop, named[1]);
+  });
+
+  it('the naming sidebar shows the reason on the entry and keeps the typed name', async () => {
+    const { shop } = namedShop();
+    shop.wb.putValues('BuyerProfile', [['buyer_username', 'address_identifier', 'Nama Asli']], {
+      asText: true,
+    });
+    const page = await openPage('Naming', shop);
+    await page.until(() => page.doc.querySelectorAll('li.entry').length > 0, 'the queue');
+    const li = page.doc.querySelector('li.entry')!;
+    const input = li.querySelector<HTMLInputElement>('input.name-input')!;
+    input.focus();
+    page.type(input, 'Dewi Lestari');
+    page.press(input, 'Enter');
+    await page.until(
+      () => li.classList.contains('error') || li.querySelector('.name-field.error') !== null,
+      'the failure',
+    );
+    expect(li.querySelector('.name-status')!.textContent).toMatch(/BuyerProfile.*buyer_real_name/);
+    expect(input.value).toBe('Dewi Lestari');
+    expect(li.isConnected).toBe(true);
+  });
+});
+
+describe('4. a person inserts or sorts rows while a save runs', () => {
+  const typedByHand: CellValue[] = ['xenia_x', '', 'Xenia', '', 'Jl. Xenia 1'];
+  const xenia = buyerKeyOf('xenia_x', 'Jl. Xenia 1');
+  const edits = {
+    'inserts a row above and types a profile': (shop: Shop) => {
+      shop.wb.sheet('BuyerProfile').insertRowsBefore(2, 1);
+      shop.wb.putValues('BuyerProfile', [typedByHand], { startRow: 2, asText: true });
+    },
+    'sorts the rows by name, descending': (shop: Shop) => {
+      shop.wb.putValues('BuyerProfile', [typedByHand], {
+        startRow: shop.wb.sheet('BuyerProfile').getLastRow() + 1,
+        asText: true,
+      });
+      const s = shop.wb.sheet('BuyerProfile');
+      s.getRange(2, 1, s.getLastRow() - 1, 5).sort({ column: 3, ascending: false });
+    },
+  };
+
+  describe.each(Object.entries(edits))('at every call of the save, the person %s', (_, edit) => {
+    it.each(['an update', 'a new name'] as const)(
+      '%s: no other profile is lost, changed or doubled',
+      (which) => {
+        const pick = (x: ReturnType<typeof namedShop>) => (which === 'an update' ? x.named[0] : x.unnamed[0]);
+        const clean = namedShop();
+        const calls = clean.shop.wb.counter.measure(() =>
+          clean.shop.bundle.call('saveBuyerName', pick(clean).key, 'Nama Akhir', pick(clean).address),
+        ).total;
+        let checked = 0;
+        for (let k = 1; k <= calls; k++) {
+          const x = namedShop();
+          const target = pick(x);
+          const before = profilesByKey(x.shop);
+          let label = '';
+          x.shop.wb.counter.at(
+            () => true,
+            k,
+            (l) => {
+              label = l;
+              edit(x.shop);
+            },
+          );
+          let saved = true;
+          try {
+            x.shop.bundle.call('saveBuyerName', target.key, 'Nama Akhir', target.address);
+          } catch {
+            saved = false;
+          }
+          // Between the last check and the write itself no script can guard a row (there is no
+          // transaction in Sheets): that one call is not part of the promise.
+          if (label === 'Range.setValues') continue;
+          checked++;
+          const after = profilesByKey(x.shop);
+          const where = `edit before call ${k} (${label})`;
+          expect(after.get(xenia), where).toEqual(label ? ['Xenia'] : undefined);
+          for (const [key, names] of before)
+            if (key !== target.key) expect(after.get(key), where).toEqual(names);
+          expect(after.get(target.key), where).toEqual(saved ? ['Nama Akhir'] : before.get(target.key));
+        }
+        expect(checked).toBeGreaterThan(calls / 2);
+      },
+    );
+  });
+});
