@@ -88,12 +88,7 @@ export function runImport(env: Env): ImportReport {
   const empty = (message: string): ImportReport => ({
     ok: false,
     message,
-    newOrders: 0,
-    updatedOrders: 0,
-    unchangedOrders: 0,
-    olderOrders: 0,
-    newPayments: 0,
-    updatedPayments: 0,
+    ...NO_STATS,
     unnamedStatuses: [],
     problems: [],
     inboxCleared: false,

@@ -76,6 +76,42 @@ const step = fc.record({
   pay: fc.option(fc.integer({ min: 1, max: 400 }).map((n) => n * 1000)),
 });
 
+type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
+
+/** A step's order (created_at kept once the order exists: a re-export repeats it), lines and payment. */
+function recordsOf(s: Step, createdAt: number | undefined) {
+  const sn = `SN${s.sn}`;
+  const order: Order = {
+    orderSn: sn,
+    buyerUsername: 'ani',
+    addressFull: 'Jl. A',
+    totalPrice: s.total,
+    createdAt: createdAt ?? T0 + s.day * 86_400_000,
+    status: s.status,
+    returnStatus: s.returnStatus,
+  };
+  const lines: OrderItem[] = s.lines.map((l) => ({
+    orderSn: sn,
+    productName: l.p,
+    variantName: '',
+    variantSku: '',
+    quantity: l.q,
+    price: null,
+  }));
+  const payment: OrderPayment | null =
+    s.pay === null ? null : { orderSn: sn, totalIncome: s.pay, adminFee: -100, serviceFee: -50 };
+  return { sn, order, lines, payment };
+}
+
+/** The row kept by deltas against the rebuild: sums always, the rest unless marked unknown. */
+function expectLikeRebuild(row: CustomerRow, exact: CustomerRow): void {
+  expect(sums(row)).toEqual(sums(exact));
+  if (row.firstOrderAt !== null || row.orders === 0) expect(row.firstOrderAt).toBe(exact.firstOrderAt);
+  if (row.lastOrderAt !== null || row.orders === 0) expect(row.lastOrderAt).toBe(exact.lastOrderAt);
+  if (row.products !== null) expect(row.products).toEqual(exact.products);
+  if (!needsRecompute(row)) expect({ ...row, batch: 0 }).toEqual({ ...exact, batch: 0 });
+}
+
 describe('applyOrderChanges against a rebuild from the store', () => {
   it('sums and counts always equal the rebuild; dates and products too unless marked unknown', () => {
     fc.assert(
@@ -84,28 +120,8 @@ describe('applyOrderChanges against a rebuild from the store', () => {
         const key = buyerKeyOf('ani', 'Jl. A');
         let row: CustomerRow | undefined;
         for (const s of steps) {
-          const sn = `SN${s.sn}`;
-          const old = w.orders.get(sn);
-          // created_at never changes once an order exists (a re-export repeats it)
-          const order: Order = {
-            orderSn: sn,
-            buyerUsername: 'ani',
-            addressFull: 'Jl. A',
-            totalPrice: s.total,
-            createdAt: old?.createdAt ?? T0 + s.day * 86_400_000,
-            status: s.status,
-            returnStatus: s.returnStatus,
-          };
-          const lines = s.lines.map((l) => ({
-            orderSn: sn,
-            productName: l.p,
-            variantName: '',
-            variantSku: '',
-            quantity: l.q,
-            price: null,
-          }));
-          const payment =
-            s.pay === null ? null : { orderSn: sn, totalIncome: s.pay, adminFee: -100, serviceFee: -50 };
+          const old = w.orders.get(`SN${s.sn}`);
+          const { sn, order, lines, payment } = recordsOf(s, old?.createdAt);
           const facts = (o: Order | undefined): OrderFacts | undefined =>
             o && {
               order: o,
@@ -118,13 +134,7 @@ describe('applyOrderChanges against a rebuild from the store', () => {
           if (payment) w.payments.set(sn, payment);
           else w.payments.delete(sn);
           row = applyOrderChanges(key, row, [{ before, after: facts(order)! }], 1);
-          const exact = exactRow(w, key)!;
-          expect(sums(row)).toEqual(sums(exact));
-          if (row.firstOrderAt !== null || row.orders === 0)
-            expect(row.firstOrderAt).toBe(exact.firstOrderAt);
-          if (row.lastOrderAt !== null || row.orders === 0) expect(row.lastOrderAt).toBe(exact.lastOrderAt);
-          if (row.products !== null) expect(row.products).toEqual(exact.products);
-          if (!needsRecompute(row)) expect({ ...row, batch: 0 }).toEqual({ ...exact, batch: 0 });
+          expectLikeRebuild(row, exactRow(w, key)!);
         }
       }),
       { numRuns: 200 },
@@ -155,30 +165,13 @@ describe('applyOrderChanges against a rebuild from the store', () => {
         const key = buyerKeyOf('ani', 'Jl. A');
         let row: CustomerRow | undefined;
         for (const s of steps) {
-          const sn = `SN${s.sn}`;
-          const known = store.orders.find((o) => o.orderSn === sn);
-          const order: Order = {
-            orderSn: sn,
-            buyerUsername: 'ani',
-            addressFull: 'Jl. A',
-            totalPrice: s.total,
-            createdAt: known?.createdAt ?? T0 + s.day * 86_400_000,
-            status: s.status,
-            returnStatus: s.returnStatus,
-          };
+          const known = store.orders.find((o) => o.orderSn === `SN${s.sn}`);
+          const { order, lines, payment } = recordsOf(s, known?.createdAt);
           const exp: ParsedExport = {
             source: 'shopee',
             orders: [order],
-            items: s.lines.map((l) => ({
-              orderSn: sn,
-              productName: l.p,
-              variantName: '',
-              variantSku: '',
-              quantity: l.q,
-              price: null,
-            })),
-            payments:
-              s.pay === null ? [] : [{ orderSn: sn, totalIncome: s.pay, adminFee: -100, serviceFee: -50 }],
+            items: lines,
+            payments: payment ? [payment] : [],
             problems: [],
           };
           const storedLines = new Map<string, Stored<OrderItem>[]>();
@@ -225,13 +218,7 @@ describe('applyOrderChanges against a rebuild from the store', () => {
             }),
           ).find((r) => r.key === key)!;
           expect(row).toBeDefined();
-          expect(sums(row!)).toEqual(sums(exact));
-          if (row!.firstOrderAt !== null || row!.orders === 0)
-            expect(row!.firstOrderAt).toBe(exact.firstOrderAt);
-          if (row!.lastOrderAt !== null || row!.orders === 0)
-            expect(row!.lastOrderAt).toBe(exact.lastOrderAt);
-          if (row!.products !== null) expect(row!.products).toEqual(exact.products);
-          if (!needsRecompute(row!)) expect({ ...row!, batch: 0 }).toEqual({ ...exact, batch: 0 });
+          expectLikeRebuild(row!, exact);
         }
       }),
       { numRuns: 200 },
