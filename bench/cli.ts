@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CsvWriter } from '../local/cli/csv';
 import { forEachShopeeExportRow, shopeeExportHeader } from '../src/core/demo';
 import { runNode } from './child';
+import { type PeerFigures, runPeers } from './peers';
 import { NOW, progress, SEED, TODAY, TZ } from './shared';
 
 export interface CliFigures {
@@ -23,6 +24,8 @@ export interface CliFigures {
   /** Data rows of the output CSV. */
   outputRows: number;
   stderrTail: string;
+  /** The analyst's tools on the same CSV, right after Kenali (empty with `peers: false`). */
+  peers: PeerFigures[];
 }
 
 function countLines(path: string): number {
@@ -32,7 +35,7 @@ function countLines(path: string): number {
   return n;
 }
 
-export async function benchCli(lines: number): Promise<CliFigures> {
+export async function benchCli(lines: number, opts: { peers?: boolean } = {}): Promise<CliFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'kenali-bench-'));
   try {
     const csv = join(dir, `shopee-${lines}.csv`);
@@ -82,6 +85,7 @@ export async function benchCli(lines: number): Promise<CliFigures> {
     } catch {
       // no output written
     }
+    const peers = opts.peers === false || run.exitCode !== 0 ? [] : await runPeers(csv, out, dir);
     return {
       lines,
       csvBytes: statSync(csv).size,
@@ -93,6 +97,7 @@ export async function benchCli(lines: number): Promise<CliFigures> {
       summary: run.stdout.trim().replaceAll(dir, '<tmp>'),
       outputRows,
       stderrTail: run.exitCode === 0 ? '' : run.stderrTail,
+      peers,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
