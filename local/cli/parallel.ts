@@ -108,6 +108,7 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
     lang: opts.lang,
     batchRows: opts.batchRows,
     keepItems: opts.keepItems,
+    summarise: opts.summarise,
   };
   const first = findHeader(path, opts.keepItems);
   const total = first.stats.bytes;
@@ -118,7 +119,7 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
         total,
         opts.threads ?? defaultThreads(),
         opts.minPartBytes,
-        opts.whileWaiting ? GROUPING_COST : 0,
+        opts.whileWaiting && !opts.summarise ? GROUPING_COST : 0,
       );
   if (cuts.length === 0 || !workersAvailable()) {
     const r = readPart(path, settings, true, null, opts.onProgress);
@@ -140,7 +141,7 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
     main = readPart(path, settings, true, { ...shared, from: 0, to: cuts[0] }, (read) =>
       opts.onProgress?.(Math.min(read / cuts[0], 1) * total, total),
     );
-    opts.whileWaiting?.(main.parsed);
+    if (!opts.summarise) opts.whileWaiting?.(main.parsed);
   } catch (e) {
     failed = true;
     failure = e;
@@ -165,8 +166,16 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
   return finish(parts, true, 'batched');
 }
 
-/** Parses a CSV export file as parseExport would parse its whole grid, in bounded memory when it can. */
+/** Parses a CSV export file as parseExport would parse its whole grid, in bounded memory when it can.
+ *  With `summarise`, the orders are summed up (StreamResult.summaries) when the sums are exact, and kept
+ *  as usual (summaries null) when they are not (amounts with cents: see core's summaries.ts). */
 export async function parseCsvExport(path: string, opts: StreamOptions): Promise<StreamResult> {
+  const r = await parseCsv(path, opts);
+  if (r.summaries === null || r.summaries.exact) return r;
+  return parseCsv(path, { ...opts, summarise: undefined });
+}
+
+async function parseCsv(path: string, opts: StreamOptions): Promise<StreamResult> {
   try {
     return await readBatched(path, opts);
   } catch (e) {

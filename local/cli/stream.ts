@@ -27,8 +27,9 @@ import {
   matchColumns,
   normaliseHeader,
 } from '../../src/core/headers';
+import { CustomerSummaries, type SummariesData } from '../../src/core/summaries';
 import { importText } from '../../src/core/text/import';
-import type { CellValue, Lang, ParsedExport, Problem } from '../../src/core/types';
+import type { CellValue, Clock, Lang, ParsedExport, Problem } from '../../src/core/types';
 import { isBlank } from '../../src/core/values';
 import { type CsvReadStats, type CsvRecord, forEachCsvRecord, lastRecordBefore, ownString } from '../files';
 import { SeenStrings } from './seen';
@@ -44,6 +45,9 @@ export interface ParseSettings {
   batchRows?: number;
   /** Keep order lines in the results (the segments do not need them; they are most of the memory). */
   keepItems?: boolean;
+  /** Sum the orders up per customer as they are parsed (core's CustomerSummaries, for RFM as of this
+   *  clock) instead of keeping them: the results' orders are then empty. */
+  summarise?: Clock;
 }
 
 export interface StreamOptions extends ParseSettings {
@@ -72,6 +76,8 @@ export interface StreamResult {
   csv: CsvReadStats;
   /** 'batched', or 'whole' when the file's shape needed one parse (see the top of this file). */
   mode: 'batched' | 'whole';
+  /** With `summarise`: every part's orders summed up (the parsed results hold none). */
+  summaries: CustomerSummaries | null;
   /** Parts read at once (1: this thread alone). */
   parts: number;
 }
@@ -221,12 +227,14 @@ class Collector {
   /** Per batch of the block: did core refuse it under the locale rule? */
   readonly localeVerdicts = new Set<boolean>();
   private readonly localeReason: string;
+  readonly summaries: CustomerSummaries | null;
 
   constructor(
     private readonly opts: ParseSettings,
     private readonly batched: boolean,
   ) {
     this.localeReason = importText[opts.lang].localeWarning(opts.sheetName);
+    this.summaries = opts.summarise ? new CustomerSummaries(opts.summarise) : null;
   }
 
   /** A block's header row (batched: the start of every batch). */
@@ -274,6 +282,11 @@ class Collector {
     );
     addProblems(this.problems, result.problems);
     result.problems = [];
+    if (this.summaries) {
+      // Summed up at once: a batch's orders die young, before a scavenge would copy them.
+      this.summaries.add(result.orders);
+      result.orders = [];
+    }
     this.parsed.push(result);
     this.grid = [];
     this.dataRows = 0;
@@ -317,6 +330,8 @@ export interface PartResult {
   /** Byte offset of the part's first record. */
   start: number;
   restart: string | null;
+  /** With `summarise`: the part's orders summed up (as plain data when it crossed from a worker). */
+  summaries: CustomerSummaries | SummariesData | null;
 }
 
 /**
@@ -419,8 +434,9 @@ export function readPart(
       if (sn !== prevSn) {
         if (batched && sn !== '') {
           if (closed.has(sn)) throw new Restart('split order');
-          // A batch ends only where a part may (OrderStarts).
-          if (out.dataRows >= batchRows && !/\s/.test(sn)) {
+          // A batch ends only where a part may (OrderStarts), and never between two runs of one order's
+          // lines (the batch would get one and the next the other; within a batch core joins them).
+          if (out.dataRows >= batchRows && !/\s/.test(sn) && !current.includes(sn)) {
             out.flush(h.index + 1);
             if (out.localeVerdicts.size > 1) throw new Restart('locale');
             for (const s of current) closed.add(s);
@@ -455,6 +471,7 @@ export function readPart(
     start,
     restart: null,
     hasHeader,
+    summaries: out.summaries,
   };
 }
 
@@ -462,7 +479,7 @@ export function readPart(
 export function readPartInWorker(spec: PartSpec): PartResult {
   try {
     const { hasHeader: _, ...r } = readPart(spec.path, spec.settings, true, spec);
-    return { ...r, runs: [...r.runs] };
+    return { ...r, runs: [...r.runs], summaries: (r.summaries as CustomerSummaries | null)?.data() ?? null };
   } catch (e) {
     if (!(e instanceof Restart)) throw e;
     return {
@@ -474,6 +491,7 @@ export function readPartInWorker(spec: PartSpec): PartResult {
       missingColumns: [],
       start: 0,
       restart: e.message,
+      summaries: null,
     };
   }
 }
@@ -522,6 +540,9 @@ export function finish(
 ): StreamResult {
   const verdicts = new Set(parts.flatMap((p) => p.localeVerdicts));
   if (mode === 'batched' && verdicts.size > 1) throw new Restart('locale');
+  // The first part was read on this thread: the others' summaries join its own.
+  const summaries = parts[0].summaries as CustomerSummaries | null;
+  for (const p of parts.slice(1)) summaries?.merge(p.summaries as SummariesData);
   const problems = new Map<string, Problem>();
   for (const p of parts) addProblems(problems, p.problems);
   const last = parts[parts.length - 1].csv;
@@ -540,6 +561,7 @@ export function finish(
     },
     mode,
     parts: parts.length,
+    summaries,
   };
 }
 
@@ -560,5 +582,6 @@ export function noHeader(path: string, opts: StreamOptions): StreamResult {
     csv: stats,
     mode: 'whole',
     parts: 1,
+    summaries: opts.summarise ? new CustomerSummaries(opts.summarise) : null,
   };
 }

@@ -11,7 +11,7 @@ import {
   segmentOrder,
   summariseSegments,
 } from './rfm';
-import { type StatusPair, unnamedStatuses } from './status';
+import { type StatusPair, type UnnamedStatus, unnamedStatuses } from './status';
 import { t, texts } from './text';
 import { importText } from './text/import';
 import { formatLocalDate, formatLocalDateTime } from './time';
@@ -102,8 +102,8 @@ const displayName = (r: RfmRow) =>
 /** The report beside the table: counted orders dated after the run date (left out), and every status value
  *  counted as a sale that the rules do not name, with its count. */
 function reportFor(
-  index: CustomerIndex,
   result: RfmResult,
+  unnamed: readonly UnnamedStatus[],
   clock: Clock,
   lang: Lang,
 ): { report: string[]; empty: string | null } {
@@ -118,7 +118,6 @@ function reportFor(
       empty = tx.allAfterRunDate(after.count, runDate, when(after.first), when(after.last));
     else report.push(tx.afterRunDate(after.count, runDate, when(after.first), when(after.last)));
   }
-  const unnamed = unnamedStatuses(allOrders(index));
   if (unnamed.length > 0) report.push(importText[lang].unnamedStatuses(unnamed));
   return { report, empty };
 }
@@ -192,7 +191,7 @@ export function buildSegmentsSheet(index: CustomerIndex, clock: Clock, lang: Lan
       fontColors: summary.map((s) => segmentById(s.segmentId).color),
     },
     notice: noticeFor(result, lang),
-    ...reportFor(index, result, clock, lang),
+    ...reportFor(result, unnamedStatuses(allOrders(index)), clock, lang),
   };
 }
 
@@ -211,7 +210,17 @@ export interface CanonicalSegments {
 }
 
 export function canonicalSegments(index: CustomerIndex, clock: Clock, lang: Lang): CanonicalSegments {
-  const result = scoreRfm(index, clock);
+  return canonicalSegmentsOf(scoreRfm(index, clock), unnamedStatuses(allOrders(index)), clock, lang);
+}
+
+/** canonicalSegments from the scores and the unnamed status values (of every order, as unnamedStatuses
+ *  gives them): for a caller that scored customers it summed up itself (CustomerSummaries). */
+export function canonicalSegmentsOf(
+  result: RfmResult,
+  unnamed: readonly UnnamedStatus[],
+  clock: Clock,
+  lang: Lang,
+): CanonicalSegments {
   const sorted = sortForSheet(result.rows);
   const when = (at: number) => formatLocalDateTime(at, clock.timeZone);
   return {
@@ -223,7 +232,7 @@ export function canonicalSegments(index: CustomerIndex, clock: Clock, lang: Lang
       },
     },
     notice: noticeFor(result, lang),
-    ...reportFor(index, result, clock, lang),
+    ...reportFor(result, unnamed, clock, lang),
   };
 }
 

@@ -160,6 +160,24 @@ describe.each([
     expect(s.mode).toBe('whole');
   });
 
+  it('an order whose lines come back right where a batch would end: kept in one batch', async () => {
+    const total = demo[0].indexOf('Total Pembayaran');
+    const sn = demo[0].indexOf('No. Pesanan');
+    const line = (order: string, amount: string) =>
+      demo[1].map((v, j) => (j === sn ? order : j === total ? amount : v));
+    // Batches of 2: the third row would start a batch, but its order is in the batch being closed.
+    const grid = [
+      demo[0],
+      line('A1', '10.000'),
+      line('B1', '20.000'),
+      line('A1', '30.000'),
+      line('C1', '5.000'),
+    ];
+    const s = await expectSame(writeGrid(grid), 2);
+    expect(s.result.orders.find((o) => o.orderSn === 'A1')?.totalPrice).toBe(30_000);
+    expect(s.result.problems.map((p) => p.row)).toEqual([4]); // the differing total, as one parse has it
+  });
+
   it('stacked blocks (export, then the income report with its title rows): a whole-file parse', async () => {
     const income = generateIncomeReport({ seed: 11, exportGrid: demo, now: NOW, timeZone: TZ }).grid;
     const width = Math.max(demo[0].length, ...income.map((r) => r.length));
