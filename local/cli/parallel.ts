@@ -110,7 +110,7 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
     keepItems: opts.keepItems,
     summarise: opts.summarise,
   };
-  const first = findHeader(path, opts.keepItems);
+  const first = findHeader(path, settings);
   const total = first.stats.bytes;
   const cuts = first.stats.transcoded
     ? []

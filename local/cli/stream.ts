@@ -115,7 +115,9 @@ function keptColumns(header: readonly CellValue[]): number[] {
 
 export class Restart extends Error {}
 
-/** The order fields core keeps as text in every Order. */
+/** The order fields core keeps as text in every Order: worth one string per distinct value while orders
+ *  are kept. Summed up at once (summarise), orders die young, and only statuses (a handful of values, which
+ *  CustomerSummaries looks up per order) are worth it: looking a value up costs more than a copy. */
 const SHARED_FIELDS = [
   'buyer_username',
   'address_full',
@@ -124,6 +126,7 @@ const SHARED_FIELDS = [
   'district',
   'province',
 ] as const;
+const STATUS_FIELDS = ['status', 'return_status'] as const;
 
 /** Order-line texts core copies into OrderItem without checking them: when lines are not kept, their cells
  *  need not be read (the witness still tells core such a row is not blank). */
@@ -145,7 +148,14 @@ export interface BlockHeader {
   cells: CellValue[];
 }
 
-function blockHeader(row: CellValue[], index: number, match: HeaderMatch, keepItems = false): BlockHeader {
+function blockHeader(
+  row: CellValue[],
+  index: number,
+  match: HeaderMatch,
+  settings: Pick<ParseSettings, 'keepItems' | 'summarise'>,
+): BlockHeader {
+  const keepItems = settings.keepItems === true;
+  const shared = settings.summarise ? STATUS_FIELDS : SHARED_FIELDS;
   const keep = keptColumns(row);
   const used = new Set(
     Object.entries(match.columns)
@@ -157,7 +167,7 @@ function blockHeader(row: CellValue[], index: number, match: HeaderMatch, keepIt
     keep,
     read: keep.map((j) => used.has(j)),
     snAt: keep.indexOf(match.columns.order_sn as number),
-    shared: SHARED_FIELDS.map((f) => keep.indexOf(match.columns[f] ?? -1)).filter((k) => k >= 0),
+    shared: shared.map((f) => keep.indexOf(match.columns[f] ?? -1)).filter((k) => k >= 0),
     cells: [...keep.map((j) => row[j] ?? ''), ''],
   };
 }
@@ -401,7 +411,7 @@ export function readPart(
         const match = detectHeader(row);
         if (match) {
           if (match.missing.length > 0) missingColumns.push(rec.row);
-          startBlock(blockHeader(row, index, match, settings.keepItems));
+          startBlock(blockHeader(row, index, match, settings));
         }
         return;
       }
@@ -411,7 +421,7 @@ export function readPart(
         if (match) {
           if (batched) throw new Restart('stacked');
           if (match.missing.length > 0) missingColumns.push(rec.row);
-          startBlock(blockHeader(row, index, match, settings.keepItems));
+          startBlock(blockHeader(row, index, match, settings));
           return;
         }
       }
@@ -511,7 +521,7 @@ function emptyStats(delimiter: string): CsvReadStats {
 /** The header block of the file's first rows, with where its data rows start; Restart when none. */
 export function findHeader(
   path: string,
-  keepItems = false,
+  settings: Pick<ParseSettings, 'keepItems' | 'summarise'>,
 ): {
   header: BlockHeader;
   delimiter: string;
@@ -525,7 +535,7 @@ export function findHeader(
       if (rec.row > HEADER_SCAN_ROWS) throw new Restart('no header');
       const row = rec.all();
       const match = detectHeader(row);
-      if (match) header = blockHeader(row, rec.row - 1, match, keepItems);
+      if (match) header = blockHeader(row, rec.row - 1, match, settings);
     },
     { stopBefore: () => header !== null },
   );
