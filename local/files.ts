@@ -86,6 +86,8 @@ export interface CsvRecord {
   readonly row: number;
   /** Byte offset in the file where the record starts (in the transcoded bytes, see CsvReadStats). */
   readonly offset: number;
+  /** Byte offset where the next record starts (after this one's line break). */
+  readonly end: number;
   /** Number of fields. */
   readonly size: number;
   /** Field i ('' beyond the end), quotes removed and "" unescaped: an independent string to keep. */
@@ -145,6 +147,7 @@ export function ownString(s: string): string {
 class Cursor implements CsvRecord {
   row = 0;
   offset = 0;
+  end = 0;
   /** File offset of buf[0]. */
   base = 0;
   size = 0;
@@ -304,6 +307,7 @@ function tokenize(
       break;
     }
     cur.row++;
+    cur.end = cur.base + p;
     if (emit(cur) === true) {
       cur.row--;
       return -1 - recordStart; // stopped before this record: -1 - its start

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import { type PartMessage, unpackPart } from './part-message';
-import type { SeenStrings } from './seen';
+import type { SeenOrders } from './seen';
 import {
   findHeader,
   finish,
@@ -156,12 +156,13 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
   }
   // Each part starts where the one before it stopped (by construction: both apply OrderStarts to the same
   // records), and no order may show up in two parts.
-  const seen = parts[0].runs as SeenStrings; // read here, so a table
+  const seen = parts[0].runs as SeenOrders; // read here, so a table
   for (let k = 1; k < parts.length; k++) {
     if (parts[k].start !== parts[k - 1].csv.end)
       throw new Error(`CSV part ${k} does not follow part ${k - 1}`);
-    for (const sn of parts[k].runs) if (seen.has(sn)) throw new Restart('split order');
-    if (k + 1 < parts.length) for (const sn of parts[k].runs) seen.add(sn);
+    const runs = parts[k].runs as Int32Array; // from a worker: fingerprints
+    if (seen.hasAny(runs)) throw new Restart('split order');
+    if (k + 1 < parts.length) seen.addAll(runs);
   }
   return finish(parts, true, 'batched');
 }

@@ -74,6 +74,7 @@ export function packPart(r: PartResult): { message: PartMessage; transfer: Array
       returnStatus.buffer,
       total.buffer,
       created.buffer,
+      (r.runs as Int32Array).buffer,
       ...(summaries ? [summaries.inside.buffer, summaries.outside.buffer] : []),
     ] as ArrayBuffer[],
   };

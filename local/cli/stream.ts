@@ -32,7 +32,7 @@ import { importText } from '../../src/core/text/import';
 import type { CellValue, Clock, Lang, ParsedExport, Problem } from '../../src/core/types';
 import { isBlank } from '../../src/core/values';
 import { type CsvReadStats, type CsvRecord, forEachCsvRecord, lastRecordBefore, ownString } from '../files';
-import { SeenStrings } from './seen';
+import { SeenOrders } from './seen';
 
 /** What a part's thread needs to know (no callbacks: it crosses to a worker). */
 export interface ParseSettings {
@@ -214,6 +214,8 @@ class OrderStarts {
   ) {}
 
   test(rec: CsvRecord): boolean {
+    // Only the records at or after `at`, and the one just before, need their order number read.
+    if (rec.end < this.at) return false;
     const sn = rec.view(this.snCol).trim();
     if (rec.offset >= this.at && sn !== this.prev && sn !== '' && !/\s/.test(sn)) return true;
     this.prev = sn;
@@ -332,8 +334,8 @@ export interface PartResult {
   problems: Problem[];
   localeVerdicts: boolean[];
   /** Order number of every run of lines (an order's adjacent lines), for the check across parts: as a
-   *  table where the part was read, as a list when it crossed from a worker. */
-  runs: SeenStrings | string[];
+   *  table where the part was read, as its fingerprints when it crossed from a worker. */
+  runs: SeenOrders | Int32Array;
   csv: CsvReadStats;
   /** Header rows this part read that lack a required column (later parts take the file's header as given). */
   missingColumns: number[];
@@ -362,7 +364,7 @@ export function readPart(
   const missingColumns: number[] = [];
   let prevSn = '';
   /** Order numbers of earlier batches: seeing one again means its lines are not adjacent. */
-  const closed = new SeenStrings();
+  const closed = new SeenOrders();
   const current: string[] = [];
   let interner = new Interner(0, []);
 
@@ -489,14 +491,18 @@ export function readPart(
 export function readPartInWorker(spec: PartSpec): PartResult {
   try {
     const { hasHeader: _, ...r } = readPart(spec.path, spec.settings, true, spec);
-    return { ...r, runs: [...r.runs], summaries: (r.summaries as CustomerSummaries | null)?.data() ?? null };
+    return {
+      ...r,
+      runs: (r.runs as SeenOrders).fingerprints(),
+      summaries: (r.summaries as CustomerSummaries | null)?.data() ?? null,
+    };
   } catch (e) {
     if (!(e instanceof Restart)) throw e;
     return {
       parsed: [],
       problems: [],
       localeVerdicts: [],
-      runs: [],
+      runs: new Int32Array(0),
       csv: emptyStats(spec.delimiter),
       missingColumns: [],
       start: 0,
