@@ -31,7 +31,14 @@ import { CustomerSummaries, type SummariesData } from '../../src/core/summaries'
 import { importText } from '../../src/core/text/import';
 import type { CellValue, Clock, Lang, ParsedExport, Problem } from '../../src/core/types';
 import { isBlank } from '../../src/core/values';
-import { type CsvReadStats, type CsvRecord, forEachCsvRecord, lastRecordBefore, ownString } from '../files';
+import {
+  type CsvReadStats,
+  type CsvRecord,
+  type FieldMark,
+  fieldMark,
+  forEachCsvRecord,
+  lastRecordBefore,
+} from '../files';
 import { SeenOrders } from './seen';
 
 /** What a part's thread needs to know (no callbacks: it crosses to a worker). */
@@ -172,27 +179,34 @@ function blockHeader(
   };
 }
 
-/** Equal cells share one string: an order's fields repeat on each of its lines (the previous row catches
- *  those, in every column), and usernames, addresses and statuses, which core keeps in every order,
- *  repeat across orders (a map per such column catches those). Less memory, and core hashes each distinct
- *  address once per string object rather than once per order. */
+/** Equal cells share one string: an order's fields repeat on each of its lines (the previous row's bytes
+ *  catch those, in every column, before any string is made), and the shared fields (SHARED_FIELDS) repeat
+ *  across orders (a map per such column catches those). Less memory, and core hashes each distinct value
+ *  once per string object rather than once per order. */
 class Interner {
   private readonly prev: string[];
+  private readonly marks: FieldMark[];
   private readonly maps: (Map<string, string> | null)[];
 
   constructor(width: number, shared: readonly number[]) {
     this.prev = new Array(width).fill('');
+    this.marks = Array.from({ length: width }, fieldMark);
     this.maps = Array.from({ length: width }, (_, k) => (shared.includes(k) ? new Map() : null));
   }
 
-  take(k: number, view: string): string {
-    if (view === this.prev[k]) return this.prev[k];
+  /** Field i of `rec`, kept column k. */
+  take(k: number, rec: CsvRecord, i: number): string {
+    const mark = this.marks[k];
+    if (rec.same(i, mark)) return this.prev[k];
+    let s = rec.text(i);
     const map = this.maps[k];
-    let s = map?.get(view);
-    if (s === undefined) {
-      s = ownString(view);
-      map?.set(s, s);
+    if (s === this.prev[k]) s = this.prev[k];
+    else if (map) {
+      const had = map.get(s);
+      if (had === undefined) map.set(s, s);
+      else s = had;
     }
+    rec.mark(i, mark);
     this.prev[k] = s;
     return s;
   }
@@ -216,7 +230,7 @@ class OrderStarts {
   test(rec: CsvRecord): boolean {
     // Only the records at or after `at`, and the one just before, need their order number read.
     if (rec.end < this.at) return false;
-    const sn = rec.view(this.snCol).trim();
+    const sn = rec.text(this.snCol).trim();
     if (rec.offset >= this.at && sn !== this.prev && sn !== '' && !/\s/.test(sn)) return true;
     this.prev = sn;
     return false;
@@ -436,7 +450,7 @@ export function readPart(
           cells[k] = '';
           continue;
         }
-        const v = interner.take(k, rec.view(keep[k]));
+        const v = interner.take(k, rec, keep[k]);
         cells[k] = v;
         if (blank && v !== '' && !isBlank(v)) blank = false;
       }

@@ -14,6 +14,7 @@
 import { buyerKey, hashAddress } from './identity';
 import type { RfmInput, RfmResult } from './rfm';
 import { isCounted, type StatusPair, type UnnamedStatus, unnamedStatusesOf } from './status';
+import { TextPairIds } from './text-ids';
 import { localDayNumber } from './time';
 import type { Clock, EpochMs, Order } from './types';
 
@@ -56,10 +57,10 @@ function grown(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
 export class CustomerSummaries {
   readonly runDay: number;
   private readonly timeZone: string;
-  /** Customer ids by key, and the first customer seen at each address as written (CustomerGrouping's
-   *  shortcut: most orders find their customer there, with no trim, hash or key). */
-  private readonly ids = new Map<string, number>();
-  private readonly firstAt = new Map<string, number>();
+  /** Customer ids by key, and by (address as written, username): most orders find their customer by the
+   *  latter, with no trim, hash or key (CustomerGrouping's shortcut). */
+  private readonly ids = new TextPairIds();
+  private readonly byAddress = new TextPairIds();
   private readonly byStatus = new Map<string, PairCount>();
   private readonly byPair = new Map<string, PairCount>();
   private size = 0;
@@ -80,15 +81,14 @@ export class CustomerSummaries {
   /** Orders of one parse: no order_sn may repeat across everything added and merged (as buildCustomers'
    *  uniqueOrders). */
   add(orders: Iterable<Order>): void {
-    const { firstAt, runDay, timeZone } = this;
+    const { byAddress, runDay, timeZone } = this;
     for (const o of orders) {
       this.orders++;
-      const at = firstAt.get(o.addressFull);
-      let id = at !== undefined && this.usernames[at] === o.buyerUsername ? at : -1;
+      let id = byAddress.get(o.addressFull, o.buyerUsername);
       if (id < 0) {
         const hash = hashAddress(o.addressFull);
         id = this.idOf(buyerKey(o.buyerUsername, hash), o.buyerUsername, o.addressFull);
-        if (at === undefined) firstAt.set(o.addressFull, id);
+        byAddress.add(o.addressFull, o.buyerUsername, id);
       }
       if (!this.counts(o)) continue;
       const total = o.totalPrice;
@@ -181,14 +181,14 @@ export class CustomerSummaries {
   }
 
   private idOf(key: string, username: string, address: string): number {
-    let id = this.ids.get(key);
-    if (id !== undefined) return id;
+    let id = this.ids.get(key, '');
+    if (id >= 0) return id;
     id = this.size++;
     if (4 * id === this.inside.length) {
       this.inside = grown(this.inside, 8 * id);
       this.outside = grown(this.outside, 8 * id);
     }
-    this.ids.set(key, id);
+    this.ids.add(key, '', id);
     this.keys.push(key);
     this.usernames.push(username);
     this.addresses.push(address.trim());

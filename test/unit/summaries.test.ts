@@ -8,6 +8,7 @@ import { buildCustomers } from '../../src/core/customers';
 import { scoreInputs } from '../../src/core/rfm';
 import { canonicalSegments, canonicalSegmentsOf } from '../../src/core/segments';
 import { CustomerSummaries } from '../../src/core/summaries';
+import { TextPairIds } from '../../src/core/text-ids';
 import type { Clock, Order } from '../../src/core/types';
 import { at } from './helpers/records';
 
@@ -128,5 +129,27 @@ describe('CustomerSummaries = buildCustomers + canonicalSegments', () => {
     const whole = new CustomerSummaries(clock);
     whole.add([{ ...list[0], totalPrice: 150_000 }]);
     expect(whole.exact).toBe(true);
+  });
+});
+
+describe('TextPairIds', () => {
+  it('finds a pair exactly as a Map of the pair does, through growth and look-alike pairs', () => {
+    const text = fc.string({ maxLength: 4, unit: fc.constantFrom('a', 'b', '\u0000', 'é', '😀') });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, text), { maxLength: 2000 }), (pairs) => {
+        const ids = new TextPairIds();
+        const map = new Map<string, number>();
+        for (const [a, b] of pairs) {
+          const k = JSON.stringify([a, b]);
+          expect(ids.get(a, b)).toBe(map.get(k) ?? -1);
+          if (!map.has(k)) {
+            map.set(k, map.size);
+            ids.add(a, b, map.size - 1);
+          }
+        }
+        expect(ids.size).toBe(map.size);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
