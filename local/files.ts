@@ -432,7 +432,25 @@ export interface CsvEncoding {
   bomBytes: number;
 }
 
-const decided = new Map<string, { size: number; mtimeMs: number; found: CsvEncoding }>();
+/** A file's encoding as decided for one version of it (size and modification time). */
+export interface EncodingDecision {
+  size: number;
+  mtimeMs: number;
+  found: CsvEncoding;
+}
+
+const decided = new Map<string, EncodingDecision>();
+
+/** What csvEncoding decided for this file, to hand to another thread (rememberCsvEncoding): a worker that
+ *  reads part of the file then makes no pass over all of its bytes again. */
+export function csvEncodingDecision(path: string): EncodingDecision {
+  csvEncoding(path);
+  return decided.get(path) as EncodingDecision;
+}
+
+export function rememberCsvEncoding(path: string, decision: EncodingDecision): void {
+  decided.set(path, decision);
+}
 
 /**
  * The encoding of a CSV file by core's rule (src/core/encoding.ts): its byte-order mark, else UTF-8 when

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
+import { csvEncodingDecision } from '../files';
 import { type PartMessage, unpackPart } from './part-message';
 import type { SeenOrders } from './seen';
 import {
@@ -131,6 +132,7 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
     delimiter: first.delimiter,
     header: first.header,
     nearBytes: opts.nearBytes,
+    encoding: csvEncodingDecision(path),
   };
   const workers = cuts.map((from, k) => readPartWorker({ ...shared, from, to: cuts[k + 1] ?? null }));
   // This thread's part is settled before anything is thrown, so no worker is left unobserved.

@@ -9,12 +9,20 @@ export type Fingerprint = (s: string, out: Int32Array) => void;
 
 export class SeenOrders {
   /** Two 32-bit halves per slot; [0, 0] marks an empty slot (no fingerprint is). */
-  private slots = new Int32Array(2 << 12);
+  private slots: Int32Array;
   private count = 0;
   private readonly scratch = new Int32Array(2);
 
-  /** `fingerprint` is for tests (a constant one makes every text look seen). */
-  constructor(private readonly fingerprint: Fingerprint = fingerprintOf) {}
+  /** `expected`: about how many texts will be added (the table then grows less often); `fingerprint` is
+   *  for tests (a constant one makes every text look seen). */
+  constructor(
+    expected = 2048,
+    private readonly fingerprint: Fingerprint = fingerprintOf,
+  ) {
+    let n = 1 << 12;
+    while (n < 2 * expected) n *= 2;
+    this.slots = new Int32Array(2 * n);
+  }
 
   get size(): number {
     return this.count;

@@ -34,10 +34,13 @@ import { isBlank } from '../../src/core/values';
 import {
   type CsvReadStats,
   type CsvRecord,
+  checkReadable,
+  type EncodingDecision,
   type FieldMark,
   fieldMark,
   forEachCsvRecord,
   lastRecordBefore,
+  rememberCsvEncoding,
 } from '../files';
 import { SeenOrders } from './seen';
 
@@ -258,9 +261,12 @@ class Collector {
   constructor(
     private readonly opts: ParseSettings,
     private readonly batched: boolean,
+    bytes: number,
   ) {
     this.localeReason = importText[opts.lang].localeWarning(opts.sheetName);
-    this.summaries = opts.summarise ? new CustomerSummaries(opts.summarise) : null;
+    this.summaries = opts.summarise
+      ? new CustomerSummaries(opts.summarise, bytes / BYTES_PER_CUSTOMER)
+      : null;
   }
 
   /** A block's header row (batched: the start of every batch). */
@@ -326,6 +332,11 @@ function addProblems(into: Map<string, Problem>, list: readonly Problem[]): void
   }
 }
 
+/** For the first size of tables (a guess: they grow past it): a shop's export has a line per ~400 bytes
+ *  (Shopee's 47 columns: ~480), and an order or a customer per few lines. */
+const BYTES_PER_ORDER = 600;
+const BYTES_PER_CUSTOMER = 1500;
+
 /** How far before a part's boundary its thread starts reading records (after a quick pass to there). */
 const NEAR_BYTES = 1 << 20;
 
@@ -340,6 +351,8 @@ export interface PartSpec {
   from: number;
   /** The next part's `from` (this part stops before its first record), or null for the last part. */
   to: number | null;
+  /** The file's encoding as the first thread decided it (csvEncodingDecision). */
+  encoding?: EncodingDecision;
   nearBytes?: number;
 }
 
@@ -372,13 +385,14 @@ export function readPart(
   onProgress?: (bytesRead: number, totalBytes: number) => void,
 ): PartResult & { hasHeader: boolean } {
   const batchRows = batched ? Math.max(1, settings.batchRows ?? 1_000) : Number.POSITIVE_INFINITY;
-  const out = new Collector(settings, batched);
+  const bytes = (spec?.to ?? checkReadable(path)) - (spec?.from ?? 0);
+  const out = new Collector(settings, batched, bytes);
   let header: BlockHeader | null = null;
   let hasHeader = false;
   const missingColumns: number[] = [];
   let prevSn = '';
   /** Order numbers of earlier batches: seeing one again means its lines are not adjacent. */
-  const closed = new SeenOrders();
+  const closed = new SeenOrders(bytes / BYTES_PER_ORDER);
   const current: string[] = [];
   let interner = new Interner(0, []);
 
@@ -503,6 +517,7 @@ export function readPart(
 
 /** A worker's whole job (parse-worker.ts): its part, or the reason the file needs a whole parse. */
 export function readPartInWorker(spec: PartSpec): PartResult {
+  if (spec.encoding) rememberCsvEncoding(spec.path, spec.encoding);
   try {
     const { hasHeader: _, ...r } = readPart(spec.path, spec.settings, true, spec);
     return {

@@ -59,21 +59,27 @@ export class CustomerSummaries {
   private readonly timeZone: string;
   /** Customer ids by key, and by (address as written, username): most orders find their customer by the
    *  latter, with no trim, hash or key (CustomerGrouping's shortcut). */
-  private readonly ids = new TextPairIds();
-  private readonly byAddress = new TextPairIds();
+  private readonly ids: TextPairIds;
+  private readonly byAddress: TextPairIds;
   private readonly byStatus = new Map<string, PairCount>();
   private readonly byPair = new Map<string, PairCount>();
   private size = 0;
   private keys: string[] = [];
   private usernames: string[] = [];
   private addresses: string[] = [];
-  private inside = new Float64Array(4 * START);
-  private outside = new Float64Array(4 * START);
+  private inside: Float64Array;
+  private outside: Float64Array;
   /** Distinct orders added (any status). */
   orders = 0;
   private exactSums = true;
 
-  constructor(clock: Clock) {
+  /** `expected`: about how many customers there will be (tables then grow less often). */
+  constructor(clock: Clock, expected = START) {
+    const n = Math.max(START, Math.ceil(expected));
+    this.ids = new TextPairIds(n);
+    this.byAddress = new TextPairIds(n);
+    this.inside = new Float64Array(4 * n);
+    this.outside = new Float64Array(4 * n);
     this.timeZone = clock.timeZone;
     this.runDay = localDayNumber(clock.now, clock.timeZone);
   }

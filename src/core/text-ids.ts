@@ -5,11 +5,19 @@
 // their hashes agree. Exact: a pair is found only when both texts are equal.
 export class TextPairIds {
   /** Per slot: the hash, and the entry's index + 1 (0: an empty slot). */
-  private hashes = new Int32Array(1 << 12);
-  private entries = new Int32Array(1 << 12);
+  private hashes: Int32Array;
+  private entries: Int32Array;
   private readonly firsts: string[] = [];
   private readonly seconds: string[] = [];
   private readonly values: number[] = [];
+
+  /** `expected`: about how many pairs will be added (the table then grows less often). */
+  constructor(expected = 2048) {
+    let n = 1 << 12;
+    while (n < 2 * expected) n *= 2;
+    this.hashes = new Int32Array(n);
+    this.entries = new Int32Array(n);
+  }
 
   get size(): number {
     return this.values.length;

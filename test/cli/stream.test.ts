@@ -322,7 +322,7 @@ describe('SeenOrders: the order numbers already read', () => {
   });
 
   it('never says no to a text it was given; says yes to any text with its fingerprint', () => {
-    const seen = new SeenOrders((_, out) => {
+    const seen = new SeenOrders(1, (_, out) => {
       out[0] = 7;
       out[1] = 9;
     });
