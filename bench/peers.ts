@@ -11,7 +11,7 @@ import { runNode } from './child';
 import { progress, TODAY, TZ } from './shared';
 
 const PYTHON = '/usr/bin/python3';
-/** bench/peers/duckdb.ts's exit code when the module is not installed. */
+/** bench/peers/duckdb.mjs's exit code when the module is not installed. */
 const DUCKDB_MISSING = 3;
 
 export interface PeerFigures {
@@ -164,13 +164,13 @@ async function pandas(csv: string, kenaliOut: string, dir: string): Promise<Peer
 }
 
 async function duckdb(csv: string, kenaliOut: string, dir: string): Promise<PeerFigures> {
-  const command = 'node bench/peers/duckdb.ts (segment.sql)';
+  const command = 'node bench/peers/duckdb.mjs (segment.sql)';
   const out = join(dir, 'duckdb.csv');
   const rusage = join(dir, 'duckdb-rusage.json');
   progress('duckdb: segment');
   const start = performance.now();
   const run = await runNode(
-    ['--import', 'tsx', '--import', './bench/rusage.ts', 'bench/peers/duckdb.ts', csv, out, TODAY, TZ],
+    ['--import', './bench/rusage.mjs', 'bench/peers/duckdb.mjs', csv, out, TODAY, TZ],
     { env: { BENCH_RUSAGE_FILE: rusage }, echoStderr: false },
   );
   const wallMs = performance.now() - start;

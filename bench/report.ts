@@ -285,8 +285,8 @@ export function renderCli(c: CliFigures): string {
   const out = [
     '## CLI one-shot `segment` on a CSV export, end to end',
     '',
-    '`node --import tsx local/cli/main.ts segment shop.csv --out segments.csv --today 2024-06-30`, timed',
-    "from spawn to exit (Node and tsx start-up included); peak RSS and CPU time are the child's own.",
+    '`node local/cli/bin.mjs segment shop.csv --out segments.csv --today 2024-06-30` (what `npm run kenali`',
+    "runs), timed from spawn to exit (Node start-up included); peak RSS and CPU time are the child's own.",
     '',
     table(
       [

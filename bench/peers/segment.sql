@@ -1,6 +1,6 @@
 -- RFM segments of a Shopee (Indonesia) order export in DuckDB SQL: what an analyst would write instead of
 -- Kenali, implementing the same rules (SPEC "Segmentation", core's exports.ts, status.ts, rfm.ts) for the
--- columns a Shopee export has. Bench peer only (bench/peers/README.md), run by bench/peers/duckdb.ts, which
+-- columns a Shopee export has. Bench peer only (bench/peers/README.md), run by bench/peers/duckdb.mjs, which
 -- fills in {{path}}, {{out}}, {{today}} and {{zone}} as SQL string literals.
 -- OUT: one row per scored customer, sorted by buyer_key (bench/peers.ts compares it with Kenali's).
 

@@ -3,6 +3,7 @@
 // part starts by itself (stream.ts: OrderStarts, after a quick pass over the bytes before it). The parts'
 // results are joined in file order and checked as one batched read would be: the locale verdicts of
 // every batch agree, and no order shows up in two parts; otherwise the file is read again whole.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -60,9 +61,13 @@ export function partCuts(
 
 let workerSource: string | undefined;
 
+/** The worker's code already bundled (bin.mjs, which runs the CLI from a bundle, makes it): a file. */
+const prebuilt = process.env.KENALI_CSV_WORKER;
+
 /** Whether worker threads can be started here (their code is bundled by esbuild on first use): without
  *  them the file is read on this thread, only slower. */
 function workersAvailable(): boolean {
+  if (prebuilt && existsSync(prebuilt)) return true;
   try {
     workerScript();
     return true;
@@ -88,7 +93,10 @@ function workerScript(): string {
 
 function readPartWorker(spec: PartSpec): Promise<PartResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerScript(), { eval: true, workerData: spec });
+    const worker =
+      prebuilt && existsSync(prebuilt)
+        ? new Worker(prebuilt, { workerData: spec })
+        : new Worker(workerScript(), { eval: true, workerData: spec });
     let result: PartResult | null = null;
     worker.once('message', (m: PartMessage) => {
       result = unpackPart(m);
