@@ -110,12 +110,11 @@ export class CustomerSummaries {
     for (let i = 0; i < d.size; i++) {
       const id = this.idOf(d.keys[i], d.usernames[i], d.addresses[i]);
       const k = 4 * i;
-      for (const [from, into] of [
-        [d.inside, this.inside],
-        [d.outside, this.outside],
-      ]) {
-        if (from[k + N] > 0) this.sum(into, id, from[k + N], from[k + SUM], from[k + FIRST], from[k + LAST]);
-      }
+      const { inside, outside } = d;
+      if (inside[k + N] > 0)
+        this.sum(this.inside, id, inside[k + N], inside[k + SUM], inside[k + FIRST], inside[k + LAST]);
+      if (outside[k + N] > 0)
+        this.sum(this.outside, id, outside[k + N], 0, outside[k + FIRST], outside[k + LAST]);
     }
     for (const [pair, n] of d.pairs) this.pairCount(pair).orders += n;
     this.orders += d.orders;
@@ -198,10 +197,9 @@ export class CustomerSummaries {
     this.keys.push(key);
     this.usernames.push(username);
     this.addresses.push(address.trim());
-    for (const a of [this.inside, this.outside]) {
-      a[4 * id + FIRST] = Number.POSITIVE_INFINITY;
-      a[4 * id + LAST] = Number.NEGATIVE_INFINITY;
-    }
+    const k = 4 * id;
+    this.inside[k + FIRST] = this.outside[k + FIRST] = Number.POSITIVE_INFINITY;
+    this.inside[k + LAST] = this.outside[k + LAST] = Number.NEGATIVE_INFINITY;
     return id;
   }
 
