@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { neutraliseFormula } from '../local/cli/output';
 import { forEachCsvRecord } from '../local/files';
+import { CANONICAL_HEADER, SEGMENT_COLUMNS } from '../src/core/segments';
 import { runNode } from './child';
 import { progress, TODAY, TZ } from './shared';
 
@@ -35,23 +36,9 @@ export interface SegmentsCheck {
   difference: string | null;
 }
 
-/** The fields the peers write, by header name; Kenali's output has them all (and `name`, the username when
- *  no profile names the buyer: the one-shot never has profiles). */
-const FIELDS = [
-  'buyer_key',
-  'buyer_username',
-  'address_full',
-  'first_order_at',
-  'last_order_at',
-  'recency_days',
-  'frequency',
-  'monetary',
-  'r',
-  'f',
-  'm',
-  'rfm',
-  'segment',
-] as const;
+/** The fields the peers write, by header name: Kenali's canonical columns but `name` (the username when no
+ *  profile names the buyer: the one-shot never has profiles). */
+const FIELDS = SEGMENT_COLUMNS.filter((c) => c !== 'name').map((c) => CANONICAL_HEADER[c]);
 
 function readTable(path: string, neutralise: boolean): Map<string, string[]> {
   const rows = new Map<string, string[]>();

@@ -1,7 +1,8 @@
 // `segment <exports...> --out FILE`: export files → core (parseExport, mergeImport, buildCustomers,
 // segmentsTableCanonical) → the canonical Segments table, with no workbook in between. Order lines are
 // dropped as soon as each file (or CSV batch) is parsed: RFM needs orders only, and lines are most of the
-// memory of a big shop.
+// memory of a big shop. One CSV file goes further: its orders are summed up per customer as each batch is
+// parsed, on every thread that reads it (core CustomerSummaries), and none is kept.
 import './native';
 import { buildCustomers, CustomerGrouping, type CustomerIndex } from '../../src/core/customers';
 import { exportSheets, findBlocks, parseExport } from '../../src/core/exports';
