@@ -1,12 +1,13 @@
 // The CLI's one-shot `segment` on a demo Shopee CSV export, end to end: the export is first streamed to a
-// temporary file (never held in memory), then `node --import tsx local/cli/main.ts segment …` runs as a
-// child process, timed from spawn to exit, with its peak RSS and CPU time from bench/rusage.ts.
+// temporary file (never held in memory), then `node local/cli/bin.mjs segment …` (what `npm run kenali`
+// runs) as a child process, timed from spawn to exit, with its peak RSS and CPU time from bench/rusage.mjs.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CsvWriter } from '../local/cli/csv';
 import { forEachShopeeExportRow, shopeeExportHeader } from '../src/core/demo';
 import { runNode } from './child';
+import { type PeerFigures, runPeers } from './peers';
 import { NOW, progress, SEED, TODAY, TZ } from './shared';
 
 export interface CliFigures {
@@ -23,6 +24,8 @@ export interface CliFigures {
   /** Data rows of the output CSV. */
   outputRows: number;
   stderrTail: string;
+  /** The analyst's tools on the same CSV, right after Kenali (empty with `peers: false`). */
+  peers: PeerFigures[];
 }
 
 function countLines(path: string): number {
@@ -32,7 +35,7 @@ function countLines(path: string): number {
   return n;
 }
 
-export async function benchCli(lines: number): Promise<CliFigures> {
+export async function benchCli(lines: number, opts: { peers?: boolean } = {}): Promise<CliFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'kenali-bench-'));
   try {
     const csv = join(dir, `shopee-${lines}.csv`);
@@ -49,15 +52,15 @@ export async function benchCli(lines: number): Promise<CliFigures> {
     }
     const writeCsvMs = performance.now() - start;
 
+    // `npm run kenali` runs the CLI from a bundle made on its first run (bin.mjs): made here, not timed.
+    await runNode(['local/cli/bin.mjs', '--help'], { echoStderr: false });
     progress(`cli ${lines.toLocaleString('en')} lines: kenali segment`);
     start = performance.now();
     const run = await runNode(
       [
         '--import',
-        'tsx',
-        '--import',
-        './bench/rusage.ts',
-        'local/cli/main.ts',
+        './bench/rusage.mjs',
+        'local/cli/bin.mjs',
         'segment',
         csv,
         '--out',
@@ -82,6 +85,7 @@ export async function benchCli(lines: number): Promise<CliFigures> {
     } catch {
       // no output written
     }
+    const peers = opts.peers === false || run.exitCode !== 0 ? [] : await runPeers(csv, out, dir);
     return {
       lines,
       csvBytes: statSync(csv).size,
@@ -93,6 +97,7 @@ export async function benchCli(lines: number): Promise<CliFigures> {
       summary: run.stdout.trim().replaceAll(dir, '<tmp>'),
       outputRows,
       stderrTail: run.exitCode === 0 ? '' : run.stderrTail,
+      peers,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

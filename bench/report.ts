@@ -11,6 +11,10 @@ export const CELL_LIMIT = 10_000_000;
 export const TARGETS = {
   endToEndMs: 10_000,
   endToEndBytes: 1024 ** 3,
+  /** #20: the one-shot segment at least this much faster than the pandas script, in the same run. */
+  pandasRatio: 1.5,
+  /** #20: peak memory of the one-shot segment. */
+  oneShotBytes: 600 * 1024 ** 2,
   cellsPerLine: 12,
 } as const;
 
@@ -291,8 +295,8 @@ export function renderCli(c: CliFigures): string {
   const out = [
     '## CLI one-shot `segment` on a CSV export, end to end',
     '',
-    '`node --import tsx local/cli/main.ts segment shop.csv --out segments.csv --today 2024-06-30`, timed',
-    "from spawn to exit (Node and tsx start-up included); peak RSS and CPU time are the child's own.",
+    '`node local/cli/bin.mjs segment shop.csv --out segments.csv --today 2024-06-30` (what `npm run kenali`',
+    "runs), timed from spawn to exit (Node start-up included); peak RSS and CPU time are the child's own.",
     '',
     table(
       [
@@ -311,6 +315,47 @@ export function renderCli(c: CliFigures): string {
     `CLI said: ${c.summary || '(nothing)'}`,
   ];
   if (c.stderrTail) out.push('', '```', c.stderrTail.trim(), '```');
+  if (c.peers.length > 0) out.push('', renderPeers(c));
+  return out.join('\n');
+}
+
+/** Kenali beside the analyst's tools on the same CSV, in the same run: speed ratios and peak memory. */
+function renderPeers(c: CliFigures): string {
+  const rows = [
+    ['kenali segment', fmt.s(c.wallMs), fmt.s(c.cpuMs), fmt.mb(c.maxRss), '1.00', 'the reference'],
+    ...c.peers.map((p) => [
+      p.name,
+      p.wallMs === null ? '—' : fmt.s(p.wallMs),
+      fmt.s(p.cpuMs),
+      fmt.mb(p.maxRss),
+      p.wallMs === null ? '—' : fmt.ratio(p.wallMs / c.wallMs),
+      p.skipped ??
+        (p.check?.identical
+          ? `identical (${fmt.int(p.check.customers)} customers)`
+          : `DIFFER: ${p.check?.difference}`),
+    ]),
+  ];
+  const ratios = c.peers
+    .filter((p) => p.wallMs !== null)
+    .map((p) => `kenali/${p.name.split(' ')[0]} ${fmt.ratio((p.wallMs as number) / c.wallMs)}×`);
+  const out = [
+    '### The same segments with the tools an analyst would use (bench/peers/)',
+    '',
+    "Each on the same CSV right after Kenali, timed from spawn to exit; peak RSS is the process's own. Speed ratio",
+    "= the peer's time ÷ Kenali's (above 1: Kenali is faster). Segments: every field of every customer compared.",
+    '',
+    table(['tool', 'wall (s)', 'CPU (s)', 'peak RSS (MB)', 'speed ratio', 'segments'], rows, [
+      'l',
+      'r',
+      'r',
+      'r',
+      'r',
+      'l',
+    ]),
+  ];
+  if (ratios.length > 0)
+    out.push('', `Speed: ${ratios.join(', ')}; Kenali's peak memory ${fmt.mb(c.maxRss)} MB.`);
+  for (const p of c.peers) if (p.stderrTail) out.push('', `${p.name}:`, '```', p.stderrTail.trim(), '```');
   return out.join('\n');
 }
 
@@ -336,6 +381,7 @@ export function renderTargets(input: {
     `${fmt.mb(cli.maxRss)} MB at ${fmt.size(cli.lines)} lines`,
     fullSize && ranOk ? verdict(cli.maxRss < TARGETS.endToEndBytes) : 'not measured at 1M',
   ]);
+  rows.push(...peerTargets(cli));
   const last = pipeline[pipeline.length - 1];
   rows.push([
     'core pipeline in memory (for reference)',
@@ -355,6 +401,37 @@ export function renderTargets(input: {
     '',
     table(['target', 'measured', 'verdict'], rows, ['l', 'l', 'l']),
   ].join('\n');
+}
+
+/** #20's targets: faster than the pandas script in the same run, within 600 MB, the same segments. */
+export function peerTargets(cli: CliFigures): string[][] {
+  const verdict = (ok: boolean) => (ok ? 'met' : '**MISSED**');
+  const at1M = cli.lines === 1_000_000 && cli.exitCode === 0;
+  const pandas = cli.peers.find((p) => p.name.startsWith('pandas'));
+  const ratio = pandas?.wallMs ? pandas.wallMs / cli.wallMs : Number.NaN;
+  const rows = [
+    [
+      `CLI segment ≥ ${TARGETS.pandasRatio}× as fast as pandas (same run)`,
+      pandas?.wallMs
+        ? `${fmt.ratio(ratio)}× (${fmt.s(pandas.wallMs)} s ÷ ${fmt.s(cli.wallMs)} s)`
+        : `pandas ${pandas?.skipped ?? 'not run'}`,
+      at1M && pandas?.wallMs ? verdict(ratio >= TARGETS.pandasRatio) : 'not measured at 1M',
+    ],
+    [
+      `CLI segment peak memory ≤ ${fmt.mb(TARGETS.oneShotBytes)} MB`,
+      `${fmt.mb(cli.maxRss)} MB at ${fmt.size(cli.lines)} lines`,
+      at1M ? verdict(cli.maxRss <= TARGETS.oneShotBytes) : 'not measured at 1M',
+    ],
+  ];
+  const checked = cli.peers.filter((p) => p.check);
+  if (checked.length > 0) {
+    rows.push([
+      'peers give the same segments',
+      checked.map((p) => `${p.name}: ${p.check?.identical ? 'identical' : 'differ'}`).join('; '),
+      verdict(checked.every((p) => p.check?.identical)),
+    ]);
+  }
+  return rows;
 }
 
 // ------------------------------------------------------------------------------ Apps Script estimate

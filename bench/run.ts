@@ -1,6 +1,7 @@
 // `npm run bench` (builds dist/ first): how fast, how big, and how it grows. Prints tables, asserts
 // nothing (these machines are noisy: compare ratios measured in the same run, not absolute times).
 //   --quick     core at 10k/100k, the store at 1k/10k, CLI at 100k, upload at 10k (a fast check)
+//   --cli       only the CLI's one-shot segment and its peers (pandas, DuckDB), on the 1M-line CSV
 //   --results   also write the report to bench/RESULTS.md
 // Each size runs in its own child process so sizes do not share a heap.
 import { existsSync, writeFileSync } from 'node:fs';
@@ -11,10 +12,11 @@ import type { CallsResult } from './calls';
 import { runPart } from './child';
 import { benchCli, type CliFigures } from './cli';
 import type { PipelineResult } from './pipeline';
-import { renderCalls, renderCli, renderEstimate, renderPipeline, renderTargets } from './report';
+import { peerTargets, renderCalls, renderCli, renderEstimate, renderPipeline, renderTargets } from './report';
+import { table } from './table';
 import { renderUpload, type UploadFigures } from './upload';
 
-const USAGE = 'usage: npm run bench [-- --quick] [-- --results]';
+const USAGE = 'usage: npm run bench [-- --quick] [-- --cli] [-- --results]';
 
 async function pipelineAt(lines: number): Promise<PipelineResult> {
   // Headroom above V8's default heap limit, so the 1M child measures the pipeline, not a heap at its limit.
@@ -53,13 +55,19 @@ function machine(): string {
 
 async function main(argv: string[]): Promise<void> {
   for (const a of argv) {
-    if (a !== '--quick' && a !== '--results') {
+    if (a !== '--quick' && a !== '--results' && a !== '--cli') {
       process.stderr.write(`unknown option ${a}\n${USAGE}\n`);
       process.exitCode = 2;
       return;
     }
   }
   const quick = argv.includes('--quick');
+  const cliOnly = argv.includes('--cli');
+  if (cliOnly && argv.includes('--results')) {
+    process.stderr.write(`--cli runs one section: RESULTS.md keeps the full bench\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
   if (!existsSync(join(DIST_DIR, 'Code.js'))) {
     process.stderr.write('dist/Code.js is missing: run `node build.mjs` (npm run bench does).\n');
     process.exitCode = 1;
@@ -85,6 +93,19 @@ async function main(argv: string[]): Promise<void> {
     sections.push(text);
     process.stdout.write(`${text}\n\n`);
   };
+
+  if (cliOnly) {
+    const cli = await benchCli(cliLines);
+    emit(renderCli(cli));
+    emit(
+      [
+        '## Targets (printed, not asserted)',
+        '',
+        table(['target', 'measured', 'verdict'], peerTargets(cli), ['l', 'l', 'l']),
+      ].join('\n'),
+    );
+    return;
+  }
 
   const pipeline: PipelineResult[] = [];
   for (const n of pipelineSizes) pipeline.push(await pipelineAt(n));

@@ -72,8 +72,6 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 const CHUNK_BYTES = 8 << 20;
-/** V8 makes a substring of 13+ characters a view on its parent: such cells would keep whole chunks alive. */
-const SLICE_MIN = 13;
 /** Field flags. */
 const ESCAPED = 1; // quoted, holds "" escapes
 const TAIL = 2; // quoted, with text after the closing quote
@@ -86,19 +84,37 @@ export interface CsvRecord {
   readonly row: number;
   /** Byte offset in the file where the record starts (in the transcoded bytes, see CsvReadStats). */
   readonly offset: number;
+  /** Byte offset where the next record starts (after this one's line break). */
+  readonly end: number;
   /** Number of fields. */
   readonly size: number;
-  /** Field i ('' beyond the end), quotes removed and "" unescaped: an independent string to keep. */
+  /** Field i ('' beyond the end), quotes removed and "" unescaped: a string of its own (it shares no
+   *  memory with the read buffer, so keeping it keeps nothing else alive). */
   text(i: number): string;
-  /** The same text as a transient string that may share memory with the read buffer: for comparing
-   *  and looking up only (keep `ownString(view)` or `text(i)`, never the view itself). */
-  view(i: number): string;
+  /** Remembers where field i's bytes are, for `same`. */
+  mark(i: number, into: FieldMark): void;
+  /** Whether field i holds exactly the bytes marked (in the same read chunk): then its text is the marked
+   *  field's, with no string made. A no may be wrong (another chunk, a field with text after its closing
+   *  quote): it only costs the string. */
+  same(i: number, mark: FieldMark): boolean;
   /** Length in bytes of field i's raw text (quotes excluded): a cheap test before materialising. */
   rawLength(i: number): number;
   /** First byte of field i (an ASCII code when < 0x80), or -1 when it is empty. */
   firstCode(i: number): number;
   /** Every field. */
   all(): string[];
+}
+
+/** See CsvRecord.mark. */
+export interface FieldMark {
+  chunk: number;
+  start: number;
+  end: number;
+  flags: number;
+}
+
+export function fieldMark(): FieldMark {
+  return { chunk: -1, start: 0, end: 0, flags: 0 };
 }
 
 export interface CsvReadStats {
@@ -132,24 +148,21 @@ export interface CsvReadOptions {
   stopBefore?: (rec: CsvRecord) => boolean;
 }
 
-/** An independent copy of a substring (see SLICE_MIN): concatenation then slicing flattens into new memory. */
-export function ownString(s: string): string {
-  return s.length < SLICE_MIN ? s : (s + ' ').slice(0, -1);
-}
-
 /**
  * The tokenizer works on bytes (delimiters, quotes and line breaks are ASCII, so UTF-8 needs no decoding to
- * find them). Each chunk also has a Latin-1 string view with the same offsets: an ASCII field is a cheap
- * slice of it; a field with other bytes is decoded as UTF-8 from the buffer.
+ * find them). A field becomes a string only when asked for: an ASCII one as Latin-1, which is a plain copy;
+ * one with other bytes decoded as UTF-8.
  */
 class Cursor implements CsvRecord {
   row = 0;
   offset = 0;
+  end = 0;
   /** File offset of buf[0]. */
   base = 0;
   size = 0;
   buf: Buffer = Buffer.alloc(0);
-  latin = '';
+  /** Counts the chunks read: a mark from another chunk points at bytes since moved. */
+  chunk = 0;
   starts = new Int32Array(256);
   ends = new Int32Array(256);
   flags = new Uint8Array(256);
@@ -175,21 +188,41 @@ class Cursor implements CsvRecord {
   }
 
   text(i: number): string {
-    return ownString(this.view(i));
-  }
-
-  view(i: number): string {
     if (i >= this.size) return '';
     const a = this.starts[i];
     const b = this.ends[i];
     const f = this.flags[i];
-    if (f === 0) return this.latin.slice(a, b);
-    let v: string;
-    if ((f & WIDE) !== 0) v = this.buf.toString('utf8', a, b);
-    else v = this.latin.slice(a, b);
+    if (a === b && f === 0) return '';
+    let v = this.buf.toString((f & WIDE) !== 0 ? 'utf8' : 'latin1', a, b);
+    if (f === 0) return v;
     if ((f & ESCAPED) !== 0) v = v.replaceAll('""', '"');
     if ((f & TAIL) !== 0) v += this.tails[i];
     return v;
+  }
+
+  mark(i: number, into: FieldMark): void {
+    into.chunk = this.chunk;
+    if (i >= this.size) {
+      into.start = into.end = into.flags = 0;
+      return;
+    }
+    into.start = this.starts[i];
+    into.end = this.ends[i];
+    into.flags = this.flags[i];
+  }
+
+  same(i: number, m: FieldMark): boolean {
+    if (m.chunk !== this.chunk) return false;
+    if (i >= this.size) return m.start === m.end && m.flags === 0;
+    const a = this.starts[i];
+    const n = this.ends[i] - a;
+    const f = this.flags[i];
+    if (n !== m.end - m.start || f !== m.flags || (f & TAIL) !== 0) return false;
+    const buf = this.buf;
+    const b = m.start;
+    if (a === b) return true;
+    for (let k = 0; k < n; k++) if (buf[a + k] !== buf[b + k]) return false;
+    return true;
   }
 
   rawLength(i: number): number {
@@ -304,6 +337,7 @@ function tokenize(
       break;
     }
     cur.row++;
+    cur.end = cur.base + p;
     if (emit(cur) === true) {
       cur.row--;
       return -1 - recordStart; // stopped before this record: -1 - its start
@@ -398,7 +432,25 @@ export interface CsvEncoding {
   bomBytes: number;
 }
 
-const decided = new Map<string, { size: number; mtimeMs: number; found: CsvEncoding }>();
+/** A file's encoding as decided for one version of it (size and modification time). */
+export interface EncodingDecision {
+  size: number;
+  mtimeMs: number;
+  found: CsvEncoding;
+}
+
+const decided = new Map<string, EncodingDecision>();
+
+/** What csvEncoding decided for this file, to hand to another thread (rememberCsvEncoding): a worker that
+ *  reads part of the file then makes no pass over all of its bytes again. */
+export function csvEncodingDecision(path: string): EncodingDecision {
+  csvEncoding(path);
+  return decided.get(path) as EncodingDecision;
+}
+
+export function rememberCsvEncoding(path: string, decision: EncodingDecision): void {
+  decided.set(path, decision);
+}
 
 /**
  * The encoding of a CSV file by core's rule (src/core/encoding.ts): its byte-order mark, else UTF-8 when
@@ -520,7 +572,7 @@ export function forEachCsvRecord(
       }
       cur.buf = buf;
       cur.base = fromMemory ? 0 : pos - filled;
-      cur.latin = buf.toString('latin1', 0, filled);
+      cur.chunk++;
       const used = tokenize(buf, 0, filled, d, eof, cur, emit, onUnterminated);
       if (used < 0) {
         stats.end = cur.base + (-1 - used);

@@ -74,8 +74,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isEntry) {
+/** The CLI on this process's arguments and standard streams (the entry, and bin.mjs's bundle of it). */
+export async function runFromProcess(): Promise<void> {
   const io: Io = {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
@@ -83,3 +83,6 @@ if (isEntry) {
   };
   process.exitCode = await main(process.argv.slice(2), io);
 }
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntry) await runFromProcess();

@@ -1,18 +1,22 @@
 // `segment <exports...> --out FILE`: export files → core (parseExport, mergeImport, buildCustomers,
 // segmentsTableCanonical) → the canonical Segments table, with no workbook in between. Order lines are
 // dropped as soon as each file (or CSV batch) is parsed: RFM needs orders only, and lines are most of the
-// memory of a big shop.
+// memory of a big shop. One CSV file goes further: its orders are summed up per customer as each batch is
+// parsed, on every thread that reads it (core CustomerSummaries), and none is kept.
 import './native';
 import { buildCustomers, CustomerGrouping, type CustomerIndex } from '../../src/core/customers';
 import { exportSheets, findBlocks, parseExport } from '../../src/core/exports';
-import { type CanonicalSegments, canonicalSegments } from '../../src/core/segments';
+import { scoreInputs } from '../../src/core/rfm';
+import { type CanonicalSegments, canonicalSegments, canonicalSegmentsOf } from '../../src/core/segments';
 import { mergeImport } from '../../src/core/store';
+import type { CustomerSummaries } from '../../src/core/summaries';
 import { t } from '../../src/core/text';
 import type { Clock, Lang, ParsedExport, Problem } from '../../src/core/types';
 import { exportFileKind, readExportSheets } from '../files';
 import { CliError } from './args';
 import { parseCsvExport } from './parallel';
 import { problemLines } from './report';
+import type { StreamOptions } from './stream';
 
 export interface OneShotOptions {
   clock: Clock;
@@ -23,6 +27,11 @@ export interface OneShotOptions {
   /** Called when the files are read and scoring starts. */
   onScoring?: () => void;
   batchRows?: number;
+  /** How a CSV is read in parts (default: a part per core, at most 4, for big files only). */
+  parts?: Pick<StreamOptions, 'threads' | 'minPartBytes' | 'nearBytes'>;
+  /** false: group every order into customers (core's CustomerGrouping) even where they could be summed up
+   *  as they are read (tests compare the two). */
+  summaries?: boolean;
 }
 
 export interface OneShotResult extends CanonicalSegments {
@@ -58,7 +67,12 @@ async function parseFile(
   path: string,
   opts: OneShotOptions,
   whileWaiting?: (firstPart: readonly ParsedExport[]) => void,
-): Promise<{ parsed: ParsedExport[]; problems: Problem[]; skipped: string[] }> {
+): Promise<{
+  parsed: ParsedExport[];
+  problems: Problem[];
+  skipped: string[];
+  summaries: CustomerSummaries | null;
+}> {
   const { clock, lang } = opts;
   const tx = t('cli', lang);
   if (exportFileKind(path) === 'csv') {
@@ -67,8 +81,12 @@ async function parseFile(
       timeZone: clock.timeZone,
       lang,
       batchRows: opts.batchRows,
+      ...opts.parts,
       onProgress: (read, total) => opts.onFileProgress?.(total > 0 ? read / total : 1),
       whileWaiting,
+      // One file: its orders never repeat (stream.ts checks that), so they can be summed up as they are
+      // read, on every thread, instead of kept (see core's summaries.ts).
+      summarise: whileWaiting && opts.summaries !== false ? clock : undefined,
     });
     if (!r.hasHeader) throw new CliError(tx.files.noExport(path, r.problems[0]?.reason ?? ''));
     if (r.missingColumns.length > 0) throw missingColumns(path, r.missingColumns, r.problems, lang);
@@ -76,7 +94,7 @@ async function parseFile(
     if (r.csv.unterminatedQuoteRow !== null)
       problems.push(fileProblem(path, r.csv.unterminatedQuoteRow, tx.problems.unterminatedQuote));
     if (r.csv.encoding === 'windows-1252') problems.push(fileProblem(path, 1, t('upload', lang).windows1252));
-    return { parsed: r.parsed, problems, skipped: [] };
+    return { parsed: r.parsed, problems, skipped: [], summaries: r.summaries };
   }
   // XLSX: exceljs holds the workbook anyway. Each sheet's format is decided by its whole header (core's
   // exportSheets): sheets of no known format are skipped and listed (a notes sheet, the income workbook's
@@ -107,7 +125,7 @@ async function parseFile(
   }
   // "file.xlsx › Summary" → "Summary": the message names the file once.
   const names = skipped.map((s) => s.name.slice(s.name.indexOf(' › ') + 3));
-  return { parsed, problems, skipped: names };
+  return { parsed, problems, skipped: names, summaries: null };
 }
 
 export async function segmentExports(paths: readonly string[], opts: OneShotOptions): Promise<OneShotResult> {
@@ -119,6 +137,7 @@ export async function segmentExports(paths: readonly string[], opts: OneShotOpti
   const parsed: ParsedExport[] = [];
   const problems: Problem[] = [];
   const skipped: OneShotResult['skipped'] = [];
+  let summaries: CustomerSummaries | null = null;
   for (const path of paths) {
     opts.onFile?.(path);
     const r = await parseFile(
@@ -135,8 +154,15 @@ export async function segmentExports(paths: readonly string[], opts: OneShotOpti
     for (const p of r.parsed) parsed.push(p);
     for (const p of r.problems) problems.push(p);
     if (r.skipped.length > 0) skipped.push({ path, sheets: r.skipped });
+    summaries = r.summaries;
   }
   opts.onScoring?.();
+  if (summaries) {
+    const { inputs, afterRunDate } = summaries.scoring();
+    const result = scoreInputs(inputs, summaries.runDay, afterRunDate);
+    const table = canonicalSegmentsOf(result, summaries.unnamed(), opts.clock, opts.lang);
+    return { ...table, problems, orders: summaries.orders, customers: table.count, skipped };
+  }
   let index: CustomerIndex;
   let orderCount: number;
   if (single && !parsed.some((p) => p.payments.length > 0)) {

@@ -3,12 +3,14 @@
 // part starts by itself (stream.ts: OrderStarts, after a quick pass over the bytes before it). The parts'
 // results are joined in file order and checked as one batched read would be: the locale verdicts of
 // every batch agree, and no order shows up in two parts; otherwise the file is read again whole.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
+import { csvEncodingDecision } from '../files';
 import { type PartMessage, unpackPart } from './part-message';
-import type { SeenStrings } from './seen';
+import type { SeenOrders } from './seen';
 import {
   findHeader,
   finish,
@@ -59,9 +61,13 @@ export function partCuts(
 
 let workerSource: string | undefined;
 
+/** The worker's code already bundled (bin.mjs, which runs the CLI from a bundle, makes it): a file. */
+const prebuilt = process.env.KENALI_CSV_WORKER;
+
 /** Whether worker threads can be started here (their code is bundled by esbuild on first use): without
  *  them the file is read on this thread, only slower. */
 function workersAvailable(): boolean {
+  if (prebuilt && existsSync(prebuilt)) return true;
   try {
     workerScript();
     return true;
@@ -87,7 +93,10 @@ function workerScript(): string {
 
 function readPartWorker(spec: PartSpec): Promise<PartResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerScript(), { eval: true, workerData: spec });
+    const worker =
+      prebuilt && existsSync(prebuilt)
+        ? new Worker(prebuilt, { workerData: spec })
+        : new Worker(workerScript(), { eval: true, workerData: spec });
     let result: PartResult | null = null;
     worker.once('message', (m: PartMessage) => {
       result = unpackPart(m);
@@ -108,8 +117,9 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
     lang: opts.lang,
     batchRows: opts.batchRows,
     keepItems: opts.keepItems,
+    summarise: opts.summarise,
   };
-  const first = findHeader(path, opts.keepItems);
+  const first = findHeader(path, settings);
   const total = first.stats.bytes;
   const cuts = first.stats.transcoded
     ? []
@@ -118,7 +128,7 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
         total,
         opts.threads ?? defaultThreads(),
         opts.minPartBytes,
-        opts.whileWaiting ? GROUPING_COST : 0,
+        opts.whileWaiting && !opts.summarise ? GROUPING_COST : 0,
       );
   if (cuts.length === 0 || !workersAvailable()) {
     const r = readPart(path, settings, true, null, opts.onProgress);
@@ -130,6 +140,7 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
     delimiter: first.delimiter,
     header: first.header,
     nearBytes: opts.nearBytes,
+    encoding: csvEncodingDecision(path),
   };
   const workers = cuts.map((from, k) => readPartWorker({ ...shared, from, to: cuts[k + 1] ?? null }));
   // This thread's part is settled before anything is thrown, so no worker is left unobserved.
@@ -140,7 +151,7 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
     main = readPart(path, settings, true, { ...shared, from: 0, to: cuts[0] }, (read) =>
       opts.onProgress?.(Math.min(read / cuts[0], 1) * total, total),
     );
-    opts.whileWaiting?.(main.parsed);
+    if (!opts.summarise) opts.whileWaiting?.(main.parsed);
   } catch (e) {
     failed = true;
     failure = e;
@@ -155,18 +166,27 @@ async function readBatched(path: string, opts: StreamOptions): Promise<StreamRes
   }
   // Each part starts where the one before it stopped (by construction: both apply OrderStarts to the same
   // records), and no order may show up in two parts.
-  const seen = parts[0].runs as SeenStrings; // read here, so a table
+  const seen = parts[0].runs as SeenOrders; // read here, so a table
   for (let k = 1; k < parts.length; k++) {
     if (parts[k].start !== parts[k - 1].csv.end)
       throw new Error(`CSV part ${k} does not follow part ${k - 1}`);
-    for (const sn of parts[k].runs) if (seen.has(sn)) throw new Restart('split order');
-    if (k + 1 < parts.length) for (const sn of parts[k].runs) seen.add(sn);
+    const runs = parts[k].runs as Int32Array; // from a worker: fingerprints
+    if (seen.hasAny(runs)) throw new Restart('split order');
+    if (k + 1 < parts.length) seen.addAll(runs);
   }
   return finish(parts, true, 'batched');
 }
 
-/** Parses a CSV export file as parseExport would parse its whole grid, in bounded memory when it can. */
+/** Parses a CSV export file as parseExport would parse its whole grid, in bounded memory when it can.
+ *  With `summarise`, the orders are summed up (StreamResult.summaries) when the sums are exact, and kept
+ *  as usual (summaries null) when they are not (amounts with cents: see core's summaries.ts). */
 export async function parseCsvExport(path: string, opts: StreamOptions): Promise<StreamResult> {
+  const r = await parseCsv(path, opts);
+  if (r.summaries === null || r.summaries.exact) return r;
+  return parseCsv(path, { ...opts, summarise: undefined });
+}
+
+async function parseCsv(path: string, opts: StreamOptions): Promise<StreamResult> {
   try {
     return await readBatched(path, opts);
   } catch (e) {

@@ -2,6 +2,7 @@
 // username and address once per order (a big shop's addresses are most of its memory) and build 300k
 // objects slowly; instead each distinct string crosses once, the numbers in typed arrays (moved, not
 // copied), and the orders are rebuilt sharing their strings, as the main thread's own parse would.
+import type { SummariesData } from '../../src/core/summaries';
 import type { Order, ParsedExport } from '../../src/core/types';
 import type { PartResult } from './stream';
 
@@ -63,6 +64,7 @@ export function packPart(r: PartResult): { message: PartMessage; transfer: Array
   }
   const parsed = r.parsed.map(({ orders: _, ...rest }) => rest);
   const { user, addr, status, returnStatus, total, created } = orders;
+  const summaries = r.summaries as SummariesData | null;
   return {
     message: { part: { ...r, parsed }, orders },
     transfer: [
@@ -72,6 +74,8 @@ export function packPart(r: PartResult): { message: PartMessage; transfer: Array
       returnStatus.buffer,
       total.buffer,
       created.buffer,
+      (r.runs as Int32Array).buffer,
+      ...(summaries ? [summaries.inside.buffer, summaries.outside.buffer] : []),
     ] as ArrayBuffer[],
   };
 }

@@ -1,65 +1,112 @@
-// "Was this order number seen before?", asked once per order of a million-line export. A Set<string> of
-// 600k freshly read strings spends ~0.7 s per million lines, mostly on cache misses (its buckets, then each
-// string's own hash); here a slot holds a 32-bit hash of the text in a typed array, and the string beside
-// it is compared only when the hashes agree. The answer is exact: equal hashes never stand for equal text.
-export class SeenStrings {
-  private hashes = new Int32Array(1 << 12);
-  private strings: (string | undefined)[] = new Array(1 << 12);
-  private count = 0;
+// "Was this order number seen before?", asked once per order of a million-line export, to find an order
+// whose lines are not adjacent (stream.ts then parses the file whole). Only 64-bit fingerprints of the
+// texts are kept, in typed arrays: no string stays alive for it (600k of them would be copied by every
+// garbage collection, and sent across threads), and the table crosses threads as one buffer. A yes may
+// be wrong when two texts share a fingerprint (about once in 10^8 million-order files): the caller then
+// parses the file whole, which gives the same result, only slower. A no is always right.
+/** Writes the two 32-bit halves of a text's fingerprint into `out`. */
+export type Fingerprint = (s: string, out: Int32Array) => void;
 
-  /** `hash` is for tests (a constant one makes every text collide). */
-  constructor(private readonly hash: (s: string) => number = hashText) {}
+export class SeenOrders {
+  /** Two 32-bit halves per slot; [0, 0] marks an empty slot (no fingerprint is). */
+  private slots: Int32Array;
+  private count = 0;
+  private readonly scratch = new Int32Array(2);
+
+  /** `expected`: about how many texts will be added (the table then grows less often); `fingerprint` is
+   *  for tests (a constant one makes every text look seen). */
+  constructor(
+    expected = 2048,
+    private readonly fingerprint: Fingerprint = fingerprintOf,
+  ) {
+    let n = 1 << 12;
+    while (n < 2 * expected) n *= 2;
+    this.slots = new Int32Array(2 * n);
+  }
 
   get size(): number {
     return this.count;
   }
 
+  /** Whether `s` (or a text with its fingerprint) was added. */
   has(s: string): boolean {
-    const h = this.hash(s) | 0 || 1;
-    const mask = this.hashes.length - 1;
-    for (let i = h & mask; this.hashes[i] !== 0; i = (i + 1) & mask) {
-      if (this.hashes[i] === h && this.strings[i] === s) return true;
+    this.fingerprint(s, this.scratch);
+    return this.find(this.scratch[0], this.scratch[1]) < 0;
+  }
+
+  /** Adds `s`; false when its fingerprint was there already. */
+  add(s: string): boolean {
+    this.fingerprint(s, this.scratch);
+    return this.put(this.scratch[0], this.scratch[1]);
+  }
+
+  /** Every fingerprint, two numbers each: for another thread's `hasAny` and `addAll`. */
+  fingerprints(): Int32Array {
+    const out = new Int32Array(2 * this.count);
+    let k = 0;
+    const { slots } = this;
+    for (let i = 0; i < slots.length; i += 2) {
+      if (slots[i] === 0 && slots[i + 1] === 0) continue;
+      out[k++] = slots[i];
+      out[k++] = slots[i + 1];
     }
+    return out;
+  }
+
+  hasAny(fingerprints: Int32Array): boolean {
+    for (let i = 0; i < fingerprints.length; i += 2)
+      if (this.find(fingerprints[i], fingerprints[i + 1]) < 0) return true;
     return false;
   }
 
-  /** Adds `s`; false when it was there already. */
-  add(s: string): boolean {
-    if ((this.count + 1) * 2 > this.hashes.length) this.grow();
-    const h = this.hash(s) | 0 || 1;
-    const mask = this.hashes.length - 1;
-    let i = h & mask;
-    for (; this.hashes[i] !== 0; i = (i + 1) & mask) {
-      if (this.hashes[i] === h && this.strings[i] === s) return false;
+  addAll(fingerprints: Int32Array): void {
+    for (let i = 0; i < fingerprints.length; i += 2) this.put(fingerprints[i], fingerprints[i + 1]);
+  }
+
+  /** The free slot for (a, b), or -1 when it is there. */
+  private find(a: number, b: number): number {
+    const { slots } = this;
+    const mask = (slots.length >> 1) - 1;
+    for (let i = a & mask; ; i = (i + 1) & mask) {
+      const x = slots[2 * i];
+      const y = slots[2 * i + 1];
+      if (x === 0 && y === 0) return i;
+      if (x === a && y === b) return -1;
     }
-    this.hashes[i] = h;
-    this.strings[i] = s;
+  }
+
+  private put(a: number, b: number): boolean {
+    if ((this.count + 1) * 4 > this.slots.length) this.grow();
+    const i = this.find(a, b);
+    if (i < 0) return false;
+    this.slots[2 * i] = a;
+    this.slots[2 * i + 1] = b;
     this.count++;
     return true;
   }
 
-  *[Symbol.iterator](): Generator<string> {
-    for (const s of this.strings) if (s !== undefined) yield s;
-  }
-
   private grow(): void {
-    const { hashes, strings } = this;
-    this.hashes = new Int32Array(hashes.length * 2);
-    this.strings = new Array(hashes.length * 2);
-    const mask = this.hashes.length - 1;
-    for (let j = 0; j < hashes.length; j++) {
-      if (hashes[j] === 0) continue;
-      let i = hashes[j] & mask;
-      while (this.hashes[i] !== 0) i = (i + 1) & mask;
-      this.hashes[i] = hashes[j];
-      this.strings[i] = strings[j];
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    this.count = 0;
+    for (let i = 0; i < old.length; i += 2) {
+      if (old[i] !== 0 || old[i + 1] !== 0) this.put(old[i], old[i + 1]);
     }
   }
 }
 
-/** FNV-1a over UTF-16 code units, never 0 (0 marks an empty slot). */
-function hashText(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h | 0 || 1;
+/** Two independent 32-bit hashes of the UTF-16 code units (FNV-1a, and a multiply-rotate one), never both
+ *  0. */
+function fingerprintOf(s: string, out: Int32Array): void {
+  let a = 0x811c9dc5;
+  let b = s.length | 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul((b << 5) | (b >>> 27), 0x9e3779b1) ^ c;
+  }
+  b = Math.imul(b ^ (b >>> 16), 0x85ebca6b);
+  b ^= b >>> 13;
+  out[0] = a === 0 && b === 0 ? 1 : a;
+  out[1] = b;
 }

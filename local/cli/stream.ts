@@ -27,11 +27,22 @@ import {
   matchColumns,
   normaliseHeader,
 } from '../../src/core/headers';
+import { CustomerSummaries, type SummariesData } from '../../src/core/summaries';
 import { importText } from '../../src/core/text/import';
-import type { CellValue, Lang, ParsedExport, Problem } from '../../src/core/types';
+import type { CellValue, Clock, Lang, ParsedExport, Problem } from '../../src/core/types';
 import { isBlank } from '../../src/core/values';
-import { type CsvReadStats, type CsvRecord, forEachCsvRecord, lastRecordBefore, ownString } from '../files';
-import { SeenStrings } from './seen';
+import {
+  type CsvReadStats,
+  type CsvRecord,
+  checkReadable,
+  type EncodingDecision,
+  type FieldMark,
+  fieldMark,
+  forEachCsvRecord,
+  lastRecordBefore,
+  rememberCsvEncoding,
+} from '../files';
+import { SeenOrders } from './seen';
 
 /** What a part's thread needs to know (no callbacks: it crosses to a worker). */
 export interface ParseSettings {
@@ -44,6 +55,9 @@ export interface ParseSettings {
   batchRows?: number;
   /** Keep order lines in the results (the segments do not need them; they are most of the memory). */
   keepItems?: boolean;
+  /** Sum the orders up per customer as they are parsed (core's CustomerSummaries, for RFM as of this
+   *  clock) instead of keeping them: the results' orders are then empty. */
+  summarise?: Clock;
 }
 
 export interface StreamOptions extends ParseSettings {
@@ -72,6 +86,8 @@ export interface StreamResult {
   csv: CsvReadStats;
   /** 'batched', or 'whole' when the file's shape needed one parse (see the top of this file). */
   mode: 'batched' | 'whole';
+  /** With `summarise`: every part's orders summed up (the parsed results hold none). */
+  summaries: CustomerSummaries | null;
   /** Parts read at once (1: this thread alone). */
   parts: number;
 }
@@ -109,7 +125,9 @@ function keptColumns(header: readonly CellValue[]): number[] {
 
 export class Restart extends Error {}
 
-/** The order fields core keeps as text in every Order. */
+/** The order fields core keeps as text in every Order: worth one string per distinct value while orders
+ *  are kept. Summed up at once (summarise), orders die young, and only statuses (a handful of values, which
+ *  CustomerSummaries looks up per order) are worth it: looking a value up costs more than a copy. */
 const SHARED_FIELDS = [
   'buyer_username',
   'address_full',
@@ -118,6 +136,7 @@ const SHARED_FIELDS = [
   'district',
   'province',
 ] as const;
+const STATUS_FIELDS = ['status', 'return_status'] as const;
 
 /** Order-line texts core copies into OrderItem without checking them: when lines are not kept, their cells
  *  need not be read (the witness still tells core such a row is not blank). */
@@ -139,7 +158,14 @@ export interface BlockHeader {
   cells: CellValue[];
 }
 
-function blockHeader(row: CellValue[], index: number, match: HeaderMatch, keepItems = false): BlockHeader {
+function blockHeader(
+  row: CellValue[],
+  index: number,
+  match: HeaderMatch,
+  settings: Pick<ParseSettings, 'keepItems' | 'summarise'>,
+): BlockHeader {
+  const keepItems = settings.keepItems === true;
+  const shared = settings.summarise ? STATUS_FIELDS : SHARED_FIELDS;
   const keep = keptColumns(row);
   const used = new Set(
     Object.entries(match.columns)
@@ -151,32 +177,39 @@ function blockHeader(row: CellValue[], index: number, match: HeaderMatch, keepIt
     keep,
     read: keep.map((j) => used.has(j)),
     snAt: keep.indexOf(match.columns.order_sn as number),
-    shared: SHARED_FIELDS.map((f) => keep.indexOf(match.columns[f] ?? -1)).filter((k) => k >= 0),
+    shared: shared.map((f) => keep.indexOf(match.columns[f] ?? -1)).filter((k) => k >= 0),
     cells: [...keep.map((j) => row[j] ?? ''), ''],
   };
 }
 
-/** Equal cells share one string: an order's fields repeat on each of its lines (the previous row catches
- *  those, in every column), and usernames, addresses and statuses, which core keeps in every order,
- *  repeat across orders (a map per such column catches those). Less memory, and core hashes each distinct
- *  address once per string object rather than once per order. */
+/** Equal cells share one string: an order's fields repeat on each of its lines (the previous row's bytes
+ *  catch those, in every column, before any string is made), and the shared fields (SHARED_FIELDS) repeat
+ *  across orders (a map per such column catches those). Less memory, and core hashes each distinct value
+ *  once per string object rather than once per order. */
 class Interner {
   private readonly prev: string[];
+  private readonly marks: FieldMark[];
   private readonly maps: (Map<string, string> | null)[];
 
   constructor(width: number, shared: readonly number[]) {
     this.prev = new Array(width).fill('');
+    this.marks = Array.from({ length: width }, fieldMark);
     this.maps = Array.from({ length: width }, (_, k) => (shared.includes(k) ? new Map() : null));
   }
 
-  take(k: number, view: string): string {
-    if (view === this.prev[k]) return this.prev[k];
+  /** Field i of `rec`, kept column k. */
+  take(k: number, rec: CsvRecord, i: number): string {
+    const mark = this.marks[k];
+    if (rec.same(i, mark)) return this.prev[k];
+    let s = rec.text(i);
     const map = this.maps[k];
-    let s = map?.get(view);
-    if (s === undefined) {
-      s = ownString(view);
-      map?.set(s, s);
+    if (s === this.prev[k]) s = this.prev[k];
+    else if (map) {
+      const had = map.get(s);
+      if (had === undefined) map.set(s, s);
+      else s = had;
     }
+    rec.mark(i, mark);
     this.prev[k] = s;
     return s;
   }
@@ -198,7 +231,9 @@ class OrderStarts {
   ) {}
 
   test(rec: CsvRecord): boolean {
-    const sn = rec.view(this.snCol).trim();
+    // Only the records at or after `at`, and the one just before, need their order number read.
+    if (rec.end < this.at) return false;
+    const sn = rec.text(this.snCol).trim();
     if (rec.offset >= this.at && sn !== this.prev && sn !== '' && !/\s/.test(sn)) return true;
     this.prev = sn;
     return false;
@@ -221,12 +256,17 @@ class Collector {
   /** Per batch of the block: did core refuse it under the locale rule? */
   readonly localeVerdicts = new Set<boolean>();
   private readonly localeReason: string;
+  readonly summaries: CustomerSummaries | null;
 
   constructor(
     private readonly opts: ParseSettings,
     private readonly batched: boolean,
+    bytes: number,
   ) {
     this.localeReason = importText[opts.lang].localeWarning(opts.sheetName);
+    this.summaries = opts.summarise
+      ? new CustomerSummaries(opts.summarise, bytes / BYTES_PER_CUSTOMER)
+      : null;
   }
 
   /** A block's header row (batched: the start of every batch). */
@@ -274,6 +314,11 @@ class Collector {
     );
     addProblems(this.problems, result.problems);
     result.problems = [];
+    if (this.summaries) {
+      // Summed up at once: a batch's orders die young, before a scavenge would copy them.
+      this.summaries.add(result.orders);
+      result.orders = [];
+    }
     this.parsed.push(result);
     this.grid = [];
     this.dataRows = 0;
@@ -286,6 +331,11 @@ function addProblems(into: Map<string, Problem>, list: readonly Problem[]): void
     if (!into.has(key)) into.set(key, p);
   }
 }
+
+/** For the first size of tables (a guess: they grow past it): a shop's export has a line per ~400 bytes
+ *  (Shopee's 47 columns: ~480), and an order or a customer per few lines. */
+const BYTES_PER_ORDER = 600;
+const BYTES_PER_CUSTOMER = 1500;
 
 /** How far before a part's boundary its thread starts reading records (after a quick pass to there). */
 const NEAR_BYTES = 1 << 20;
@@ -301,6 +351,8 @@ export interface PartSpec {
   from: number;
   /** The next part's `from` (this part stops before its first record), or null for the last part. */
   to: number | null;
+  /** The file's encoding as the first thread decided it (csvEncodingDecision). */
+  encoding?: EncodingDecision;
   nearBytes?: number;
 }
 
@@ -309,14 +361,16 @@ export interface PartResult {
   problems: Problem[];
   localeVerdicts: boolean[];
   /** Order number of every run of lines (an order's adjacent lines), for the check across parts: as a
-   *  table where the part was read, as a list when it crossed from a worker. */
-  runs: SeenStrings | string[];
+   *  table where the part was read, as its fingerprints when it crossed from a worker. */
+  runs: SeenOrders | Int32Array;
   csv: CsvReadStats;
   /** Header rows this part read that lack a required column (later parts take the file's header as given). */
   missingColumns: number[];
   /** Byte offset of the part's first record. */
   start: number;
   restart: string | null;
+  /** With `summarise`: the part's orders summed up (as plain data when it crossed from a worker). */
+  summaries: CustomerSummaries | SummariesData | null;
 }
 
 /**
@@ -331,13 +385,14 @@ export function readPart(
   onProgress?: (bytesRead: number, totalBytes: number) => void,
 ): PartResult & { hasHeader: boolean } {
   const batchRows = batched ? Math.max(1, settings.batchRows ?? 1_000) : Number.POSITIVE_INFINITY;
-  const out = new Collector(settings, batched);
+  const bytes = (spec?.to ?? checkReadable(path)) - (spec?.from ?? 0);
+  const out = new Collector(settings, batched, bytes);
   let header: BlockHeader | null = null;
   let hasHeader = false;
   const missingColumns: number[] = [];
   let prevSn = '';
   /** Order numbers of earlier batches: seeing one again means its lines are not adjacent. */
-  const closed = new SeenStrings();
+  const closed = new SeenOrders(bytes / BYTES_PER_ORDER);
   const current: string[] = [];
   let interner = new Interner(0, []);
 
@@ -386,7 +441,7 @@ export function readPart(
         const match = detectHeader(row);
         if (match) {
           if (match.missing.length > 0) missingColumns.push(rec.row);
-          startBlock(blockHeader(row, index, match, settings.keepItems));
+          startBlock(blockHeader(row, index, match, settings));
         }
         return;
       }
@@ -396,7 +451,7 @@ export function readPart(
         if (match) {
           if (batched) throw new Restart('stacked');
           if (match.missing.length > 0) missingColumns.push(rec.row);
-          startBlock(blockHeader(row, index, match, settings.keepItems));
+          startBlock(blockHeader(row, index, match, settings));
           return;
         }
       }
@@ -409,7 +464,7 @@ export function readPart(
           cells[k] = '';
           continue;
         }
-        const v = interner.take(k, rec.view(keep[k]));
+        const v = interner.take(k, rec, keep[k]);
         cells[k] = v;
         if (blank && v !== '' && !isBlank(v)) blank = false;
       }
@@ -419,8 +474,9 @@ export function readPart(
       if (sn !== prevSn) {
         if (batched && sn !== '') {
           if (closed.has(sn)) throw new Restart('split order');
-          // A batch ends only where a part may (OrderStarts).
-          if (out.dataRows >= batchRows && !/\s/.test(sn)) {
+          // A batch ends only where a part may (OrderStarts), and never between two runs of one order's
+          // lines (the batch would get one and the next the other; within a batch core joins them).
+          if (out.dataRows >= batchRows && !/\s/.test(sn) && !current.includes(sn)) {
             out.flush(h.index + 1);
             if (out.localeVerdicts.size > 1) throw new Restart('locale');
             for (const s of current) closed.add(s);
@@ -455,25 +511,32 @@ export function readPart(
     start,
     restart: null,
     hasHeader,
+    summaries: out.summaries,
   };
 }
 
 /** A worker's whole job (parse-worker.ts): its part, or the reason the file needs a whole parse. */
 export function readPartInWorker(spec: PartSpec): PartResult {
+  if (spec.encoding) rememberCsvEncoding(spec.path, spec.encoding);
   try {
     const { hasHeader: _, ...r } = readPart(spec.path, spec.settings, true, spec);
-    return { ...r, runs: [...r.runs] };
+    return {
+      ...r,
+      runs: (r.runs as SeenOrders).fingerprints(),
+      summaries: (r.summaries as CustomerSummaries | null)?.data() ?? null,
+    };
   } catch (e) {
     if (!(e instanceof Restart)) throw e;
     return {
       parsed: [],
       problems: [],
       localeVerdicts: [],
-      runs: [],
+      runs: new Int32Array(0),
       csv: emptyStats(spec.delimiter),
       missingColumns: [],
       start: 0,
       restart: e.message,
+      summaries: null,
     };
   }
 }
@@ -493,7 +556,7 @@ function emptyStats(delimiter: string): CsvReadStats {
 /** The header block of the file's first rows, with where its data rows start; Restart when none. */
 export function findHeader(
   path: string,
-  keepItems = false,
+  settings: Pick<ParseSettings, 'keepItems' | 'summarise'>,
 ): {
   header: BlockHeader;
   delimiter: string;
@@ -507,7 +570,7 @@ export function findHeader(
       if (rec.row > HEADER_SCAN_ROWS) throw new Restart('no header');
       const row = rec.all();
       const match = detectHeader(row);
-      if (match) header = blockHeader(row, rec.row - 1, match, keepItems);
+      if (match) header = blockHeader(row, rec.row - 1, match, settings);
     },
     { stopBefore: () => header !== null },
   );
@@ -522,6 +585,9 @@ export function finish(
 ): StreamResult {
   const verdicts = new Set(parts.flatMap((p) => p.localeVerdicts));
   if (mode === 'batched' && verdicts.size > 1) throw new Restart('locale');
+  // The first part was read on this thread: the others' summaries join its own.
+  const summaries = parts[0].summaries as CustomerSummaries | null;
+  for (const p of parts.slice(1)) summaries?.merge(p.summaries as SummariesData);
   const problems = new Map<string, Problem>();
   for (const p of parts) addProblems(problems, p.problems);
   const last = parts[parts.length - 1].csv;
@@ -540,6 +606,7 @@ export function finish(
     },
     mode,
     parts: parts.length,
+    summaries,
   };
 }
 
@@ -560,5 +627,6 @@ export function noHeader(path: string, opts: StreamOptions): StreamResult {
     csv: stats,
     mode: 'whole',
     parts: 1,
+    summaries: opts.summarise ? new CustomerSummaries(opts.summarise) : null,
   };
 }

@@ -411,6 +411,9 @@ function readLineRows(
   // Order fields repeat on every line of an order: reuse the last parse when the cell is the same.
   const created = memo((v: CellValue) => parseDateValue(v, timeZone, lang));
   const money = memo((v: CellValue) => parseMoney(v, lang));
+  // Line cells: a shop's catalogue has few distinct prices and quantities.
+  const readPrice = remembered((v: CellValue) => parseMoney(v, lang));
+  const readQuantity = remembered((v: CellValue) => parseQuantity(v, lang));
   /** fillDown: the first line of the order being read. */
   let first: CellValue[] | null = null;
 
@@ -467,13 +470,13 @@ function readLineRows(
     let quantity = 1;
     if (hasItems) {
       if (!units) {
-        const q = parseQuantity(cell(row, 'quantity'), lang);
+        const q = readQuantity(cell(row, 'quantity'));
         if (q.ok) quantity = q.value;
         else err('quantity', q.reason);
       }
       let price: number | null = null;
       if (cols.price !== undefined) {
-        const p = parseMoney(cell(row, 'price'), lang);
+        const p = readPrice(cell(row, 'price'));
         if (p.ok && p.value < 0) err('price', tx.negative(text(row, 'price')));
         else if (p.ok) price = p.value;
         // A total made from the prices cannot do without one.
@@ -645,6 +648,23 @@ function memo<T>(read: (v: CellValue) => T): (v: CellValue) => T {
       result = read(v);
     }
     return result;
+  };
+}
+
+/** A pure reader's results for text cells, remembered per text (at most REMEMBERED of them: a hostile file
+ *  with a distinct value on every row cannot grow it without end). */
+const REMEMBERED = 4096;
+function remembered<T>(read: (v: CellValue) => T): (v: CellValue) => T {
+  const known = new Map<string, T>();
+  return (v) => {
+    if (typeof v !== 'string') return read(v);
+    let r = known.get(v);
+    if (r === undefined) {
+      if (known.size >= REMEMBERED) known.clear();
+      r = read(v);
+      known.set(v, r);
+    }
+    return r;
   };
 }
 

@@ -189,9 +189,12 @@ function lowerBound(sorted: Float64Array, v: number): number {
   return lo;
 }
 
+/** What the Segments table shows of a customer besides its scores. */
+export type RfmCustomer = Pick<Customer, 'key' | 'buyerUsername' | 'addressFull' | 'profile'>;
+
 export interface RfmRow {
   key: string;
-  customer: Customer;
+  customer: RfmCustomer;
   recencyDays: number;
   frequency: number;
   monetary: number;
@@ -228,14 +231,18 @@ export interface RfmResult {
 
 export const MIN_CUSTOMERS = 5;
 
-interface Raw {
-  customer: Customer;
+/** What scoring needs of one customer: its counted orders on or before the run date's day (at least one). */
+export interface RfmInput {
+  customer: RfmCustomer;
+  /** Local day of `last`. */
   lastDay: number;
   frequency: number;
   monetary: number;
   first: EpochMs;
   last: EpochMs;
 }
+
+type Raw = RfmInput & { customer: Customer };
 
 /**
  * Scores every customer with at least one counted order on or before the run date (clock.now's local
@@ -274,6 +281,16 @@ export function scoreRfm(index: CustomerIndex, clock: Clock): RfmResult {
     }
   }
 
+  return scoreInputs(raws, runDay, afterRunDate);
+}
+
+/** The scores of customers summed up as RfmInputs (scoreRfm's, or CustomerSummaries'); `afterRunDate` as
+ *  RfmResult's. The inputs' order does not matter (the rows keep it). */
+export function scoreInputs(
+  raws: readonly RfmInput[],
+  runDay: number,
+  afterRunDate: RfmResult['afterRunDate'],
+): RfmResult {
   const recency = raws.map((x) => runDay - x.lastDay);
   const frequency = raws.map((x) => x.frequency);
   const monetary = raws.map((x) => x.monetary);

@@ -395,23 +395,46 @@ export interface UnnamedStatus {
 
 /**
  * Every value counted as a sale that the rules do not name: an unknown status (blank included) of a counted
- * order, and an unknown return/refund value of a counted order. Most frequent first, then by value.
+ * order, and an unknown return/refund value of a counted order. Most frequent first, then by value, then
+ * the status column before the return column (a total order: the order the orders come in never matters).
  */
 export function unnamedStatuses(orders: Iterable<StatusPair>): UnnamedStatus[] {
-  const counts = new Map<string, UnnamedStatus>();
-  const add = (column: UnnamedStatus['column'], raw: string) => {
+  const counts = new UnnamedCounts();
+  for (const o of orders) counts.add(o, 1);
+  return counts.list();
+}
+
+/** unnamedStatuses of orders given as distinct status pairs, each with how many orders carry it. */
+export function unnamedStatusesOf(pairs: Iterable<readonly [StatusPair, number]>): UnnamedStatus[] {
+  const counts = new UnnamedCounts();
+  for (const [pair, n] of pairs) counts.add(pair, n);
+  return counts.list();
+}
+
+class UnnamedCounts {
+  private readonly counts = new Map<string, UnnamedStatus>();
+
+  add(o: StatusPair, n: number): void {
+    if (!isCounted(o.status, o.returnStatus)) return;
+    if (statusStage(o.status) === null) this.count('status', o.status, n);
+    if (o.returnStatus.trim() !== '' && returnClass(o.returnStatus) === null)
+      this.count('return', o.returnStatus, n);
+  }
+
+  private count(column: UnnamedStatus['column'], raw: string, n: number): void {
     const value = raw.trim();
     const key = `${column}\u0000${value}`;
-    const u = counts.get(key);
-    if (u) u.count++;
-    else counts.set(key, { value, column, count: 1 });
-  };
-  for (const o of orders) {
-    if (!isCounted(o.status, o.returnStatus)) continue;
-    if (statusStage(o.status) === null) add('status', o.status);
-    if (o.returnStatus.trim() !== '' && returnClass(o.returnStatus) === null) add('return', o.returnStatus);
+    const u = this.counts.get(key);
+    if (u) u.count += n;
+    else this.counts.set(key, { value, column, count: n });
   }
-  return [...counts.values()].sort(
-    (a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
-  );
+
+  list(): UnnamedStatus[] {
+    return [...this.counts.values()].sort(
+      (a, b) =>
+        b.count - a.count ||
+        (a.value < b.value ? -1 : a.value > b.value ? 1 : 0) ||
+        (a.column === b.column ? 0 : a.column === 'status' ? -1 : 1),
+    );
+  }
 }

@@ -1,6 +1,7 @@
 // The CLI as a seller runs it: a child process (node --import tsx local/cli/main.ts …) on demo exports
 // written to a temp dir. Figures are checked against core computed in this process, not hard-coded.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -43,6 +44,34 @@ function coreTable(grids: Grid[]) {
   return segmentsTableCanonical(index, { timeZone: TZ, now: NOW }, 'id');
 }
 const asText = (rows: (string | number)[][]) => rows.map((r) => r.map(String));
+
+describe('npm run kenali: local/cli/bin.mjs, the CLI from a bundle', () => {
+  const stamp = 'node_modules/.cache/kenali-cli/inputs.json';
+  const bin = (...args: string[]) => {
+    const r = spawnSync(process.execPath, ['local/cli/bin.mjs', ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  const seconds = (s: string) => s.replace(/\d+(?:[.,]\d+)? dtk/, '… dtk');
+
+  it('writes what the sources write, and makes its bundle again when a source is newer than it', () => {
+    const fromBundle = join(dir, 'bin.csv');
+    const fromSources = join(dir, 'src.csv');
+    const a = bin('segment', shop, '--out', fromBundle, '--today', TODAY);
+    const b = kenali('segment', shop, '--out', fromSources, '--today', TODAY);
+    expect(a.code).toBe(0);
+    expect(seconds(a.stdout.replace(fromBundle, 'out'))).toBe(seconds(b.stdout.replace(fromSources, 'out')));
+    expect(readFileSync(fromBundle)).toEqual(readFileSync(fromSources));
+    // Every source the bundle was made of is listed; one newer than the bundle makes it again.
+    const made = JSON.parse(readFileSync(stamp, 'utf8')) as { built: number; inputs: string[] };
+    expect(made.inputs).toEqual(expect.arrayContaining(['local/cli/oneshot.ts', 'src/core/summaries.ts']));
+    writeFileSync(stamp, JSON.stringify({ ...made, built: 0 }));
+    expect(bin('--help').code).toBe(0);
+    expect(JSON.parse(readFileSync(stamp, 'utf8')).built).toBeGreaterThan(0);
+  }, 60_000);
+});
 
 describe('segment <exports> --out (one-shot)', () => {
   it('turns a raw Shopee export CSV into the Segments CSV with core’s figures', () => {

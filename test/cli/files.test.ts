@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   detectDelimiter,
   FileError,
+  fieldMark,
   forEachCsvRecord,
   lastRecordBefore,
   readExportFile,
@@ -74,6 +75,42 @@ describe('CSV tokenizer', () => {
       ),
       { numRuns: 1500 },
     );
+  });
+
+  it('same(i, mark) says yes only for a field whose text is the marked one, across chunk boundaries', () => {
+    let yes = 0;
+    fc.assert(
+      fc.property(
+        grid,
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 40 }),
+        (g, eol, quoteAll, chunkBytes) => {
+          // Rows that repeat each other's cells, as an order's lines do, some with text after a quote.
+          const rows = g.flatMap((r) => [r, r, r.map((c, j) => (j === 0 ? c : `${c}x`))]);
+          // Then fields that differ only after their closing quote ("ab"x and "ab"y: text ab, tails x and y).
+          const text = `${serialise(rows, ',', eol, quoteAll, true)}"ab"x,"c"${eol}"ab"y,"c"z${eol}`;
+          const marks = Array.from({ length: 6 }, fieldMark);
+          const texts: string[] = new Array(6).fill('');
+          forEachCsvRecord(
+            file(text),
+            (r) => {
+              for (let i = 0; i < 6; i++) {
+                if (r.same(i, marks[i])) {
+                  yes++;
+                  expect(r.text(i)).toBe(texts[i]);
+                }
+                r.mark(i, marks[i]);
+                texts[i] = r.text(i);
+              }
+            },
+            { chunkBytes, delimiter: ',' },
+          );
+        },
+      ),
+      { numRuns: 400 },
+    );
+    expect(yes).toBeGreaterThan(100);
   });
 
   it('stops before any record and resumes there (start, firstRow): the same records, rows and offsets', () => {
