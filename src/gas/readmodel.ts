@@ -19,7 +19,7 @@ import {
   sameCustomerRow,
   searchText,
 } from '../core/readmodel';
-import { readRows, recordCells, TEXT_FORMAT } from '../core/table';
+import { readRows, recordCells } from '../core/table';
 import type { CellValue, Grid } from '../core/types';
 import type { CustomerListItemView } from '../core/views';
 import type { Env } from './context';
@@ -33,7 +33,9 @@ import {
   prepareForWrite,
   readBlock,
   type Table,
+  tableOf,
   writeBlock,
+  writeRecordAt,
 } from './table';
 
 /** How many customers Kenali last left in the sheet (a hand-deleted or hand-added row shows against it). */
@@ -155,17 +157,43 @@ export function searchRows(
 
 // ---------------------------------------------------------------------------------------------- writing
 
-/** A customer's name changed (a save): that row's name and search cells, found by key. */
+/** Up to this row, a customer's row is read together with the header (one call instead of two). Buyers
+ *  named from the queue are recent ones: Customers keeps them at the top. */
+const NEAR_TOP = 64;
+
+/**
+ * A customer's name changed (a save): that row's name and search cells, found by key. Sheets searches the
+ * whole sheet for the key (no header needed first); the header and the row are then read, in one call when
+ * the row is near the top, and the key checked under its header before the row is written back (Kenali's
+ * columns only, plain text formats first). A hit outside the key column falls back to a search in it.
+ */
 export function setCustomerName(env: Env, key: string, realName: string): void {
-  const tb = openCustomers(env);
-  if (!tb || tb.layout.missing.length > 0) return; // no read model yet: the next rebuild takes the name
-  // The row is found and read (its key checked) right before the two cells are written, as plain text.
-  const found = customerRow(tb, key);
+  const sheet = env.ss.getSheetByName(CUSTOMERS_SHEET.sheet);
+  if (!sheet) return; // no read model yet: the next rebuild takes the name
+  // Case is checked on the row read (a key differing only in case sends the save to the column search).
+  const hit = sheet.createTextFinder(key).matchEntireCell(true).findNext();
+  if (!hit) return;
+  const row = hit.getRow();
+  let found: { row: number; customer: CustomerRow } | null = null;
+  let tb: Table;
+  if (row >= 2 && row <= NEAR_TOP) {
+    const grid = sheet.getRange(`1:${row}`).getValues() as CellValue[][];
+    tb = tableOf(env, CUSTOMERS_SHEET, sheet, grid[0], row);
+    if (tb.layout.missing.length > 0) return;
+    found = customersIn(tb, row, [grid[row - 1]]).find((c) => c.customer.key === key) ?? null;
+  } else {
+    const opened = openCustomers(env);
+    if (!opened || opened.layout.missing.length > 0) return;
+    tb = opened;
+    found = customerRow(tb, key);
+  }
+  if (!found && row <= NEAR_TOP) {
+    // Not in the key column (a person typed the key elsewhere) or far down: look in the key column.
+    tb.lastRow = sheet.getLastRow();
+    found = customerRow(tb, key);
+  }
   if (!found) return;
-  const cells = cellsOf({ ...found.customer, realName });
-  const headers = ['buyer_real_name', 'search'];
-  tb.sheet.getRangeList(headers.map((h) => a1(found.row, columnNumber(tb, h)))).setNumberFormat(TEXT_FORMAT);
-  for (const h of headers) tb.sheet.getRange(found.row, columnNumber(tb, h)).setValue(cells.get(h) ?? '');
+  writeRecordAt(tb, found.row, cellsOf({ ...found.customer, realName }));
 }
 
 export interface CustomersPatch {
