@@ -8,7 +8,7 @@ const id = {
   problemsSheet: 'Impor - Masalah',
   segmentsSheet: 'Segments',
   problemsHeader: ['Sheet', 'Baris', 'Kolom', 'Masalah', 'Jenis'],
-  severity: { error: 'galat (tidak diimpor)', warning: 'peringatan' },
+  severity: { error: 'kesalahan (tidak diimpor)', warning: 'peringatan' },
   importTitle: 'Impor Kenali',
   inboxMissing: (inbox: string) =>
     `Tempel ekspor pesanan (Shopee, TikTok Shop, Lazada, Tokopedia) atau laporan penghasilan Shopee ke sheet “${inbox}”, lalu jalankan Kenali › Impor data lagi. Sheet itu sudah disiapkan.`,
