@@ -19,19 +19,22 @@ import { runSegmentation, type SegmentationReport } from './gas/segmentation';
 import { selfCheckAction, selfCheckApi } from './gas/selfcheck';
 import { openUploadAction, uploadApi } from './gas/upload';
 
-/** Adds the Kenali menu (Indonesian; English when the spreadsheet's locale is not Indonesian). */
-export function onOpen(): void {
-  // An add-on's onOpen may run without access to the document (AuthMode.NONE): the menu must still
-  // appear, in Indonesian by default.
+/** Adds the Kenali menu under Extensions ▸ Kenali (createAddonMenu, as Google requires of an Editor
+ *  add-on; a bound script gets the same place). Indonesian; English when the spreadsheet's locale is not. */
+export function onOpen(e?: { authMode?: unknown }): void {
+  // In AuthMode.NONE (an add-on not yet used in this document) the document cannot be read: the menu
+  // must still appear, in Indonesian by default.
   let lang: Lang = 'id';
-  try {
-    lang = currentEnv().lang;
-  } catch {
-    // keep Indonesian
+  if (String(e?.authMode ?? '') !== 'NONE') {
+    try {
+      lang = currentEnv().lang;
+    } catch {
+      // keep Indonesian
+    }
   }
   const m = t('menu', lang);
   SpreadsheetApp.getUi()
-    .createMenu(m.title)
+    .createAddonMenu()
     .addItem(m.import, 'kenaliImport')
     .addItem(m.importFile, 'kenaliOpenUpload')
     .addItem(m.naming, 'kenaliOpenNaming')
@@ -46,8 +49,8 @@ export function onOpen(): void {
     .addToUi();
 }
 
-export function onInstall(): void {
-  onOpen();
+export function onInstall(e?: { authMode?: unknown }): void {
+  onOpen(e);
 }
 
 // Menu actions.

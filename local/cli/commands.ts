@@ -285,7 +285,7 @@ export function lookupTable(view: LookupListView, lang: Lang): string[] {
     clip(termSafe(c.buyerUsername), 20),
     clip(termSafe(c.addressFull), 40),
     String(c.orderCount),
-    formatLocalDateTime(Date.parse(c.lastOrderAt), tz),
+    formatLocalDateTime(Date.parse(c.lastActivityAt), tz),
     termSafe(c.buyerKey),
   ]);
   const widths = tx.header.map((h, j) => Math.max([...h].length, ...rows.map((r) => [...r[j]].length)));

@@ -14,6 +14,8 @@ export type MenuEntry =
 export interface MenuRecord {
   caption: string;
   items: MenuEntry[];
+  /** From createAddonMenu: Sheets lists it under Extensions ▸ <the add-on's name> (caption is that name). */
+  addon?: boolean;
 }
 
 export interface DialogRecord {
@@ -55,8 +57,13 @@ export class LocalUi extends GasObject {
   createMenu(caption: string): LocalMenu {
     return new LocalMenu(this, String(caption));
   }
+  /** Sheets titles an add-on's menu with the add-on's name (a bound script's: the project's name), under
+   *  Extensions. */
+  addonName = 'Kenali';
   createAddonMenu(): LocalMenu {
-    return new LocalMenu(this, 'Add-ons');
+    const menu = new LocalMenu(this, this.addonName);
+    menu.record.addon = true;
+    return menu;
   }
   showSidebar(userInterface: LocalHtmlOutput): void {
     this.dialogs.push(userInterface._record('sidebar', userInterface.title));

@@ -497,8 +497,8 @@ export function listItemOf(r: CustomerRow): CustomerListItemView {
     buyerUsername: r.username,
     realName: r.realName.trim() === '' ? null : r.realName.trim(),
     addressFull: r.address,
-    lastOrderAt: toIso(r.lastActivityAt),
-    lastOrderSn: r.lastOrderSn,
+    lastActivityAt: toIso(r.lastActivityAt),
+    lastActivitySn: r.lastOrderSn,
     orderCount: r.orders,
   };
 }
@@ -521,8 +521,8 @@ export function listItemFromSearch(parts: readonly string[]): CustomerListItemVi
     buyerUsername: username,
     realName: realName.trim() === '' ? null : realName.trim(),
     addressFull: address,
-    lastOrderAt: toIso(lastActivityAt),
-    lastOrderSn,
+    lastActivityAt: toIso(lastActivityAt),
+    lastActivitySn: lastOrderSn,
     orderCount: Number(orders) || 0,
   };
 }

@@ -16,7 +16,8 @@ export const TEXT_FORMAT = '@';
 
 export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
   text: TEXT_FORMAT,
-  money: '"Rp"#,##0',
+  // "Rp 1.234.567": the sidebars' formatRupiah, the space and whole rupiah included.
+  money: '"Rp "#,##0',
   date: 'yyyy-mm-dd',
   datetime: 'yyyy-mm-dd hh:mm',
   integer: '0',

@@ -6,6 +6,7 @@
 // rows with its batch number (one RangeList call), sorts by that stamp so they come to the top (one call,
 // no cells moved), reads and rewrites that block, inserts rows for new customers under it, and sorts back
 // by activity. Every state in between is one a reader can use: rows carry old or new figures, never a mix.
+import { compareRanked, normaliseQuery, rankMatch } from '../core/lookup';
 import {
   applyOrderChanges,
   CUSTOMERS_SHEET,
@@ -128,7 +129,8 @@ export function customerRow(tb: Table, key: string): { row: number; customer: Cu
 
 /**
  * Customers whose real name, username, address or any order number contains the query (case ignored),
- * newest activity first, at most `limit` of them, and how many match in all. Reads the search column only.
+ * best match first (core rankMatch; the same rank: newest activity first, whatever the sheet's order), at
+ * most `limit` of them, and how many match in all. Reads the search column only.
  */
 export function searchRows(
   tb: Table,
@@ -136,23 +138,23 @@ export function searchRows(
   limit: number,
 ): { items: CustomerListItemView[]; total: number } {
   if (tb.lastRow < 2) return { items: [], total: 0 };
-  const q = query.trim().toLowerCase();
+  const q = normaliseQuery(query);
   const j = columnNumber(tb, 'search') - 1;
   const cells = readBlock(tb, 2, tb.lastRow - 1, ['search']);
-  const found: CustomerListItemView[] = [];
+  const found: { rank: number; item: CustomerListItemView }[] = [];
   for (const row of cells) {
     const parts = parseSearchCell(String(row[j] ?? ''));
     if (!searchText(parts).includes(q)) continue;
     const item = listItemFromSearch(parts);
-    if (item) found.push(item);
+    if (!item) continue;
+    const ranked = rankMatch(
+      { name: parts[3], username: parts[4], address: parts[5], orderSns: parts.slice(6) },
+      q,
+    );
+    if (ranked) found.push({ rank: ranked.rank, item: { ...item, match: ranked.match } });
   }
-  // Newest activity first whatever the sheet's order (a seller may have sorted it by hand).
-  found.sort(
-    (a, b) =>
-      Date.parse(b.lastOrderAt) - Date.parse(a.lastOrderAt) ||
-      (a.buyerKey < b.buyerKey ? -1 : a.buyerKey > b.buyerKey ? 1 : 0),
-  );
-  return { items: found.slice(0, limit), total: found.length };
+  found.sort(compareRanked);
+  return { items: found.slice(0, limit).map((f) => f.item), total: found.length };
 }
 
 // ---------------------------------------------------------------------------------------------- writing

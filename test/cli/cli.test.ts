@@ -222,7 +222,7 @@ describe('bad arguments and files', () => {
     [['segment', 'x.csv', '--out', 'y.csv', '--tz', 'Mars/Base'], 2, /Zona waktu/],
     [['segment', 'x.csv', '--out', 'y.csv', '--lang', 'fr'], 2, /Bahasa “fr”/],
     [['--lang', 'en', 'segment', 'missing.csv', '--out', 'y.csv'], 1, /File “missing\.csv” not found/],
-    [['name', 'nobody', 'Budi', '--workbook', 'w.xlsx'], 2, /buyer_key “nobody” tidak valid/],
+    [['name', 'nobody', 'Budi', '--workbook', 'w.xlsx'], 2, /ID pelanggan “nobody” tidak valid/],
     [['lookup', 'x', '--workbook', 'nope.xlsx'], 1, /tidak ditemukan/],
   ] as const)('%j → exit %i', (args, code, message) => {
     const r = kenali(...args);

@@ -36,7 +36,8 @@ describe('the Kenali menu', () => {
     const { bundle } = open();
     bundle.call('onOpen');
     const menu = bundle.ui.menus.at(-1)!;
-    expect(menu.caption).toBe('Kenali');
+    // Under Extensions ▸ Kenali (createAddonMenu), as Google requires of an Editor add-on.
+    expect(menu).toMatchObject({ caption: 'Kenali', addon: true });
     const captions = menu.items.filter((i) => i.kind === 'item').map((i) => i.caption);
     expect(captions).toEqual([
       'Impor data',
@@ -51,6 +52,18 @@ describe('the Kenali menu', () => {
       'Periksa Kenali',
     ]);
     for (const fn of bundle.ui.menuFunctionNames()) expect(bundle.has(fn)).toBe(true);
+  });
+
+  it('in AuthMode.NONE the menu appears in Indonesian without reading the document', () => {
+    const { bundle } = open('en_US');
+    const { total, calls } = bundle.counter.measure(() => bundle.call('onOpen', { authMode: 'NONE' }));
+    const menu = bundle.ui.menus.at(-1)!;
+    expect(menu.addon).toBe(true);
+    expect(menu.items[0]).toMatchObject({ caption: 'Impor data' });
+    expect(total).toBeGreaterThan(0);
+    expect(Object.keys(calls).filter((k) => !/^(Ui|Menu)\./.test(k) && k !== 'SpreadsheetApp.getUi')).toEqual(
+      [],
+    );
   });
 
   it('speaks English when the spreadsheet locale is not Indonesian', () => {
