@@ -49,6 +49,9 @@ export class LocalUi extends GasObject {
   readonly dialogs: DialogRecord[] = [];
   readonly alerts: AlertRecord[] = [];
   private readonly responses: QueuedResponse[] = [];
+  /** Called for a prompt that has no queued answer (instead of answering with the first button): the
+   *  preview throws from it to ask the person first, then runs the action again with the answer. */
+  onUnansweredPrompt: ((title: string, prompt: string, buttons: string) => void) | null = null;
 
   constructor(counter: CallCounter) {
     super(counter);
@@ -90,6 +93,9 @@ export class LocalUi extends GasObject {
   prompt(a: string, b?: string, c?: string): LocalPromptResponse {
     const [title, prompt, buttons] =
       c !== undefined ? [a, b!, c] : b !== undefined ? ['', a, b] : ['', a, 'OK'];
+    if (this.responses.length === 0 && this.onUnansweredPrompt) {
+      this.onUnansweredPrompt(String(title), String(prompt), String(buttons));
+    }
     const r = this.nextResponse(buttons);
     const text = r.text ?? '';
     this.alerts.push({

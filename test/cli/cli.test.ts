@@ -311,3 +311,18 @@ describe('workbook: import → segment → name → lookup', () => {
     expect(shopeeExportHeader('id')[0]).toBe(demo[0][0]);
   });
 });
+
+describe('an output folder that does not exist', () => {
+  it('is refused in our words before any input is read (no ENOENT, no .tmp path)', () => {
+    const missing = join(dir, 'tidak-ada', 'segmen.csv');
+    // The input does not exist either: the folder is checked first, so its message is the one shown.
+    const r = kenali('segment', join(dir, 'belum-ada.csv'), '--out', missing, '--today', TODAY);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Folder untuk “${missing}” tidak ada`);
+    expect(r.stderr).not.toMatch(/ENOENT|\.tmp/);
+    const demoRun = kenali('demo', '--out', missing);
+    expect(demoRun.code).toBe(1);
+    expect(demoRun.stderr).toContain('tidak ada');
+    expect(existsSync(join(dir, 'tidak-ada'))).toBe(false);
+  });
+});

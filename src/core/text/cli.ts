@@ -150,6 +150,10 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
     xlsx: (p: string, why: string) => `File ${q(p)} bukan XLSX yang bisa dibaca (${why}).`,
     encoding: (p: string, why: string) => `File ${q(p)} tidak dibaca: ${why}.`,
     workbookUnreadable: (p: string, why: string) => `Workbook ${q(p)} tidak bisa dibuka (${why}).`,
+    outFolderMissing: (file: string, dir: string) =>
+      `Folder untuk ${q(file)} tidak ada: ${q(dir)}. Buat foldernya dulu, atau pilih folder lain.`,
+    outFolderReadOnly: (file: string, dir: string) =>
+      `Folder ${q(dir)} tidak bisa ditulisi, jadi ${q(file)} tidak bisa dibuat di sana. Pilih folder lain.`,
     writeFailed: (p: string, why: string) => `Tidak bisa menulis ${q(p)} (${why}).`,
     notWorkbook: (p: string, why: 'not-zip' | 'no-workbook' | 'no-sheets') =>
       `File ${q(p)} bukan workbook .xlsx (${
@@ -227,6 +231,12 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
     back: '← Workbook',
     noSheets: 'Workbook ini belum punya sheet.',
     actionFailed: (why: string) => `Gagal: ${why}`,
+    menuPath: 'Ekstensi ▸ Kenali',
+    toasts: 'Notifikasi',
+    promptAnswer: 'Jawaban',
+    cancel: 'Batal',
+    chartNote:
+      'Grafik ini digambar dari data dan opsi grafik yang dibuat skrip, seperti di Google Sheets. File .xlsx yang disimpan tidak memuat grafik (exceljs tidak bisa menulisnya): jalankan Segmentasi RFM lagi setelah membuka file.',
     reloaded: (file: string) =>
       `${file} diubah di disk oleh program lain: dimuat ulang sebelum tindakan ini, jadi perubahan itu tetap ada.`,
     changedUnreadable: (file: string, why: string) =>
@@ -351,6 +361,10 @@ Kenali or to measure it. --income also writes its income report.`,
     xlsx: (p: string, why: string) => `File ${q(p)} is not a readable XLSX (${why}).`,
     encoding: (p: string, why: string) => `File ${q(p)} was not read: ${why}.`,
     workbookUnreadable: (p: string, why: string) => `Workbook ${q(p)} cannot be opened (${why}).`,
+    outFolderMissing: (file: string, dir: string) =>
+      `The folder for ${q(file)} does not exist: ${q(dir)}. Create it first, or choose another folder.`,
+    outFolderReadOnly: (file: string, dir: string) =>
+      `Folder ${q(dir)} cannot be written to, so ${q(file)} cannot be created there. Choose another folder.`,
     writeFailed: (p: string, why: string) => `Cannot write ${q(p)} (${why}).`,
     notWorkbook: (p: string, why: 'not-zip' | 'no-workbook' | 'no-sheets') =>
       `File ${q(p)} is not an .xlsx workbook (${
@@ -428,6 +442,12 @@ Kenali or to measure it. --income also writes its income report.`,
     back: '← Workbook',
     noSheets: 'This workbook has no sheets yet.',
     actionFailed: (why: string) => `Failed: ${why}`,
+    menuPath: 'Extensions ▸ Kenali',
+    toasts: 'Notifications',
+    promptAnswer: 'Answer',
+    cancel: 'Cancel',
+    chartNote:
+      'This chart is drawn from the data and options of the chart the script built, as Google Sheets draws it. The saved .xlsx file does not keep charts (exceljs cannot write them): run RFM segmentation again after opening the file.',
     reloaded: (file: string) =>
       `${file} was changed on disk by another program: reloaded before this action, so those changes stay.`,
     changedUnreadable: (file: string, why: string) =>
