@@ -492,6 +492,7 @@ export function renderEstimate(results: readonly CallsResult[]): string {
       return x ? fmt.s(x.seconds * 1000) : '—';
     }),
   ]);
+  const wall = atTheWall(results[results.length - 1]);
   return [
     '## Inside Apps Script: an estimate from these figures (a model, not a measurement)',
     '',
@@ -501,5 +502,31 @@ export function renderEstimate(results: readonly CallsResult[]): string {
       `runtime's time for the script's own work. Apps Script stops an execution at ${m.limitSeconds / 60} minutes.`,
     '',
     table(['action', ...results.map((r) => `${fmt.size(r.lines)} lines (s)`)], rows),
+    ...(wall ? ['', wall] : []),
   ].join('\n');
+}
+
+/**
+ * Segmentation at the 10M-cell wall of this layout, scaled from the biggest size measured: cells moved and
+ * the script's time in proportion to the lines (they grow with the store), calls as measured (they do not).
+ * An extrapolation of the model, said as such.
+ */
+function atTheWall(r: CallsResult): string | null {
+  const o = r.operations.find((x) => opKind(x) === 'segmentation' && !x.error);
+  const grid = r.sheets.reduce((n, s) => n + s.grid, 0);
+  if (!o || grid === 0) return null;
+  const m = APPS_SCRIPT_MODEL;
+  const wallLines = Math.floor(CELL_LIMIT / (grid / r.lines) / 1000) * 1000;
+  const k = wallLines / r.lines;
+  const seconds =
+    o.total * m.secondsPerCall +
+    k *
+      (o.cells.read / m.readCellsPerSecond +
+        written(o) / m.writtenCellsPerSecond +
+        (o.ms / 1000) * m.cpuFactor);
+  return (
+    `At the 10-million-cell wall of this layout (${(grid / r.lines).toFixed(1)} grid cells per order line → about ` +
+    `${fmt.int(wallLines)} lines), segmentation scaled from ${fmt.size(r.lines)} (cells and script time in proportion ` +
+    `to the lines, calls as measured): about ${fmt.s(seconds * 1000)} s of the ${m.limitSeconds} s limit.`
+  );
 }
