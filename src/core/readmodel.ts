@@ -324,8 +324,37 @@ export function customerRows(index: CustomerIndex, batch = 0): CustomerRow[] {
   });
 }
 
+/** The fields a repair compares one by one (with products and order numbers: every field but the batch). */
+const SCALARS = [
+  'key',
+  'realName',
+  'username',
+  'address',
+  'lastActivityAt',
+  'lastOrderSn',
+  'orders',
+  'allOrders',
+  'spend',
+  'firstOrderAt',
+  'lastOrderAt',
+  'items',
+  'paidOrders',
+  'netIncome',
+  'adminFee',
+  'serviceFee',
+] as const satisfies readonly (keyof CustomerRow)[];
+
 /** Whether two rows hold the same figures (what a repair compares; the batch stamp is not a figure). */
 export function sameCustomerRow(a: CustomerRow, b: CustomerRow): boolean {
+  // The usual answer (nothing changed) without serialising whole rows: every field equal as it stands
+  // (the search cell is a function of them). Anything else is settled by the full comparison below.
+  if (
+    SCALARS.every((k) => a[k] === b[k]) &&
+    a.orderSns.length === b.orderSns.length &&
+    a.orderSns.every((sn, i) => sn === b.orderSns[i]) &&
+    JSON.stringify(a.products) === JSON.stringify(b.products)
+  )
+    return true;
   const x = { ...rowRecord(a), batch: 0 };
   const y = { ...rowRecord(b), batch: 0 };
   return JSON.stringify(x) === JSON.stringify(y);

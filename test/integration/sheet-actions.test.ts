@@ -4,8 +4,9 @@ import { type Bundle, LocalSpreadsheet, loadBundle } from '../../local';
 import { buildCustomers } from '../../src/core/customers';
 import { generateShopeeExport } from '../../src/core/demo';
 import { parseExport } from '../../src/core/exports';
-import { buildSegmentsSheet } from '../../src/core/segments';
+import { buildSegmentsSheet, SEGMENTS_DECL } from '../../src/core/segments';
 import { mergeImport } from '../../src/core/store';
+import { NUMBER_FORMATS } from '../../src/core/table';
 import { epochFromLocal } from '../../src/core/time';
 import type { CellValue } from '../../src/core/types';
 
@@ -281,6 +282,21 @@ describe('Segmentasi RFM', () => {
     ]);
     expect(sheet.getCharts().length).toBe(1);
     expect(sheet.getRange('I2').getNumberFormat()).toContain('Rp');
+  });
+
+  it("formats every cell of the table by its column's kind, with one range-wide request per format", () => {
+    const { wb, bundle } = open();
+    importGrid(bundle, wb, shop(400));
+    const { calls } = wb.counter.measure(() => bundle.call('kenaliSegment'));
+    const sheet = wb.getSheetByName('Segments')!;
+    const n = sheet.getLastRow();
+    const formats = sheet.getRange(1, 1, n, SEGMENTS_DECL.length).getNumberFormats();
+    expect(formats[0].every((f) => f === '@')).toBe(true);
+    for (const row of formats.slice(1)) expect(row).toEqual(SEGMENTS_DECL.map((c) => NUMBER_FORMATS[c.kind]));
+    // the table's formats: one RangeList per distinct format; per-cell format arrays only for the summary
+    const distinct = new Set(SEGMENTS_DECL.map((c) => NUMBER_FORMATS[c.kind])).size;
+    expect(calls['RangeList.setNumberFormat']).toBe(distinct);
+    expect(calls['Range.setNumberFormats']).toBeLessThanOrEqual(3);
   });
 
   it('a rerun replaces the sheet whole, and the same run date gives the same sheet', () => {
