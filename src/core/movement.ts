@@ -58,7 +58,15 @@ export interface MovementMatrix {
 
 const ENDS: readonly MatrixEnd[] = [...MOVEMENT_ORDER, 'none'];
 const GOOD = new Set<SegmentId>(['champions', 'loyal-customers', 'potential-loyalist']);
-const SLIPPING = new Set<MatrixEnd>(['need-attention', 'about-to-sleep', 'at-risk', 'cant-lose-them', 'hibernating', 'lost', 'none']);
+const SLIPPING = new Set<MatrixEnd>([
+  'need-attention',
+  'about-to-sleep',
+  'at-risk',
+  'cant-lose-them',
+  'hibernating',
+  'lost',
+  'none',
+]);
 
 /** From → to counts between the previous run (key → segment) and this one. */
 export function movementMatrix(

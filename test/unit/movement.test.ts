@@ -60,7 +60,13 @@ describe('movementMatrix', () => {
   });
 
   it('first run: everyone comes from none', () => {
-    const mx = movementMatrix(new Map(), m([['a', 'lost'], ['b', 'champions']]));
+    const mx = movementMatrix(
+      new Map(),
+      m([
+        ['a', 'lost'],
+        ['b', 'champions'],
+      ]),
+    );
     expect(mx.counts.at(-1)!.reduce((a, b) => a + b, 0)).toBe(2);
     expect(mx.alarms).toEqual([]);
   });
