@@ -237,7 +237,7 @@ describe('Segmentasi RFM', () => {
     const parsed = parseExport(grid, 'Impor', TZ);
     const merged = mergeImport({ orders: [], items: [], payments: [] }, [parsed], NOW);
     const index = buildCustomers({ ...merged, profiles: [] });
-    const expected = buildSegmentsSheet(index, { timeZone: TZ, now: NOW }, 'id');
+    const expected = buildSegmentsSheet(index, { timeZone: TZ, now: NOW }, 'id', new Map()); // first run
 
     const values = wb.readValues('Segments');
     const width = expected.header.length;
@@ -258,7 +258,7 @@ describe('Segmentasi RFM', () => {
     expect(sheet.getFrozenRows()).toBe(1);
     const filter = sheet.getFilter();
     expect(filter).not.toBeNull();
-    expect(filter!.getRange().getA1Notation()).toBe(`A1:N${n}`);
+    expect(filter!.getRange().getA1Notation()).toBe(`A1:P${n}`);
     const labels = sheet.getRange(2, 14, n - 1, 1);
     const bgs = labels.getBackgrounds().map((r) => r[0]);
     const texts = labels.getValues().map((r) => r[0]);
@@ -270,8 +270,8 @@ describe('Segmentasi RFM', () => {
     expect(new Set(byLabel.values()).size).toBe(byLabel.size); // a distinct colour per segment
     expect([...byLabel.values()].every((c) => c !== '#ffffff')).toBe(true);
     const values = wb.readValues('Segments');
-    expect(values[0][15]).toBe('Ringkasan segmen');
-    expect(values[1].slice(15, 21)).toEqual([
+    expect(values[0][17]).toBe('Ringkasan segmen');
+    expect(values[1].slice(17, 23)).toEqual([
       'Segmen',
       'Pelanggan',
       'Pesanan',

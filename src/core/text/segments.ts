@@ -1,4 +1,5 @@
 // Texts for the segments area. Indonesian first; `en` must have the same keys (typed by `typeof id`).
+import type { Movement } from '../movement';
 import type { SegmentId } from '../rfm';
 
 const id = {
@@ -32,7 +33,11 @@ const id = {
     m: 'M',
     rfm: 'Kode RFM',
     segment: 'Segmen',
+    previousSegment: 'Segmen sebelumnya',
+    change: 'Perubahan',
   },
+  /** The Perubahan column: against the previous segmentation, by the order in core/movement.ts. */
+  movement: { naik: 'naik', turun: 'turun', tetap: 'tetap', baru: 'baru' } satisfies Record<Movement, string>,
   summaryHeader: {
     segment: 'Segmen',
     customers: 'Pelanggan',
@@ -80,7 +85,10 @@ const en: typeof id = {
     m: 'M',
     rfm: 'RFM code',
     segment: 'Segment',
+    previousSegment: 'Previous segment',
+    change: 'Change',
   },
+  movement: { naik: 'up', turun: 'down', tetap: 'same', baru: 'new' },
   summaryHeader: {
     segment: 'Segment',
     customers: 'Customers',

@@ -1,0 +1,92 @@
+// Segmentation's movement columns, run as a seller would: the BUILT dist/Code.js in the local runtime, two
+// runs of the demo shop a month apart (run date set), a rerun on the same date, an older-date run.
+import { type Bundle, LocalSpreadsheet, loadBundle } from '../../local';
+import { generateShopeeExport } from '../../src/core/demo';
+import { texts } from '../../src/core/text';
+import { epochFromLocal } from '../../src/core/time';
+import type { CellValue } from '../../src/core/types';
+
+const TZ = 'Asia/Jakarta';
+const NOW = epochFromLocal({ year: 2024, month: 6, day: 30, hour: 10, minute: 0, second: 0 }, TZ);
+const H = texts.segments.id.header;
+
+function shopAt(lines = 400): { wb: LocalSpreadsheet; bundle: Bundle } {
+  const wb = new LocalSpreadsheet({ timeZone: TZ, locale: 'id_ID' });
+  const bundle = loadBundle({ workbook: wb, now: NOW });
+  wb.putValues('Impor', generateShopeeExport({ seed: 7, lines, now: NOW, timeZone: TZ }).grid, {
+    asText: true,
+  });
+  bundle.call('kenaliImport');
+  return { wb, bundle };
+}
+
+const segmentAt = (b: Bundle, date: string) => b.call('kenaliSegmentJson_', date);
+
+/** key → [segment, previous, change] as the Segments sheet shows them, found by header. */
+function movement(wb: LocalSpreadsheet): Map<string, [CellValue, CellValue, CellValue]> {
+  const [header, ...rows] = wb.readValues('Segments');
+  const at = (name: string) => header.indexOf(name);
+  const [k, s, p, c] = [at(H.buyerKey), at(H.segment), at(H.previousSegment), at(H.change)];
+  expect(Math.min(k, s, p, c)).toBeGreaterThanOrEqual(0);
+  return new Map(rows.filter((r) => r[k] !== '').map((r) => [String(r[k]), [r[s], r[p], r[c]]]));
+}
+
+describe('Segmentasi RFM: Segmen sebelumnya and Perubahan', () => {
+  it('first run: everyone baru, with no previous segment', () => {
+    const { wb, bundle } = shopAt();
+    segmentAt(bundle, '2024-05-31');
+    const m = movement(wb);
+    expect(m.size).toBeGreaterThan(20);
+    for (const [, [, prev, change]] of m) {
+      expect(prev).toBe('');
+      expect(change).toBe('baru');
+    }
+  });
+
+  it('a later run shows customers moving up and down against the first, coloured, filterable', () => {
+    const { wb, bundle } = shopAt();
+    segmentAt(bundle, '2024-05-31');
+    const before = movement(wb);
+    segmentAt(bundle, '2024-06-30');
+    const after = movement(wb);
+    const seen = new Set<CellValue>();
+    for (const [key, [seg, prev, change]] of after) {
+      seen.add(change);
+      const was = before.get(key);
+      if (!was) expect([prev, change]).toEqual(['', 'baru']);
+      else {
+        expect(prev).toBe(was[0]);
+        if (seg === prev) expect(change).toBe('tetap');
+        else expect(['naik', 'turun']).toContain(change);
+      }
+    }
+    expect(seen).toContain('naik');
+    expect(seen).toContain('turun');
+    expect(seen).toContain('baru');
+    // the filter spans the new columns; a 'turun' cell is red, a 'naik' one green
+    const sheet = wb.getSheetByName('Segments')!;
+    const width = Object.keys(H).length;
+    expect(sheet.getFilter()!.getRange().getNumColumns()).toBe(width);
+    const changes = sheet.getRange(2, width, sheet.getLastRow() - 1, 1);
+    const values = changes.getValues().map((r) => r[0]);
+    const bgs = changes.getBackgrounds().map((r) => r[0].toLowerCase());
+    expect(bgs[values.indexOf('turun')]).toBe('#ffcdd2');
+    expect(bgs[values.indexOf('naik')]).toBe('#c8e6c9');
+  });
+
+  it('a rerun on the same date compares with the same earlier run (the sheet is unchanged)', () => {
+    const { wb, bundle } = shopAt();
+    segmentAt(bundle, '2024-05-31');
+    segmentAt(bundle, '2024-06-30');
+    const once = wb.readValues('Segments');
+    segmentAt(bundle, '2024-06-30');
+    expect(wb.readValues('Segments')).toEqual(once);
+  });
+
+  it('a run dated before the sheet in place leaves the movement columns blank', () => {
+    const { wb, bundle } = shopAt();
+    segmentAt(bundle, '2024-06-30');
+    segmentAt(bundle, '2024-05-31');
+    for (const [, [, prev, change]] of movement(wb)) expect([prev, change]).toEqual(['', '']);
+  });
+});
