@@ -331,6 +331,8 @@ describe('spreadsheet calls do not grow with rows', () => {
     wb.putValues('Impor', grid, { asText: true });
     const importCalls = wb.counter.measure(() => bundle.call('kenaliImport')).calls;
     const segmentCalls = wb.counter.measure(() => bundle.call('kenaliSegment')).calls;
+    // a later run reads the previous segments from the sheet it replaces: still a constant few calls
+    const resegmentCalls = wb.counter.measure(() => bundle.call('kenaliSegmentJson_', '2024-07-07')).calls;
     const queue = wb.counter.measure(() => bundle.call('getNamingQueue'));
     const key = (queue.result as { entries: { buyerKey: string; addressFull: string }[] }).entries[0];
     const saveCalls = wb.counter.measure(() =>
@@ -338,7 +340,15 @@ describe('spreadsheet calls do not grow with rows', () => {
     ).calls;
     const lookupCalls = wb.counter.measure(() => bundle.call('lookupCustomers', 'a')).calls;
     const detailCalls = wb.counter.measure(() => bundle.call('getCustomerDetail', key.buyerKey)).calls;
-    return { importCalls, segmentCalls, queueCalls: queue.calls, saveCalls, lookupCalls, detailCalls };
+    return {
+      importCalls,
+      segmentCalls,
+      resegmentCalls,
+      queueCalls: queue.calls,
+      saveCalls,
+      lookupCalls,
+      detailCalls,
+    };
   }
 
   // Resizing a grid past a new sheet's 1000 rows (growing a store sheet, shrinking the inbox after a big
@@ -367,6 +377,9 @@ describe('spreadsheet calls do not grow with rows', () => {
     const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
     expect(total(big.importCalls)).toBeLessThan(100);
     expect(total(big.segmentCalls)).toBeLessThan(120);
+    expect(total(big.resegmentCalls)).toBeLessThan(130);
+    // the replaced sheet's header rows, key column and RFM code column: three reads more than a first run
+    expect(big.resegmentCalls['Range.getValues'] - big.segmentCalls['Range.getValues']).toBe(3);
     expect(big.importCalls['Lock.waitLock']).toBe(1);
     expect(big.saveCalls['Lock.waitLock']).toBe(1);
     // one write of the profile's row, one of the customer's row in Customers
