@@ -104,7 +104,8 @@ export interface SegmentsSheet {
   textColumns: number[];
   summary: {
     header: string[];
-    /** label, customers, orders, revenue, share of customers, share of revenue (fractions 0..1). */
+    /** label, customers, orders, revenue, share of customers, share of revenue (fractions 0..1), who
+     *  they are, suggested action. */
     rows: CellValue[][];
     /** Colours of the label cells (column 0), one per summary row. */
     backgrounds: string[];
@@ -250,7 +251,16 @@ export function buildSegmentsSheet(
     movementFontColors,
     textColumns: SEGMENTS_DECL.filter((c) => c.kind === 'text').map((c) => col(c.id)),
     summary: {
-      header: [sh.segment, sh.customers, sh.orders, sh.revenue, sh.customerShare, sh.revenueShare],
+      header: [
+        sh.segment,
+        sh.customers,
+        sh.orders,
+        sh.revenue,
+        sh.customerShare,
+        sh.revenueShare,
+        sh.who,
+        sh.action,
+      ],
       rows: summary.map((s) => [
         segmentLabel(s.segmentId, lang),
         s.customers,
@@ -258,6 +268,8 @@ export function buildSegmentsSheet(
         s.revenue,
         s.customerShare,
         s.revenueShare,
+        t('segments', lang).guide[s.segmentId].who,
+        t('segments', lang).guide[s.segmentId].action,
       ]),
       backgrounds: summary.map((s) => segmentById(s.segmentId).background),
       fontColors: summary.map((s) => segmentById(s.segmentId).color),

@@ -27,7 +27,16 @@ export interface SegmentationReport {
   notice: string | null;
 }
 
-const SUMMARY_KINDS: ColumnKind[] = ['text', 'integer', 'integer', 'money', 'percent', 'percent'];
+const SUMMARY_KINDS: ColumnKind[] = [
+  'text',
+  'integer',
+  'integer',
+  'money',
+  'percent',
+  'percent',
+  'text',
+  'text',
+];
 
 export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true): SegmentationReport {
   const { ss, lang } = env;
@@ -249,6 +258,8 @@ function writeSegments(
   labels.setBackgrounds(s.backgrounds.map((b) => [b]));
   labels.setFontColors(s.fontColors.map((f) => [f]));
   sheet.setColumnWidth(col, 170);
+  sheet.setColumnWidth(col + 6, 300);
+  sheet.setColumnWidth(col + 7, 340);
 
   const chart = sheet
     .newChart()

@@ -271,14 +271,17 @@ describe('Segmentasi RFM', () => {
     expect([...byLabel.values()].every((c) => c !== '#ffffff')).toBe(true);
     const values = wb.readValues('Segments');
     expect(values[0][17]).toBe('Ringkasan segmen');
-    expect(values[1].slice(17, 23)).toEqual([
+    expect(values[1].slice(17, 25)).toEqual([
       'Segmen',
       'Pelanggan',
       'Pesanan',
       'Pendapatan (Rp)',
       '% Pelanggan',
       '% Pendapatan',
+      'Siapa mereka',
+      'Saran tindakan',
     ]);
+    expect(values.find((r) => r[17] === 'Berisiko')?.[24]).toBe('Kirim voucher personal lewat chat');
     expect(sheet.getCharts().length).toBe(1);
     expect(sheet.getRange('I2').getNumberFormat()).toContain('Rp');
   });

@@ -106,14 +106,30 @@ describe('buildSegmentsSheet', () => {
       'Pendapatan (Rp)',
       '% Pelanggan',
       '% Pendapatan',
+      'Siapa mereka',
+      'Saran tindakan',
     ]);
     expect(sheet.summary.rows).toHaveLength(11);
     expect(sheet.summary.backgrounds).toEqual(SEGMENTS.map((s) => s.background));
     const total = 900_000 + 120_000 + 100_000 + 50_000 + 20_000 + 10_000;
-    const byLabel = new Map(sheet.summary.rows.map((r) => [r[0], r.slice(1)]));
+    const byLabel = new Map(sheet.summary.rows.map((r) => [r[0], r.slice(1, 6)]));
     expect(byLabel.get('Juara')).toEqual([1, 3, 900_000, 1 / 6, 900_000 / total]);
     expect(byLabel.get('Hilang')).toEqual([2, 2, 30_000, 2 / 6, 30_000 / total]);
     expect(byLabel.get('Berisiko')).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('says per segment who they are and what to do, in Indonesian and English', () => {
+    const guide = new Map(sheet.summary.rows.map((r) => [r[0], r.slice(6)]));
+    expect(guide.get('Berisiko')).toEqual([
+      'Dulu sering belanja, sudah lama tidak',
+      'Kirim voucher personal lewat chat',
+    ]);
+    const en = buildSegmentsSheet(shop(), RUN, 'en').summary;
+    expect(en.header.slice(6)).toEqual(['Who they are', 'Suggested action']);
+    const lines = [...sheet.summary.rows, ...en.rows].flatMap((r) => r.slice(6));
+    expect(lines).toHaveLength(44);
+    for (const line of lines) expect(String(line).length).toBeGreaterThan(15);
+    expect(new Set(lines).size).toBe(44); // no segment shares its line with another, nor a language
   });
 
   it.each([
