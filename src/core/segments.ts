@@ -1,7 +1,8 @@
 // The Segments sheet as pure data (the gas side writes it in one batch), the CSV variant for the CLI,
 // and the reader that gives the lookup a customer's segment back from the sheet.
 import type { CustomerIndex } from './customers';
-import { type Movement, movementOf } from './movement';
+import type { HistoryRow } from './history';
+import { type Movement, type MovementMatrix, movementMatrix, movementOf } from './movement';
 import {
   type RfmResult,
   type RfmRow,
@@ -113,6 +114,10 @@ export interface SegmentsSheet {
   };
   /** The too-thin message, or null when the scores are meaningful. */
   notice: string | null;
+  /** This run's row of the segment history (run date, customers per segment). */
+  run: HistoryRow;
+  /** From → to between the previous run and this one; null when the previous run is not known. */
+  matrix: MovementMatrix | null;
   /** Lines for the run's report: orders after the run date, status values the rules do not name. */
   report: string[];
   /** When no customer is scored because every counted order is after the run date: the message to give
@@ -275,6 +280,11 @@ export function buildSegmentsSheet(
       fontColors: summary.map((s) => segmentById(s.segmentId).color),
     },
     notice: noticeFor(result, lang),
+    run: {
+      date: formatLocalDate(clock.now, clock.timeZone),
+      counts: Object.fromEntries(summary.map((s) => [s.segmentId, s.customers])) as Record<SegmentId, number>,
+    },
+    matrix: previous ? movementMatrix(previous, new Map(result.rows.map((r) => [r.key, r.segmentId]))) : null,
     ...reportFor(result, unnamedStatuses(allOrders(index)), clock, lang),
   };
 }

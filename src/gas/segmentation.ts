@@ -16,6 +16,7 @@ import { formatLocalDate } from '../core/time';
 import type { CellValue, Clock } from '../core/types';
 import type { Env } from './context';
 import { withDocumentLock } from './context';
+import { writeHistory } from './history';
 import { writeProblems } from './importer';
 import { syncCustomers } from './readmodel';
 import { type ColumnKind, writeRows, writeTable } from './sheets';
@@ -76,6 +77,7 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
     }
     swapIn(ss, staging, old, names);
     env.properties.setProperty(RUN_DATE, runDate);
+    writeHistory(env, content);
   } finally {
     run.release();
   }

@@ -90,3 +90,55 @@ describe('Segmentasi RFM: Segmen sebelumnya and Perubahan', () => {
     for (const [, [, prev, change]] of movement(wb)) expect([prev, change]).toEqual(['', '']);
   });
 });
+
+describe('Riwayat Segmen: history, matrix, chart', () => {
+  const history = (wb: LocalSpreadsheet) => wb.readValues('Riwayat Segmen');
+  const dates = (wb: LocalSpreadsheet) =>
+    history(wb)
+      .slice(1)
+      .map((r) => r[0])
+      .filter((d) => d !== '');
+
+  it('one row per run date: a rerun replaces its row, an older date is inserted and later rows kept', () => {
+    const { wb, bundle } = shopAt();
+    segmentAt(bundle, '2024-05-31');
+    segmentAt(bundle, '2024-06-30');
+    expect(dates(wb)).toEqual(['2024-05-31', '2024-06-30']);
+    const h = history(wb);
+    // the row's counts are the Segments sheet's: every customer once
+    const total = (h[2].slice(1, 12) as number[]).reduce((a, b) => a + b, 0);
+    expect(total).toBe(movement(wb).size);
+    segmentAt(bundle, '2024-06-30');
+    expect(dates(wb)).toEqual(['2024-05-31', '2024-06-30']);
+    const later = history(wb)[2].slice(0, 12);
+    segmentAt(bundle, '2024-06-15');
+    expect(dates(wb)).toEqual(['2024-05-31', '2024-06-15', '2024-06-30']);
+    expect(history(wb)[3].slice(0, 12)).toEqual(later);
+  });
+
+  it('the matrix counts the moves of the last run, good customers slipping in red; a line chart', () => {
+    const { wb, bundle } = shopAt();
+    segmentAt(bundle, '2024-05-31');
+    const before = movement(wb);
+    segmentAt(bundle, '2024-06-30');
+    const after = movement(wb);
+    const sheet = wb.getSheetByName('Riwayat Segmen')!;
+    const values = history(wb);
+    expect(values[0][13]).toBe('Perpindahan segmen 2024-05-31 → 2024-06-30');
+    const block = sheet.getRange(3, 14, 13, 13);
+    const m = block.getValues();
+    const bgs = block.getBackgrounds();
+    // Juara → Juara as counted from the two Segments sheets
+    const stay = [...after].filter(([k, [s]]) => s === 'Juara' && before.get(k)?.[0] === 'Juara').length;
+    expect(m[1][1]).toBe(stay);
+    const all = m.slice(1).flatMap((r) => r.slice(1) as number[]);
+    expect(all.reduce((a, b) => a + b, 0)).toBe(after.size); // nobody vanished: orders only grow
+    const red = bgs.flat().filter((b) => b.toLowerCase() === '#ffcdd2').length;
+    expect(red).toBeGreaterThan(0);
+    const charts = sheet.getCharts();
+    expect(charts).toHaveLength(1);
+    expect(charts[0].getType()).toBe('LINE');
+    segmentAt(bundle, '2024-06-30');
+    expect(sheet.getCharts()).toHaveLength(1);
+  });
+});
