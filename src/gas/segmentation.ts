@@ -77,7 +77,8 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
     }
     swapIn(ss, staging, old, names);
     env.properties.setProperty(RUN_DATE, runDate);
-    writeHistory(env, content);
+    // Under the lock: two editors segmenting at once each add their row, neither creating the sheet twice.
+    withDocumentLock(env, () => writeHistory(env, content));
   } finally {
     run.release();
   }
@@ -96,7 +97,7 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
 }
 
 /** Document property: the run date (local 'YYYY-MM-DD') of the Segments sheet in place. */
-const RUN_DATE = 'kenali.segmentsRunDate';
+const RUN_DATE = 'kenali.segmentsDate';
 
 /**
  * What the Segments sheet being replaced says of each customer, found by header: the key and RFM code

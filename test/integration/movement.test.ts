@@ -142,3 +142,21 @@ describe('Riwayat Segmen: history, matrix, chart', () => {
     expect(sheet.getCharts()).toHaveLength(1);
   });
 });
+
+describe('Cari pelanggan: the detail shows current and previous segment', () => {
+  it('after two runs: the previous segment as the sheet names it; null for a customer new in the run', () => {
+    const { wb, bundle } = shopAt();
+    segmentAt(bundle, '2024-05-31');
+    segmentAt(bundle, '2024-06-30');
+    const m = movement(wb);
+    const moved = [...m].find(([, [seg, prev]]) => prev !== '' && prev !== seg)!;
+    const fresh = [...m].find(([, [, prev]]) => prev === '')!;
+    type Detail = { segment: { label: string; previous?: { label: string } | null } | null };
+    const d = bundle.call('getCustomerDetail', moved[0]) as Detail;
+    expect(d.segment?.label).toBe(moved[1][0]);
+    expect(d.segment?.previous?.label).toBe(moved[1][1]);
+    const n = bundle.call('getCustomerDetail', fresh[0]) as Detail;
+    expect(n.segment?.label).toBe(fresh[1][0]);
+    expect(n.segment?.previous).toBeNull();
+  });
+});

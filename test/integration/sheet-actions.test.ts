@@ -376,18 +376,20 @@ describe('spreadsheet calls do not grow with rows', () => {
       for (const g of GROWTH) expect(op[g] ?? 0).toBeLessThanOrEqual(4);
     }
     // and the operations really are batched: about a hundred calls for 10,000 lines, not one per row
-    // (segmentation also checks and repairs the Customers read model: a score more)
+    // (segmentation also checks and repairs the Customers read model: a score more; and writes the
+    // history sheet: its table, matrix and chart, a few dozen more)
     const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
     expect(total(big.importCalls)).toBeLessThan(100);
-    expect(total(big.segmentCalls)).toBeLessThan(120);
-    expect(total(big.resegmentCalls)).toBeLessThan(130);
-    // the replaced sheet's header rows, key column and RFM code column: three reads more than a first run
-    expect(big.resegmentCalls['Range.getValues'] - big.segmentCalls['Range.getValues']).toBe(3);
+    expect(total(big.segmentCalls)).toBeLessThan(160);
+    expect(total(big.resegmentCalls)).toBeLessThan(170);
+    // the replaced sheet's header rows, key column and RFM code column, and the history rows: four reads
+    // more than a first run
+    expect(big.resegmentCalls['Range.getValues'] - big.segmentCalls['Range.getValues']).toBe(4);
     expect(big.importCalls['Lock.waitLock']).toBe(1);
     expect(big.saveCalls['Lock.waitLock']).toBe(1);
     // one write of the profile's row, one of the customer's row in Customers
     expect(big.saveCalls['Range.setValues']).toBe(2);
-  });
+  }, 90_000); // three shops of up to 10k lines, each segmented twice: slow on a loaded machine
 
   it('stored grid cells stay near the data (blank cells count toward the 10-million-cell limit)', () => {
     const { wb, bundle } = open();
