@@ -17,7 +17,6 @@ import {
   paste,
   type Shop,
   STORE_SHEETS,
-  sheetState,
   TZ,
   workbookState,
 } from './harness';
@@ -70,8 +69,6 @@ function shopBeforeSegmentation(): Shop {
     shop.bundle.call('saveBuyerName', e.buyerKey, 'Baru', e.addressFull);
   return shop;
 }
-
-const storeOf = (shop: Shop) => STORE_SHEETS.map((s) => sheetState(shop.wb, s));
 
 /** The shop before the import, prepared once and copied for each run of a sweep. */
 let prepared: Shop | null = null;
