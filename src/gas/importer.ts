@@ -9,9 +9,12 @@
 // status history → order lines → payments → orders (the commit: an order exists once its row does) →
 // old lines of replaced orders cleared → Customers. The in-flight mark (a document property) is set before
 // the first write and removed after the last: a later import that finds it rebuilds Customers exactly.
-// The problems sheet is written before all of them: a failure writing it leaves the store as it was. A
-// failure among the store's writes leaves every order whole (old or new) and says so; the same import run
-// again completes it (#16's consistency; an uploaded file's "all or nothing" is this, see upload.ts).
+// The problems sheet is written before all of them: a failure writing it leaves the store as it was. Each
+// write is preceded by its undo (undo.ts, taken from what the patch read): a caught failure among the
+// store's writes is rolled back in the same execution, so the store and Customers stand as they were, and
+// the message says so (all or nothing per import and per uploaded file, #17). An execution stopped dead
+// (no catch runs) or a rollback that fails leaves every order whole (old or new); the same import run
+// again completes it (#16's consistency).
 
 import { buildCustomers } from '../core/customers';
 import { parseExport } from '../core/exports';
