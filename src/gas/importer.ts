@@ -673,8 +673,13 @@ function rollBack(env: Env, log: UndoLog, props: { before: Record<string, string
       restoreBatches(env, c.batches);
     }
   }
-  const keep = (k: string) => props.before[k] ?? '';
-  env.properties.setProperties({ [IN_FLIGHT]: keep(IN_FLIGHT), [CUSTOMER_COUNT]: keep(CUSTOMER_COUNT) });
+  // The in-flight mark as it was ('' is no mark); the customer count too, absent when it was.
+  const count = props.before[CUSTOMER_COUNT];
+  env.properties.setProperties({
+    [IN_FLIGHT]: props.before[IN_FLIGHT] ?? '',
+    ...(count !== undefined ? { [CUSTOMER_COUNT]: count } : {}),
+  });
+  if (c && count === undefined) env.properties.deleteProperty(CUSTOMER_COUNT);
 }
 
 /** Customers sorted by activity (rows the patch inserted and left blank go to the end) and its batch

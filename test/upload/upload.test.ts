@@ -291,7 +291,7 @@ describe('all or nothing per file', () => {
     expect(outcomes.rolledBack).toBeGreaterThan(8);
     console.log('upload fault sweep:', JSON.stringify(outcomes));
     expect(outcomes.merged).toBeGreaterThan(0);
-  });
+  }, 120_000); // some forty uploads, each rolled back or redone: longer than one test's default
 
   it('a cancel before the commit merges nothing of that file; files merged before it stay', async () => {
     const shop = openShop();
