@@ -214,11 +214,21 @@ export type PatchOutcome = { ok: true; touched: number; added: number } | { ok: 
  * protocol). Refuses (ok: false) when the sheet does not look like the read model it should be: the
  * caller then rebuilds it.
  */
-export function patchCustomers(env: Env, patch: CustomersPatch): PatchOutcome {
+export function patchCustomers(
+  env: Env,
+  patch: CustomersPatch,
+  batches?: Map<string, CellValue>,
+): PatchOutcome {
   const tb = openCustomers(env, true)!;
   const keyCol = columnNumber(tb, 'buyer_key');
   const data = tb.lastRow - 1;
-  const keys = data > 0 ? readBlock(tb, 2, data, ['buyer_key']).map((r) => String(r[keyCol - 1]).trim()) : [];
+  // The batch stamps come with the keys (adjacent columns: one read) for an undo log (`batches`).
+  const grid =
+    data > 0
+      ? readBlock(tb, 2, data, batches ? ['batch', 'last_activity_at', 'buyer_key'] : ['buyer_key'])
+      : [];
+  const keys = grid.map((r) => String(r[keyCol - 1]).trim());
+  if (batches) noteBatches(tb, grid, batches);
   const rowOf = new Map<string, number>();
   for (let i = 0; i < keys.length; i++) {
     if (keys[i] === '') continue;
@@ -266,6 +276,16 @@ export function patchCustomers(env: Env, patch: CustomersPatch): PatchOutcome {
   return { ok: true, touched: touched.length, added: newRows.length };
 }
 
+/** The batch stamp of every keyed row (first read wins: a later read is of rows already stamped). */
+function noteBatches(tb: Table, grid: Grid, batches: Map<string, CellValue>): void {
+  const k = columnNumber(tb, 'buyer_key') - 1;
+  const b = columnNumber(tb, 'batch') - 1;
+  for (const r of grid) {
+    const key = String(r[k] ?? '').trim();
+    if (key !== '' && !batches.has(key)) batches.set(key, r[b]);
+  }
+}
+
 /** Whether `a` belongs above `b` (newer activity; the same instant: the lesser key). */
 function activityBefore(a: CustomerRow, b: CustomerRow): boolean {
   if (a.lastActivityAt !== b.lastActivityAt) return a.lastActivityAt > b.lastActivityAt;
@@ -287,13 +307,18 @@ export function sortByActivity(tb: Table, lastCol: number): void {
  * longer has cleared (Kenali's cells only), then sorted by activity. Reads the sheet's Kenali columns once;
  * writes only what differs. Returns the number of rows written.
  */
-export function syncCustomers(env: Env, exact: readonly CustomerRow[]): number {
+export function syncCustomers(
+  env: Env,
+  exact: readonly CustomerRow[],
+  batches?: Map<string, CellValue>,
+): number {
   const tb = openCustomers(env, true)!;
   const want = new Map(exact.map((r) => [r.key, r]));
   const data = Math.max(0, tb.lastRow - 1);
   const own = ownHeaders(tb);
   const keyCol = columnNumber(tb, 'buyer_key') - 1;
   const grid = data > 0 ? readBlock(tb, 2, data, own) : [];
+  if (batches) noteBatches(tb, grid, batches);
   const present = new Map(customersIn(tb, 2, grid).map((c) => [c.row, c.customer]));
   const seen = new Set<string>();
   const rewrite: { row: number; customer: CustomerRow }[] = [];

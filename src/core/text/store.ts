@@ -13,6 +13,8 @@ const id = {
     'Impor sebelumnya berhenti di tengah jalan: jalankan Ekstensi › Kenali › Impor data sekali lagi untuk menuntaskannya (tidak ada yang terhitung dua kali).',
   importInterrupted: (reason: string) =>
     `Impor terhenti di tengah jalan (${reason}). Setiap pesanan di sheet toko tetap utuh, versi lama atau barunya, tetapi sebagian pesanan dari impor ini mungkin sudah masuk. Jalankan impor yang sama sekali lagi (Impor data, atau unggah file yang sama) untuk menuntaskannya: tidak ada yang terhitung dua kali.`,
+  importRolledBack: (reason: string) =>
+    `Impor terhenti (${reason}). Sheet toko dibiarkan seperti semula: tidak ada satu pun pesanan dari impor ini yang masuk. Coba lagi (Impor data, atau unggah file yang sama).`,
 };
 
 const en: typeof id = {
@@ -25,6 +27,8 @@ const en: typeof id = {
     'The previous import stopped halfway: run Extensions › Kenali › Import data once more to complete it (nothing is counted twice).',
   importInterrupted: (reason: string) =>
     `The import stopped halfway (${reason}). Every order in the store sheets is whole, in its old or its new version, but some orders of this import may already be in. Run the same import once more (Import data, or upload the same file) to complete it: nothing is counted twice.`,
+  importRolledBack: (reason: string) =>
+    `The import stopped (${reason}). The store sheets were left as they were: not one order of this import went in. Try again (Import data, or upload the same file).`,
 };
 
 export const store = { id, en };
