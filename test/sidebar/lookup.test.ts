@@ -417,6 +417,43 @@ describe('naming from the detail', () => {
   });
 });
 
+describe('search results say why they matched', () => {
+  it('marks the matched span as text (never HTML), and shows the matched order number', async () => {
+    const evil = listItem('<b>budi</b>', 'Jl. <i>Setiabudi</i> 1', {
+      lastActivitySn: '240501AAA111',
+      match: { field: 'address', text: 'Jl. <i>Setiabudi</i> 1', start: 12, length: 4 },
+    });
+    const old = listItem('tono', 'Jl. A', {
+      lastActivitySn: '240501ZZZ999',
+      match: { field: 'orderSn', text: '240420BBB', start: 0, length: 6 },
+    });
+    await loaded();
+    typeInto(search(), 'budi');
+    pressKey(search(), 'Enter');
+    page.fake
+      .last('lookupCustomers')
+      .resolve(listView([evil, old], { mode: 'search', query: 'budi', days: 0 }));
+    await flush();
+    const [a, b] = rows();
+    const address = a.querySelector('.item-address')!;
+    expect(address.textContent).toBe('Jl. <i>Setiabudi</i> 1');
+    expect(address.querySelector('i')).toBeNull();
+    expect(address.querySelector('mark')!.textContent).toBe('budi');
+    expect(a.querySelector('.item-name mark')).toBeNull();
+    expect(a.querySelector('.item-why')!.textContent).toBe('Cocok: alamat');
+    expect(b.querySelector('.item-sn')!.textContent).toBe('240420BBB');
+    expect(b.querySelector('.item-sn mark')!.textContent).toBe('240420');
+    expect(b.querySelector('.item-why')!.textContent).toBe('Cocok: no. pesanan');
+  });
+
+  it('a buyer with only cancelled orders reads "belum ada pesanan yang dihitung", not "0 pesanan"', async () => {
+    await loaded([listItem('batal_terus', 'Jl. B', { orderCount: 0 })]);
+    expect(rows()[0].querySelector('.item-activity')!.textContent).toBe(
+      'Aktivitas terakhir 1 Mei 2024 · belum ada pesanan yang dihitung',
+    );
+  });
+});
+
 describe('untrusted text and language', () => {
   it('hostile names, addresses, products and errors are shown literally', async () => {
     const evil = listItem('<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>', {
