@@ -1,6 +1,6 @@
 // Calendar arithmetic in the spreadsheet's time zone, independent of the machine's own TZ
 // (Apps Script's servers do not run in Jakarta time, and neither do ours).
-import type { EpochMs } from './types';
+import type { Clock, EpochMs } from './types';
 
 export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -141,6 +141,15 @@ export function runDateEnd(text: string, timeZone: string): EpochMs | null {
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
     return null;
   return epochFromLocal({ year, month, day, hour: 23, minute: 59, second: 59 }, timeZone);
+}
+
+/** The clock of a run "as of" the date the seller typed (runDateEnd; blank: `clock` itself), or null when
+ *  the text is not a date. The menu's dated run and the CLI's bundle call read the date this one way. */
+export function runClock(text: string, clock: Clock): Clock | null {
+  const typed = text.trim();
+  if (typed === '') return clock;
+  const now = runDateEnd(typed, clock.timeZone);
+  return now === null ? null : { ...clock, now };
 }
 
 export function toIso(epoch: EpochMs): string {

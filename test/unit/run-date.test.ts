@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { buildCustomers } from '../../src/core/customers';
 import { scoreRfm } from '../../src/core/rfm';
 import { canonicalSegments } from '../../src/core/segments';
-import { epochFromLocal, formatLocalDateTime, localParts, runDateEnd } from '../../src/core/time';
+import { epochFromLocal, formatLocalDateTime, localParts, runClock, runDateEnd } from '../../src/core/time';
 import { at, clockAt, order, store } from './helpers/records';
 
 describe('formatLocalDateTime', () => {
@@ -41,6 +41,18 @@ describe('runDateEnd: a segmentation "as of" a day', () => {
 
   it('accepts a leap day', () => {
     expect(runDateEnd('2024-02-29', 'Asia/Jakarta')).not.toBeNull();
+  });
+});
+
+describe('runClock: the one reading of a typed run date (menu, CLI bundle call)', () => {
+  const clock = { timeZone: 'Asia/Jakarta', now: 1_700_000_000_000 };
+  it('blank keeps the clock; a date moves now to the end of that day; anything else is refused', () => {
+    expect(runClock('  ', clock)).toBe(clock);
+    expect(runClock(' 2024-06-30 ', clock)).toEqual({
+      ...clock,
+      now: runDateEnd('2024-06-30', clock.timeZone),
+    });
+    expect(runClock('30/06/2024', clock)).toBeNull();
   });
 });
 
