@@ -80,7 +80,7 @@ export async function saveXlsx(ss: LocalSpreadsheet, path: string, opts: SaveOpt
   await writeFile(path, await toXlsxBuffer(ss, opts));
 }
 
-/** Streams the workbook out (exceljs' streaming writer is ~4× faster than the in-memory one). Throws
+/** Streams the workbook out (exceljs' streaming writer is faster than the in-memory one). Throws
  *  WouldLoseError, before writing anything, when something the file held cannot be written back. */
 export async function toXlsxBuffer(ss: LocalSpreadsheet, opts: SaveOptions = {}): Promise<Buffer> {
   const lost = losses(ss);

@@ -52,7 +52,7 @@ export interface ParseSettings {
   timeZone: string;
   lang: Lang;
   /** Data rows per parseExport call (default 1,000: a batch's rows die young, before a scavenge copies them;
-   *  5,000 read a million lines ~20 % slower). */
+   *  bigger batches are slower, bench/RESULTS.md). */
   batchRows?: number;
   /** Keep order lines in the results (the segments do not need them; they are most of the memory). */
   keepItems?: boolean;
