@@ -1,5 +1,5 @@
 // `segment <exports...> --out FILE`: export files → core (parseExport, mergeImport, buildCustomers,
-// segmentsTableCanonical) → the canonical Segments table, with no workbook in between. Order lines are
+// canonicalSegments) → the canonical Segments table, with no workbook in between. Order lines are
 // dropped as soon as each file (or CSV batch) is parsed: RFM needs orders only, and lines are most of the
 // memory of a big shop. One CSV file goes further: its orders are summed up per customer as each batch is
 // parsed, on every thread that reads it (core CustomerSummaries), and none is kept.

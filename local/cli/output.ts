@@ -1,4 +1,4 @@
-// Writing the canonical Segments table (core's segmentsTableCanonical) as CSV or XLSX.
+// Writing the canonical Segments table (core's canonicalSegments) as CSV or XLSX.
 //
 // CSV injection: spreadsheet apps run a cell that starts with = + - @ (and some also tab or CR) as a
 // formula, and usernames, addresses and names come from marketplace exports. Every TEXT cell starting with

@@ -420,8 +420,8 @@ function readLineRows(
       severity: 'error',
     });
   // Order fields repeat on every line of an order: reuse the last parse when the cell is the same.
-  const created = memo((v: CellValue) => parseDateValue(v, timeZone, lang));
-  const money = memo((v: CellValue) => parseMoney(v, lang));
+  const created = rememberLast((v: CellValue) => parseDateValue(v, timeZone, lang));
+  const money = rememberLast((v: CellValue) => parseMoney(v, lang));
   // Line cells: a shop's catalogue has few distinct prices and quantities.
   const readPrice = remembered((v: CellValue) => parseMoney(v, lang));
   const readQuantity = remembered((v: CellValue) => parseQuantity(v, lang));
@@ -650,7 +650,7 @@ function conflict(sheet: string, row: number, column: string, reason: string): P
 }
 
 /** Remembers the last input and result of a pure reader. */
-function memo<T>(read: (v: CellValue) => T): (v: CellValue) => T {
+function rememberLast<T>(read: (v: CellValue) => T): (v: CellValue) => T {
   let last: CellValue | undefined;
   let result: T | undefined;
   return (v) => {
