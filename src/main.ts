@@ -1,6 +1,6 @@
 // The Apps Script entry: every export here becomes a top-level function in dist/Code.js (see build.mjs).
 import { t } from './core/text';
-import { runDateEnd } from './core/time';
+import { runClock } from './core/time';
 import type { Lang } from './core/types';
 import {
   helpAction,
@@ -93,8 +93,7 @@ export function kenaliImportJson_(): ImportReport {
 /** `todayIso` ('YYYY-MM-DD') sets the run date, as "Segmentasi RFM per tanggal" does; default now. */
 export function kenaliSegmentJson_(todayIso?: string): SegmentationReport {
   const env = currentEnv();
-  if (!todayIso) return runSegmentation(env, env.clock, false);
-  const now = runDateEnd(String(todayIso), env.clock.timeZone);
-  if (now === null) throw new Error(t('sheet', env.lang).segmentAtInvalid(String(todayIso)));
-  return runSegmentation(env, { ...env.clock, now }, false);
+  const clock = runClock(String(todayIso ?? ''), env.clock);
+  if (clock === null) throw new Error(t('sheet', env.lang).segmentAtInvalid(String(todayIso)));
+  return runSegmentation(env, clock, false);
 }

@@ -212,7 +212,7 @@ const importCommand: Command = {
         if (incomplete.length > 0) {
           const rows = new Set(incomplete.map((b) => b.headerIndex + 1));
           const why = parseExport(s.grid, name, timeZone, lang).problems.filter(
-            (p) => p.severity === 'error' && rows.has(p.row),
+            (p) => p.code === 'missing-column' && rows.has(p.row),
           );
           throw new CliError([tx.files.missingColumns(name), ...problemLines(why, lang).slice(1)].join('\n'));
         }

@@ -1,4 +1,4 @@
-// Writing the canonical Segments table (core's segmentsTableCanonical) as CSV or XLSX.
+// Writing the canonical Segments table (core's canonicalSegments) as CSV or XLSX.
 //
 // CSV injection: spreadsheet apps run a cell that starts with = + - @ (and some also tab or CR) as a
 // formula, and usernames, addresses and names come from marketplace exports. Every TEXT cell starting with
@@ -47,7 +47,7 @@ export function writeCsv(path: string, table: SegmentsTable, onProgress?: (fract
   const fd = openSync(path, 'w');
   try {
     // Lines are joined, not concatenated: join makes one flat string, where += builds a rope of
-    // small pieces that writeSync must walk again (measurably slower with 300k rows).
+    // small pieces that writeSync must walk again.
     const lines: string[] = [table.header.map(csvField).join(',')];
     let size = 0;
     let i = 0;

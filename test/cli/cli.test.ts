@@ -14,7 +14,7 @@ import { buildCustomers } from '../../src/core/customers';
 import { generateShopeeExport, shopeeExportHeader } from '../../src/core/demo';
 import { parseExport } from '../../src/core/exports';
 import { segmentForCode } from '../../src/core/rfm';
-import { CANONICAL_COLUMNS, CANONICAL_HEADER, segmentsTableCanonical } from '../../src/core/segments';
+import { CANONICAL_COLUMNS, CANONICAL_HEADER, canonicalSegments } from '../../src/core/segments';
 import { mergeImport, readProfiles } from '../../src/core/store';
 import { epochFromLocal } from '../../src/core/time';
 import type { Grid } from '../../src/core/types';
@@ -41,7 +41,8 @@ function coreTable(grids: Grid[]) {
   const parsed = grids.map((g, i) => parseExport(g, `f${i}`, TZ, 'id'));
   const merged = mergeImport({ orders: [], items: [], payments: [] }, parsed, NOW);
   const index = buildCustomers({ orders: merged.orders, items: [], payments: [], profiles: [] });
-  return segmentsTableCanonical(index, { timeZone: TZ, now: NOW }, 'id');
+  const t = canonicalSegments(index, { timeZone: TZ, now: NOW }, 'id');
+  return { ...t, rows: [...t.rows] };
 }
 const asText = (rows: (string | number)[][]) => rows.map((r) => r.map(String));
 
