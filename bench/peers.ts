@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { neutraliseFormula } from '../local/cli/output';
 import { forEachCsvRecord } from '../local/files';
-import { CANONICAL_COLUMNS, CANONICAL_HEADER } from '../src/core/segments';
+import { CANONICAL_HEADER, SEGMENT_COLUMNS } from '../src/core/segments';
 import { runNode } from './child';
 import { progress, TODAY, TZ } from './shared';
 
@@ -38,7 +38,7 @@ export interface SegmentsCheck {
 
 /** The fields the peers write, by header name: Kenali's canonical columns but `name` (the username when no
  *  profile names the buyer: the one-shot never has profiles). */
-const FIELDS = CANONICAL_COLUMNS.filter((c) => c !== 'name').map((c) => CANONICAL_HEADER[c]);
+const FIELDS = SEGMENT_COLUMNS.filter((c) => c !== 'name').map((c) => CANONICAL_HEADER[c]);
 
 function readTable(path: string, neutralise: boolean): Map<string, string[]> {
   const rows = new Map<string, string[]>();

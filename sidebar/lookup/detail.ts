@@ -190,22 +190,6 @@ function namingNotice(
   return { node, saver, input: field.input };
 }
 
-/** The segment of the previous segmentation beside the current one, as text (never HTML). */
-function previousSegmentLine(segment: SegmentView, ctx: ViewContext): HTMLElement | null {
-  if (segment.previous === undefined) return null;
-  const { texts } = ctx;
-  const prev = segment.previous;
-  const badge = prev
-    ? el('span', { className: 'badge segment previous', text: prev.label })
-    : el('span', { className: 'previous-none', text: texts.previousNone });
-  if (prev && CSS_COLOUR.test(prev.background.trim())) badge.style.backgroundColor = prev.background.trim();
-  if (prev && CSS_COLOUR.test(prev.color.trim())) badge.style.color = prev.color.trim();
-  return el('p', { className: 'previous-segment' }, [
-    el('span', { text: `${texts.previousSegment} ` }),
-    badge,
-  ]);
-}
-
 export function buildDetail(d: CustomerDetailView, ctx: DetailContext): DetailNode {
   const { texts } = ctx;
   const name = el('h2', {
@@ -216,7 +200,6 @@ export function buildDetail(d: CustomerDetailView, ctx: DetailContext): DetailNo
   const header = el('header', { className: 'detail-head' }, [
     name,
     d.segment ? segmentBadge(d.segment, ctx) : null,
-    d.segment ? previousSegmentLine(d.segment, ctx) : null,
   ]);
   const identity = el('dl', { className: 'identity' }, [
     el('div', { className: 'row username' }, [

@@ -1,13 +1,9 @@
 // The Segments sheet as pure data (the gas side writes it in one batch), the CSV variant for the CLI,
 // and the reader that gives the lookup a customer's segment back from the sheet.
 import type { CustomerIndex } from './customers';
-import type { HistoryRow } from './history';
-import { type Movement, type MovementMatrix, movementMatrix, movementOf } from './movement';
 import {
   type RfmResult,
   type RfmRow,
-  SEGMENTS,
-  type SegmentId,
   scoreRfm,
   segmentById,
   segmentForCode,
@@ -29,14 +25,7 @@ type Column = keyof Headers;
 /** The Segments sheet's columns, declared once: order (of the sheet and the canonical CSV), the CSV's
  *  canonical header, the kind (number format; text columns are plain text, so '545' stays a code and a
  *  username never becomes a formula) and the width. The sheet's own headers are in text/segments.ts. */
-export const SEGMENTS_DECL: readonly {
-  id: Column;
-  canonical: string;
-  kind: ColumnKind;
-  width?: number;
-  /** In the sheet only: the CLI's CSV has no previous run to compare with. */
-  sheetOnly?: true;
-}[] = [
+export const SEGMENTS_DECL: readonly { id: Column; canonical: string; kind: ColumnKind; width?: number }[] = [
   { id: 'buyerKey', canonical: 'buyer_key', kind: 'text', width: 120 },
   { id: 'name', canonical: 'name', kind: 'text', width: 160 },
   { id: 'username', canonical: 'buyer_username', kind: 'text', width: 130 },
@@ -51,44 +40,16 @@ export const SEGMENTS_DECL: readonly {
   { id: 'm', canonical: 'm', kind: 'integer' },
   { id: 'rfm', canonical: 'rfm', kind: 'text' },
   { id: 'segment', canonical: 'segment', kind: 'text', width: 150 },
-  { id: 'previousSegment', canonical: 'previous_segment', kind: 'text', width: 150, sheetOnly: true },
-  { id: 'change', canonical: 'change', kind: 'text', width: 90, sheetOnly: true },
 ];
 
-/** Colours of the Perubahan cells: up green, down red, same grey, new blue (contrast ≥ 4.5, tested). */
-export const MOVEMENT_COLOURS: Readonly<Record<Movement, { background: string; color: string }>> = {
-  naik: { background: '#C8E6C9', color: '#1B5E20' },
-  turun: { background: '#FFCDD2', color: '#8B0000' },
-  tetap: { background: '#ECEFF1', color: '#37474F' },
-  baru: { background: '#BBDEFB', color: '#0D47A1' },
-};
-const BLANK = { background: '#ffffff', color: '#000000' };
-
-/** What the previous segmentation said of each customer (key → segment), or null when it is not known
- *  (no earlier run to compare with, e.g. a run for a date before the sheet's): then both columns stay
- *  blank. An empty map means "compared, and nobody was there": everyone is 'baru'. */
-export type PreviousSegments = ReadonlyMap<string, SegmentId> | null;
-
-/** Column order of the Segments sheet. */
+/** Column order of the Segments sheet (and of the canonical CSV). */
 export const SEGMENT_COLUMNS: readonly Column[] = SEGMENTS_DECL.map((c) => c.id);
-/** Column order of the canonical CSV: the sheet's, without the sheet-only (trailing) columns. */
-export const CANONICAL_COLUMNS: readonly Column[] = SEGMENTS_DECL.filter((c) => !c.sheetOnly).map(
-  (c) => c.id,
-);
 
 export const CANONICAL_HEADER: Readonly<Record<Column, string>> = Object.fromEntries(
   SEGMENTS_DECL.map((c) => [c.id, c.canonical]),
 ) as Record<Column, string>;
 
 const col = (c: Column) => SEGMENT_COLUMNS.indexOf(c);
-// The sheet colours the label and the two movement columns as one block (one call each).
-// The sheet-only columns are last, so a CSV row is a sheet row cut short.
-if (
-  col('previousSegment') !== col('segment') + 1 ||
-  col('change') !== col('segment') + 2 ||
-  SEGMENTS_DECL.slice(CANONICAL_COLUMNS.length).some((c) => !c.sheetOnly)
-)
-  throw new Error('the movement columns must follow the segment column');
 
 export interface SegmentsSheet {
   header: string[];
@@ -97,16 +58,12 @@ export interface SegmentsSheet {
   labelColumn: number;
   backgrounds: string[];
   fontColors: string[];
-  /** Colours of the two columns right of the label (previous segment, change), one pair per row. */
-  movementBackgrounds: string[][];
-  movementFontColors: string[][];
   /** 0-based columns holding untrusted or digit-only text: write them as plain text ('@'), so a
    *  username like '=HYPERLINK(…)' stays text and the RFM code '545' is not turned into a number. */
   textColumns: number[];
   summary: {
     header: string[];
-    /** label, customers, orders, revenue, share of customers, share of revenue (fractions 0..1), who
-     *  they are, suggested action. */
+    /** label, customers, orders, revenue, share of customers, share of revenue (fractions 0..1). */
     rows: CellValue[][];
     /** Colours of the label cells (column 0), one per summary row. */
     backgrounds: string[];
@@ -114,10 +71,6 @@ export interface SegmentsSheet {
   };
   /** The too-thin message, or null when the scores are meaningful. */
   notice: string | null;
-  /** This run's row of the segment history (run date, customers per segment). */
-  run: HistoryRow;
-  /** From → to between the previous run and this one; null when the previous run is not known. */
-  matrix: MovementMatrix | null;
   /** Lines for the run's report: orders after the run date, status values the rules do not name. */
   report: string[];
   /** When no customer is scored because every counted order is after the run date: the message to give
@@ -191,13 +144,7 @@ function noticeFor(result: RfmResult, lang: Lang): string | null {
 
 /** One customer's row in SEGMENT_COLUMNS order; instants rendered by `when` (a Date for the sheet,
  *  local text for a CSV). */
-function segmentRow<D>(
-  r: RfmRow,
-  lang: Lang,
-  when: (at: number) => D,
-  previous: PreviousSegments,
-): (string | number | D)[] {
-  const before = previous?.get(r.key);
+function segmentRow<D>(r: RfmRow, lang: Lang, when: (at: number) => D): (string | number | D)[] {
   return [
     r.key,
     displayName(r),
@@ -213,35 +160,21 @@ function segmentRow<D>(
     r.m,
     r.code,
     segmentLabel(r.segmentId, lang),
-    before ? segmentLabel(before, lang) : '',
-    previous ? t('segments', lang).movement[movementOf(before, r.segmentId)] : '',
   ];
 }
 
-export function buildSegmentsSheet(
-  index: CustomerIndex,
-  clock: Clock,
-  lang: Lang,
-  previous: PreviousSegments = null,
-): SegmentsSheet {
+export function buildSegmentsSheet(index: CustomerIndex, clock: Clock, lang: Lang): SegmentsSheet {
   const result = scoreRfm(index, clock);
   const sorted = sortForSheet(result.rows);
   const h = t('segments', lang).header;
   const rows: CellValue[][] = [];
   const backgrounds: string[] = [];
   const fontColors: string[] = [];
-  const movementBackgrounds: string[][] = [];
-  const movementFontColors: string[][] = [];
   for (const r of sorted) {
     const seg = segmentById(r.segmentId);
-    rows.push(segmentRow(r, lang, (at) => new Date(at), previous));
+    rows.push(segmentRow(r, lang, (at) => new Date(at)));
     backgrounds.push(seg.background);
     fontColors.push(seg.color);
-    const before = previous?.get(r.key);
-    const was = before ? segmentById(before) : BLANK;
-    const change = previous ? MOVEMENT_COLOURS[movementOf(before, r.segmentId)] : BLANK;
-    movementBackgrounds.push([was.background, change.background]);
-    movementFontColors.push([was.color, change.color]);
   }
 
   const sh = t('segments', lang).summaryHeader;
@@ -252,20 +185,9 @@ export function buildSegmentsSheet(
     labelColumn: col('segment'),
     backgrounds,
     fontColors,
-    movementBackgrounds,
-    movementFontColors,
     textColumns: SEGMENTS_DECL.filter((c) => c.kind === 'text').map((c) => col(c.id)),
     summary: {
-      header: [
-        sh.segment,
-        sh.customers,
-        sh.orders,
-        sh.revenue,
-        sh.customerShare,
-        sh.revenueShare,
-        sh.who,
-        sh.action,
-      ],
+      header: [sh.segment, sh.customers, sh.orders, sh.revenue, sh.customerShare, sh.revenueShare],
       rows: summary.map((s) => [
         segmentLabel(s.segmentId, lang),
         s.customers,
@@ -273,18 +195,11 @@ export function buildSegmentsSheet(
         s.revenue,
         s.customerShare,
         s.revenueShare,
-        t('segments', lang).guide[s.segmentId].who,
-        t('segments', lang).guide[s.segmentId].action,
       ]),
       backgrounds: summary.map((s) => segmentById(s.segmentId).background),
       fontColors: summary.map((s) => segmentById(s.segmentId).color),
     },
     notice: noticeFor(result, lang),
-    run: {
-      date: formatLocalDate(clock.now, clock.timeZone),
-      counts: Object.fromEntries(summary.map((s) => [s.segmentId, s.customers])) as Record<SegmentId, number>,
-    },
-    matrix: previous ? movementMatrix(previous, new Map(result.rows.map((r) => [r.key, r.segmentId]))) : null,
     ...reportFor(result, unnamedStatuses(allOrders(index)), clock, lang),
   };
 }
@@ -322,11 +237,11 @@ export function canonicalSegmentsOf(
   const sorted = sortForSheet(result.rows);
   const when = (at: number) => formatLocalDateTime(at, clock.timeZone);
   return {
-    header: CANONICAL_COLUMNS.map((c) => CANONICAL_HEADER[c]),
+    header: SEGMENT_COLUMNS.map((c) => CANONICAL_HEADER[c]),
     count: sorted.length,
     rows: {
       *[Symbol.iterator]() {
-        for (const r of sorted) yield segmentRow(r, lang, when, null).slice(0, CANONICAL_COLUMNS.length);
+        for (const r of sorted) yield segmentRow(r, lang, when);
       },
     },
     notice: noticeFor(result, lang),
@@ -347,60 +262,16 @@ export const SEGMENTS_HEADER_ROWS = 10;
 
 /** Where the Segments header is in the sheet's first rows (0-based row and the key and RFM code columns),
  *  found by the columns' names in either language; null when the sheet is not ours. */
-export function segmentsColumns(
-  head: Grid,
-): { headerRow: number; keyCol: number; codeCol: number; previousCol: number } | null {
+export function segmentsColumns(head: Grid): { headerRow: number; keyCol: number; codeCol: number } | null {
   const keyNames = headerNames('buyerKey');
   const codeNames = headerNames('rfm');
-  const previousNames = headerNames('previousSegment');
   for (let h = 0; h < Math.min(head.length, SEGMENTS_HEADER_ROWS); h++) {
     const header = head[h].map(norm);
     const keyCol = header.findIndex((v) => keyNames.has(v));
     const codeCol = header.findIndex((v) => codeNames.has(v));
-    const previousCol = header.findIndex((v) => previousNames.has(v));
-    if (keyCol >= 0 && codeCol >= 0) return { headerRow: h, keyCol, codeCol, previousCol };
+    if (keyCol >= 0 && codeCol >= 0) return { headerRow: h, keyCol, codeCol };
   }
   return null;
-}
-
-const keyOf = (v: CellValue) => (typeof v === 'string' ? v.trim() : '');
-const codeText = (raw: CellValue) =>
-  typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-
-/** Key → segment from a Segments sheet's key and RFM code columns (one cell per row, rows below the
- *  header): what the previous run said of each customer. Rows without a key or a valid code are left out. */
-export function segmentsFromCodes(keys: Grid, codes: Grid): Map<string, SegmentId> {
-  const out = new Map<string, SegmentId>();
-  for (let i = 0; i < keys.length; i++) {
-    const key = keyOf(keys[i][0]);
-    const seg = segmentForCode(codeText(codes[i]?.[0] ?? ''));
-    if (key !== '' && seg) out.set(key, seg.id);
-  }
-  return out;
-}
-
-const LABEL_TO_ID = new Map<string, SegmentId>(
-  SEGMENTS.flatMap((s) => [
-    [norm(texts.segments.id.labels[s.id]), s.id] as [string, SegmentId],
-    [norm(texts.segments.en.labels[s.id]), s.id] as [string, SegmentId],
-  ]),
-);
-
-/** A segment label in either language → its id (null for a blank or unknown cell). */
-export function segmentIdOfLabel(v: CellValue): SegmentId | null {
-  return LABEL_TO_ID.get(norm(v)) ?? null;
-}
-
-/** Key → segment from the key and "Segmen sebelumnya" columns: a rerun for the same run date keeps the
- *  previous segments the replaced sheet compared against (else a rerun would compare a run to itself). */
-export function segmentsFromLabels(keys: Grid, labels: Grid): Map<string, SegmentId> {
-  const out = new Map<string, SegmentId>();
-  for (let i = 0; i < keys.length; i++) {
-    const key = keyOf(keys[i][0]);
-    const id = segmentIdOfLabel(labels[i]?.[0] ?? '');
-    if (key !== '' && id) out.set(key, id);
-  }
-  return out;
 }
 
 /**

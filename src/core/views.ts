@@ -118,16 +118,6 @@ export interface SegmentView {
   label: string;
   background: string;
   color: string;
-  /** The previous segmentation's segment (the Segments sheet's "Segmen sebelumnya"): null when the
-   *  customer is new there, absent when the sheet does not say. */
-  previous?: PreviousSegmentView | null;
-}
-
-export interface PreviousSegmentView {
-  segmentId: string;
-  label: string;
-  background: string;
-  color: string;
 }
 
 export interface CustomerDetailView {

@@ -2,21 +2,11 @@
 // never leaves a half-written Segments sheet (the old one stays until the new one is whole).
 import { buildCustomers, type CustomerIndex } from '../core/customers';
 import { customerRows } from '../core/readmodel';
-import {
-  buildSegmentsSheet,
-  type PreviousSegments,
-  SEGMENTS_DECL,
-  SEGMENTS_HEADER_ROWS,
-  segmentsColumns,
-  segmentsFromCodes,
-  segmentsFromLabels,
-} from '../core/segments';
+import { buildSegmentsSheet, SEGMENTS_DECL } from '../core/segments';
 import { t } from '../core/text';
-import { formatLocalDate } from '../core/time';
 import type { CellValue, Clock } from '../core/types';
 import type { Env } from './context';
 import { withDocumentLock } from './context';
-import { writeHistory } from './history';
 import { writeProblems } from './importer';
 import { syncCustomers } from './readmodel';
 import { type ColumnKind, writeRows, writeTable } from './sheets';
@@ -28,16 +18,7 @@ export interface SegmentationReport {
   notice: string | null;
 }
 
-const SUMMARY_KINDS: ColumnKind[] = [
-  'text',
-  'integer',
-  'integer',
-  'money',
-  'percent',
-  'percent',
-  'text',
-  'text',
-];
+const SUMMARY_KINDS: ColumnKind[] = ['text', 'integer', 'integer', 'money', 'percent', 'percent'];
 
 export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true): SegmentationReport {
   const { ss, lang } = env;
@@ -49,9 +30,7 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   const generation = env.properties.getProperty(GENERATION);
   const store = readConsistently(env, () => loadStore(env, undefined, { itemHeaders: ITEM_HEADERS }));
   const index = buildCustomers(store);
-  const runDate = formatLocalDate(clock.now, clock.timeZone);
-  const previous = readPrevious(env, runDate);
-  const content = buildSegmentsSheet(index, clock, lang, previous);
+  const content = buildSegmentsSheet(index, clock, lang);
   // Customers checked against the store and repaired (a hand edit, an interrupted import): under the lock,
   // and only when no import changed the store since it was read.
   repairCustomers(env, index, generation);
@@ -76,9 +55,6 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
       throw e;
     }
     swapIn(ss, staging, old, names);
-    env.properties.setProperty(RUN_DATE, runDate);
-    // Under the lock: two editors segmenting at once each add their row, neither creating the sheet twice.
-    withDocumentLock(env, () => writeHistory(env, content));
   } finally {
     run.release();
   }
@@ -94,34 +70,6 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
     lines.push(tx.storeProblems(store.problems.length, tx.problemsSheet));
   }
   return { customers: content.rows.length, message: lines.join('\n'), notice: content.notice };
-}
-
-/** Document property: the run date (local 'YYYY-MM-DD') of the Segments sheet in place. */
-const RUN_DATE = 'kenali.segmentsDate';
-
-/**
- * What the Segments sheet being replaced says of each customer, found by header: the key and RFM code
- * columns (a rerun for the same date: the key and "Segmen sebelumnya" columns, so it compares with the
- * same earlier run). Null for a run dated before the sheet's (we keep no earlier copy to compare with).
- * A few calls whatever the number of rows.
- */
-function readPrevious(env: Env, runDate: string): PreviousSegments {
-  const sheet = env.ss.getSheetByName(t('sheet', env.lang).segmentsSheet);
-  if (!sheet) return new Map();
-  const shown = env.properties.getProperty(RUN_DATE);
-  if (shown !== null && runDate < shown) return null;
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow < 2 || lastColumn < 1) return new Map();
-  const head = sheet.getRange(1, 1, Math.min(lastRow, SEGMENTS_HEADER_ROWS), lastColumn).getValues();
-  const found = segmentsColumns(head);
-  if (!found) return new Map();
-  const first = found.headerRow + 2;
-  if (first > lastRow) return new Map();
-  const column = (c: number) => sheet.getRange(first, c + 1, lastRow - first + 1, 1).getValues();
-  const keys = column(found.keyCol);
-  if (shown === runDate && found.previousCol >= 0) return segmentsFromLabels(keys, column(found.previousCol));
-  return segmentsFromCodes(keys, column(found.codeCol));
 }
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -233,10 +181,9 @@ function writeSegments(
   const width = c.header.length;
   writeTable(sheet, c.header, c.rows, kinds);
   sheet.setFrozenRows(1);
-  // The label and the two movement columns right of it coloured together: one call each, whatever n.
-  const label = sheet.getRange(2, c.labelColumn + 1, n, 3);
-  label.setBackgrounds(c.backgrounds.map((b, i) => [b, ...c.movementBackgrounds[i]]));
-  label.setFontColors(c.fontColors.map((f, i) => [f, ...c.movementFontColors[i]]));
+  const label = sheet.getRange(2, c.labelColumn + 1, n, 1);
+  label.setBackgrounds(c.backgrounds.map((b) => [b]));
+  label.setFontColors(c.fontColors.map((f) => [f]));
   label.setFontWeight('bold');
   sheet.getRange(1, 1, n + 1, width).createFilter();
   SEGMENTS_DECL.forEach((c, i) => {
@@ -261,8 +208,6 @@ function writeSegments(
   labels.setBackgrounds(s.backgrounds.map((b) => [b]));
   labels.setFontColors(s.fontColors.map((f) => [f]));
   sheet.setColumnWidth(col, 170);
-  sheet.setColumnWidth(col + 6, 300);
-  sheet.setColumnWidth(col + 7, 340);
 
   const chart = sheet
     .newChart()

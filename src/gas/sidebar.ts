@@ -8,8 +8,8 @@ import { buyerKeyOf } from '../core/identity';
 import { DEFAULT_LOOKUP_LIMIT, recentCustomers, searchCustomers } from '../core/lookup';
 import { namingQueue, recentWindow } from '../core/queue';
 import { type CustomerRow, listItemOf, needsRecompute, topProductsOf } from '../core/readmodel';
-import { segmentById, segmentLabel, segmentView } from '../core/rfm';
-import { SEGMENTS_HEADER_ROWS, segmentIdOfLabel, segmentsColumns } from '../core/segments';
+import { segmentView } from '../core/rfm';
+import { SEGMENTS_HEADER_ROWS, segmentsColumns } from '../core/segments';
 import { isCounted } from '../core/status';
 import {
   ITEMS_SHEET,
@@ -309,7 +309,7 @@ export function segmentOf(env: Env, buyerKey: string): SegmentView | null {
   const head = sheet.getRange(1, 1, Math.min(lastRow, SEGMENTS_HEADER_ROWS), lastColumn).getValues();
   const found = segmentsColumns(head);
   if (!found) return null;
-  const { headerRow, keyCol, codeCol, previousCol } = found;
+  const { headerRow, keyCol, codeCol } = found;
   const first = headerRow + 2;
   if (first > lastRow) return null;
   const hits = sheet
@@ -318,29 +318,14 @@ export function segmentOf(env: Env, buyerKey: string): SegmentView | null {
     .matchEntireCell(true)
     .findAll();
   // Case ignored by the search: the key is checked here (a username differing only in case is another).
-  // The key, the code and (when the sheet has it) the previous segment, in one read of the row.
-  const cols = previousCol >= 0 ? [keyCol, codeCol, previousCol] : [keyCol, codeCol];
-  const from = Math.min(...cols);
-  const span = Math.max(...cols) - from + 1;
+  const from = Math.min(keyCol, codeCol);
+  const span = Math.abs(codeCol - keyCol) + 1;
   for (const hit of hits.slice(0, 3)) {
     const cells = sheet.getSheetValues(hit.getRow(), from + 1, 1, span)[0];
     if (String(cells[keyCol - from]).trim() !== buyerKey) continue;
     const raw = cells[codeCol - from];
     const code = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-    const view = segmentView(code, env.lang);
-    if (!view || previousCol < 0) return view;
-    const before = segmentIdOfLabel(cells[previousCol - from]);
-    if (!before) return { ...view, previous: null };
-    const seg = segmentById(before);
-    return {
-      ...view,
-      previous: {
-        segmentId: before,
-        label: segmentLabel(before, env.lang),
-        background: seg.background,
-        color: seg.color,
-      },
-    };
+    return segmentView(code, env.lang);
   }
   return null;
 }

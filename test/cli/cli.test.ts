@@ -14,7 +14,7 @@ import { buildCustomers } from '../../src/core/customers';
 import { generateShopeeExport, shopeeExportHeader } from '../../src/core/demo';
 import { parseExport } from '../../src/core/exports';
 import { segmentForCode } from '../../src/core/rfm';
-import { CANONICAL_COLUMNS, CANONICAL_HEADER, canonicalSegments } from '../../src/core/segments';
+import { CANONICAL_HEADER, canonicalSegments, SEGMENT_COLUMNS } from '../../src/core/segments';
 import { mergeImport, readProfiles } from '../../src/core/store';
 import { epochFromLocal } from '../../src/core/time';
 import type { Grid } from '../../src/core/types';
@@ -81,7 +81,7 @@ describe('segment <exports> --out (one-shot)', () => {
     expect(r.stderr).not.toMatch(/masalah/);
     expect(r.code).toBe(0);
     const rows = readCsv(out);
-    expect(rows[0]).toEqual(CANONICAL_COLUMNS.map((c) => CANONICAL_HEADER[c]));
+    expect(rows[0]).toEqual(SEGMENT_COLUMNS.map((c) => CANONICAL_HEADER[c]));
     expect(rows[0]).toEqual([
       'buyer_key',
       'name',
@@ -171,7 +171,7 @@ describe('segment <exports> --out (one-shot)', () => {
     const expected = coreTable([demo]).rows;
     expect(ws.rowCount).toBe(expected.length + 1);
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(CANONICAL_COLUMNS.map((c) => CANONICAL_HEADER[c]));
+    expect(header).toEqual(SEGMENT_COLUMNS.map((c) => CANONICAL_HEADER[c]));
     for (const i of [2, 3, expected.length + 1]) {
       const row = ws.getRow(i);
       const seg = segmentForCode(String(row.getCell(13).value))!;

@@ -169,11 +169,9 @@ describe('lookup on the bundle', () => {
     expect(detail.segment?.rfm).toMatch(/^[1-5]{3}$/);
     expect(detail.segment?.background).toMatch(/^#[0-9a-f]{6}$/i);
     // read from two of the sheet's columns, as the whole sheet gives it (the summary beside it included)
-    // (a first segmentation: no previous segment)
-    expect(detail.segment).toEqual({
-      ...readSegmentsSheet(wb.readValues(texts.sheet.id.segmentsSheet)).get(target.key),
-      previous: null,
-    });
+    expect(detail.segment).toEqual(
+      readSegmentsSheet(wb.readValues(texts.sheet.id.segmentsSheet)).get(target.key),
+    );
 
     // core on the same sheets, items and payments included
     const full = buildCustomers({

@@ -228,33 +228,6 @@ describe('detail', () => {
     expect(badge.title).toBe('Kode RFM 545');
   });
 
-  it('shows the previous segmentation beside the current one, as text', async () => {
-    await loaded();
-    const base = detailOf(budi);
-    await openDetail(
-      budi,
-      detailOf(budi, {
-        segment: {
-          ...base.segment!,
-          previous: {
-            segmentId: 'at-risk',
-            label: '<i>Berisiko</i>',
-            background: '#FFCDD2',
-            color: '#8B0000',
-          },
-        },
-      }),
-    );
-    const line = page.$('.previous-segment');
-    expect(line.textContent).toBe('Segmentasi sebelumnya: <i>Berisiko</i>');
-    expect(page.$('.badge.segment.previous').style.backgroundColor).toBe('rgb(255, 205, 210)');
-    expect(page.$$('.previous-segment i')).toHaveLength(0);
-    await openDetail(budi, detailOf(budi, { segment: { ...base.segment!, previous: null } }));
-    expect(page.$('.previous-segment').textContent).toContain('belum ada');
-    await openDetail(budi, detailOf(budi));
-    expect(page.$$('.previous-segment')).toHaveLength(0); // a sheet without the column says nothing
-  });
-
   it('leaves out the badge, payment rows and a made-up average when the data is not there', async () => {
     await loaded();
     const base = detailOf(andi);

@@ -6,9 +6,6 @@ import {
   buildSegmentsSheet,
   canonicalSegments,
   readSegmentsSheet,
-  segmentIdOfLabel,
-  segmentsFromCodes,
-  segmentsFromLabels,
   sortForSheet,
 } from '../../src/core/segments';
 import type { CellValue, Grid } from '../../src/core/types';
@@ -76,15 +73,13 @@ describe('buildSegmentsSheet', () => {
       5,
       '555',
       'Juara',
-      '',
-      '',
     ]);
     expect(typeof vip[12]).toBe('string'); // the code is text, not the number 555
     expect(sheet.rows[1][1]).toBe('e'); // no profile: the username is the name
   });
 
   it('has a header in the language, the label column and its colours', () => {
-    expect(sheet.header).toHaveLength(16);
+    expect(sheet.header).toHaveLength(14);
     expect(sheet.header[0]).toBe('ID Pelanggan');
     expect(buildSegmentsSheet(shop(), RUN, 'en').header[13]).toBe('Segment');
     expect(sheet.labelColumn).toBe(13);
@@ -94,7 +89,7 @@ describe('buildSegmentsSheet', () => {
       ),
     );
     expect(sheet.fontColors[0]).toBe(segmentById('champions').color);
-    expect(sheet.textColumns).toEqual([0, 1, 2, 3, 12, 13, 14, 15]);
+    expect(sheet.textColumns).toEqual([0, 1, 2, 3, 12, 13]);
     expect(sheet.notice).toBeNull();
   });
 
@@ -106,30 +101,14 @@ describe('buildSegmentsSheet', () => {
       'Pendapatan (Rp)',
       '% Pelanggan',
       '% Pendapatan',
-      'Siapa mereka',
-      'Saran tindakan',
     ]);
     expect(sheet.summary.rows).toHaveLength(11);
     expect(sheet.summary.backgrounds).toEqual(SEGMENTS.map((s) => s.background));
     const total = 900_000 + 120_000 + 100_000 + 50_000 + 20_000 + 10_000;
-    const byLabel = new Map(sheet.summary.rows.map((r) => [r[0], r.slice(1, 6)]));
+    const byLabel = new Map(sheet.summary.rows.map((r) => [r[0], r.slice(1)]));
     expect(byLabel.get('Juara')).toEqual([1, 3, 900_000, 1 / 6, 900_000 / total]);
     expect(byLabel.get('Hilang')).toEqual([2, 2, 30_000, 2 / 6, 30_000 / total]);
     expect(byLabel.get('Berisiko')).toEqual([0, 0, 0, 0, 0]);
-  });
-
-  it('says per segment who they are and what to do, in Indonesian and English', () => {
-    const guide = new Map(sheet.summary.rows.map((r) => [r[0], r.slice(6)]));
-    expect(guide.get('Berisiko')).toEqual([
-      'Dulu sering belanja, sudah lama tidak',
-      'Kirim voucher personal lewat chat',
-    ]);
-    const en = buildSegmentsSheet(shop(), RUN, 'en').summary;
-    expect(en.header.slice(6)).toEqual(['Who they are', 'Suggested action']);
-    const lines = [...sheet.summary.rows, ...en.rows].flatMap((r) => r.slice(6));
-    expect(lines).toHaveLength(44);
-    for (const line of lines) expect(String(line).length).toBeGreaterThan(15);
-    expect(new Set(lines).size).toBe(44); // no segment shares its line with another, nor a language
   });
 
   it.each([
@@ -143,47 +122,6 @@ describe('buildSegmentsSheet', () => {
     expect(buildSegmentsSheet(index, RUN, 'id').notice).toMatch(id);
     expect(buildSegmentsSheet(index, RUN, 'en').notice).toMatch(en);
     expect(buildSegmentsSheet(index, RUN, 'id').rows).toHaveLength(n); // still written, with the notice
-  });
-});
-
-describe('buildSegmentsSheet with the previous run', () => {
-  const keyOf = (u: string) => buyerKeyOf(u, addr(u));
-
-  it('names the previous segment and the movement, coloured; a new customer is baru', () => {
-    const previous = new Map([
-      [keyOf('=vip'), 'at-risk' as const], // now Juara: up
-      [keyOf('e'), 'champions' as const], // now Pelanggan Setia: down
-      [keyOf('c'), 'lost' as const], // still Hilang
-      [keyOf('gone'), 'champions' as const], // no counted orders now: not in the sheet
-    ]);
-    const s = buildSegmentsSheet(shop(), RUN, 'id', previous);
-    const byKey = new Map(s.rows.map((r, i) => [r[0], { row: r, i }]));
-    expect(byKey.get(keyOf('=vip'))!.row.slice(13)).toEqual(['Juara', 'Berisiko', 'naik']);
-    expect(byKey.get(keyOf('e'))!.row.slice(13)).toEqual(['Pelanggan Setia', 'Juara', 'turun']);
-    expect(byKey.get(keyOf('c'))!.row.slice(13)).toEqual(['Hilang', 'Hilang', 'tetap']);
-    expect(byKey.get(keyOf('a'))!.row.slice(13)).toEqual(['Menjanjikan', '', 'baru']);
-    expect(byKey.has(keyOf('gone'))).toBe(false);
-    const vip = byKey.get(keyOf('=vip'))!.i;
-    expect(s.movementBackgrounds[vip]).toEqual([segmentById('at-risk').background, '#C8E6C9']);
-    expect(s.movementBackgrounds[byKey.get(keyOf('e'))!.i][1]).toBe('#FFCDD2');
-    expect(buildSegmentsSheet(shop(), RUN, 'en', previous).rows[0].slice(14)).toEqual(['At Risk', 'up']);
-  });
-
-  it('reads previous segments back from the key and code or label columns', () => {
-    expect(segmentsFromCodes([['k1'], [' k2 '], [''], ['k4']], [['555'], [111], ['555'], ['x']])).toEqual(
-      new Map([
-        ['k1', 'champions'],
-        ['k2', 'lost'],
-      ]),
-    );
-    expect(segmentsFromLabels([['k1'], ['k2'], ['k3']], [['Juara'], ['at risk'], ['']])).toEqual(
-      new Map([
-        ['k1', 'champions'],
-        ['k2', 'at-risk'],
-      ]),
-    );
-    expect(segmentIdOfLabel('Jangan Sampai Hilang')).toBe('cant-lose-them');
-    expect(segmentIdOfLabel(5)).toBeNull();
   });
 });
 

@@ -3,7 +3,6 @@
 import type { Lang } from '../types';
 import { cli } from './cli';
 import { common } from './common';
-import { history } from './history';
 import { importText } from './import';
 import { lookup } from './lookup';
 import { menu } from './menu';
@@ -21,7 +20,6 @@ export const texts = {
   naming,
   lookup,
   segments,
-  history,
   cli,
   sheet,
   upload,

@@ -1,5 +1,4 @@
 // Texts for the segments area. Indonesian first; `en` must have the same keys (typed by `typeof id`).
-import type { Movement } from '../movement';
 import type { SegmentId } from '../rfm';
 
 const id = {
@@ -33,11 +32,7 @@ const id = {
     m: 'M',
     rfm: 'Kode RFM',
     segment: 'Segmen',
-    previousSegment: 'Segmen sebelumnya',
-    change: 'Perubahan',
   },
-  /** The Perubahan column: against the previous segmentation, by the order in core/movement.ts. */
-  movement: { naik: 'naik', turun: 'turun', tetap: 'tetap', baru: 'baru' } satisfies Record<Movement, string>,
   summaryHeader: {
     segment: 'Segmen',
     customers: 'Pelanggan',
@@ -45,56 +40,7 @@ const id = {
     revenue: 'Pendapatan (Rp)',
     customerShare: '% Pelanggan',
     revenueShare: '% Pendapatan',
-    who: 'Siapa mereka',
-    action: 'Saran tindakan',
   },
-  /** Per segment: one line of who they are, one suggested action (the summary shows both). */
-  guide: {
-    champions: {
-      who: 'Baru saja belanja, sering, dan paling besar nilainya',
-      action: 'Beri hadiah atau akses awal produk baru; minta ulasan',
-    },
-    'loyal-customers': {
-      who: 'Belanja rutin dengan nilai yang baik',
-      action: 'Tawarkan paket hemat atau poin loyalitas',
-    },
-    'potential-loyalist': {
-      who: 'Belanja baru-baru ini, lebih dari sekali',
-      action: 'Ajak jadi langganan: voucher untuk pesanan berikutnya',
-    },
-    'new-customers': {
-      who: 'Baru pertama kali belanja, belum lama ini',
-      action: 'Ucapkan terima kasih lewat chat; bantu pesanan kedua',
-    },
-    promising: {
-      who: 'Belanja baru-baru ini, belum sering, nilainya lumayan',
-      action: 'Rekomendasikan produk terkait dengan promo kecil',
-    },
-    'need-attention': {
-      who: 'Dulu cukup aktif, mulai jarang belanja',
-      action: 'Kirim penawaran terbatas waktu',
-    },
-    'about-to-sleep': {
-      who: 'Sudah agak lama tidak belanja, jarang dan kecil',
-      action: 'Ingatkan lewat chat dengan produk terlaris',
-    },
-    'at-risk': {
-      who: 'Dulu sering belanja, sudah lama tidak',
-      action: 'Kirim voucher personal lewat chat',
-    },
-    'cant-lose-them': {
-      who: 'Pembeli besar yang sudah lama tidak kembali',
-      action: 'Hubungi langsung; tawarkan voucher terbaik',
-    },
-    hibernating: {
-      who: 'Lama tidak belanja, jarang dan kecil',
-      action: 'Sertakan dalam promo umum saja',
-    },
-    lost: {
-      who: 'Sangat lama tidak belanja, sekali dan kecil',
-      action: 'Tak perlu usaha khusus; coba sekali saat promo besar',
-    },
-  } satisfies Record<SegmentId, { who: string; action: string }>,
   thinFew: (customers: number) =>
     `Data terlalu sedikit untuk skor RFM yang bermakna: baru ${customers} pelanggan dengan pesanan yang dihitung (minimal 5).`,
   thinEqual: (customers: number) =>
@@ -134,10 +80,7 @@ const en: typeof id = {
     m: 'M',
     rfm: 'RFM code',
     segment: 'Segment',
-    previousSegment: 'Previous segment',
-    change: 'Change',
   },
-  movement: { naik: 'up', turun: 'down', tetap: 'same', baru: 'new' },
   summaryHeader: {
     segment: 'Segment',
     customers: 'Customers',
@@ -145,54 +88,6 @@ const en: typeof id = {
     revenue: 'Revenue (Rp)',
     customerShare: '% of customers',
     revenueShare: '% of revenue',
-    who: 'Who they are',
-    action: 'Suggested action',
-  },
-  guide: {
-    champions: {
-      who: 'Bought recently, often, and spend the most',
-      action: 'Reward them or give early access to new products; ask for a review',
-    },
-    'loyal-customers': {
-      who: 'Buy regularly with good value',
-      action: 'Offer bundles or loyalty points',
-    },
-    'potential-loyalist': {
-      who: 'Bought recently, more than once',
-      action: 'Turn them regular: a voucher for the next order',
-    },
-    'new-customers': {
-      who: 'First purchase, not long ago',
-      action: 'Thank them by chat; help the second order along',
-    },
-    promising: {
-      who: 'Bought recently, not often yet, fair value',
-      action: 'Recommend related products with a small promo',
-    },
-    'need-attention': {
-      who: 'Were fairly active, now buying less often',
-      action: 'Send a time-limited offer',
-    },
-    'about-to-sleep': {
-      who: 'Not bought for a while, rarely and little',
-      action: 'Remind them by chat with your best sellers',
-    },
-    'at-risk': {
-      who: 'Used to buy often, not for a long time',
-      action: 'Send a personal voucher by chat',
-    },
-    'cant-lose-them': {
-      who: 'Big buyers who have not come back in a long time',
-      action: 'Contact them directly; offer your best voucher',
-    },
-    hibernating: {
-      who: 'Long since their last order, rarely and little',
-      action: 'Include them in general promos only',
-    },
-    lost: {
-      who: 'Very long since one small order',
-      action: 'No special effort; try once in a big sale',
-    },
   },
   thinFew: (customers: number) =>
     `Too little data for meaningful RFM scores: only ${customers} customers with counted orders (at least 5 needed).`,
