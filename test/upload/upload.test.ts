@@ -68,7 +68,12 @@ async function storeByPaste(files: UploadFile[]) {
       const r = shop.bundle.call<{ problems: { sheet: string }[] }>('kenaliImportJson_');
       // Problems name the inbox; the upload names the file (and sheet): compare them by file.
       const label = /\.xlsx$/i.test(f.name) ? s.name.replace(/^.*[\\/]/, '') : f.name;
-      problems.push(...r.problems.filter((p) => p.sheet === 'Impor').map((p) => ({ ...p, sheet: label })));
+      // The problems sheet has no code column: compare what it shows.
+      problems.push(
+        ...r.problems
+          .filter((p) => p.sheet === 'Impor')
+          .map((p) => ({ ...p, sheet: label, code: undefined })),
+      );
     }
   }
   return { store: storeValues(shop.wb), problems };
