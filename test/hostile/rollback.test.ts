@@ -101,7 +101,7 @@ describe('a failure inside the commit is rolled back', () => {
     console.log('backfill sweep:', JSON.stringify(out));
   });
 
-  it('the first import of all (a sheet the commit created goes again; the store's sheets opened before it stay empty)', () => {
+  it('the first import of all (a sheet the commit created goes again; store sheets opened before it stay empty)', () => {
     const out = sweep(() => openShop(), demoExport(30, 43));
     expect(out.rolledBack).toBeGreaterThan(10);
     console.log('first-import sweep:', JSON.stringify(out));
