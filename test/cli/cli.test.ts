@@ -293,7 +293,7 @@ describe('workbook: import → segment → name → lookup', () => {
     expect(found.items.map((i) => [i.buyerKey, i.realName])).toEqual([[expected[0][0], 'Budi Santoso']]);
     const table = kenali('lookup', 'budi santoso', '--workbook', wb);
     expect(table.stdout).toMatch(/Budi Santoso\s+\S+/);
-  });
+  }, 120_000); // six CLI processes, each loading the bundle
 
   it('imports XLSX exports too (typed cells, every sheet)', async () => {
     const x = new ExcelJS.Workbook();

@@ -21,6 +21,9 @@ import {
   workbookState,
 } from './harness';
 
+/** Each sweep runs the action once per call it makes (100+ executions): more than a unit test's time. */
+const SWEEP_TIMEOUT = 180_000;
+
 const LINES = 30;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -109,59 +112,67 @@ describe('an exception halfway through Impor', () => {
     }
   });
 
-  it('at any of its calls: the store and Customers wholly as they were (a failure inside the commit is rolled back, and says so) or wholly new; again → the right result', () => {
-    const outcomes: string[] = [];
-    const storeAs = (w: ReturnType<typeof workbookState>) =>
-      JSON.stringify([...STORE_SHEETS.map((s) => w.sheets[s]), w.sheets.Customers.values]);
-    const [oldStore, newStore] = [storeAs(before), storeAs(after)];
-    let rolledBack = 0;
-    for (let k = 1; k <= calls; k++) {
-      const shop = freshBeforeImport();
-      shop.wb.counter.failOn(everything, k);
-      let message = '';
-      try {
+  it(
+    'at any of its calls: the store and Customers wholly as they were (a failure inside the commit is rolled back, and says so) or wholly new; again → the right result',
+    () => {
+      const outcomes: string[] = [];
+      const storeAs = (w: ReturnType<typeof workbookState>) =>
+        JSON.stringify([...STORE_SHEETS.map((s) => w.sheets[s]), w.sheets.Customers.values]);
+      const [oldStore, newStore] = [storeAs(before), storeAs(after)];
+      let rolledBack = 0;
+      for (let k = 1; k <= calls; k++) {
+        const shop = freshBeforeImport();
+        shop.wb.counter.failOn(everything, k);
+        let message = '';
+        try {
+          shop.bundle.call('kenaliImport');
+        } catch (e) {
+          message = String(e);
+        }
+        expect(message, `fault at call ${k}`).toMatch(/injected fault/);
+        expect(message, `fault at call ${k}`).not.toMatch(/di tengah jalan/);
+        if (/Sheet toko dibiarkan seperti semula/.test(message)) rolledBack++;
+        shop.wb.counter.clearFaults();
+        expectCoherent(shop, before, after, `fault at call ${k}`);
+        const store = storeAs(workbookState(shop.wb));
+        outcomes.push(store === oldStore ? 'old' : store === newStore ? 'new' : `mixed at call ${k}`);
         shop.bundle.call('kenaliImport');
-      } catch (e) {
-        message = String(e);
+        expectSameState(dataState(shop), afterData, `re-run after a fault at call ${k}`);
       }
-      expect(message, `fault at call ${k}`).toMatch(/injected fault/);
-      expect(message, `fault at call ${k}`).not.toMatch(/di tengah jalan/);
-      if (/Sheet toko dibiarkan seperti semula/.test(message)) rolledBack++;
-      shop.wb.counter.clearFaults();
-      expectCoherent(shop, before, after, `fault at call ${k}`);
-      const store = storeAs(workbookState(shop.wb));
-      outcomes.push(store === oldStore ? 'old' : store === newStore ? 'new' : `mixed at call ${k}`);
-      shop.bundle.call('kenaliImport');
-      expectSameState(dataState(shop), afterData, `re-run after a fault at call ${k}`);
-    }
-    // Old up to the commit's end (its failures rolled back), then wholly new (the inbox's clearing).
-    const firstNew = outcomes.indexOf('new');
-    expect(firstNew).toBeGreaterThan(calls / 2);
-    expect(outcomes).toEqual([...Array(firstNew).fill('old'), ...Array(calls - firstNew).fill('new')]);
-    expect(rolledBack).toBeGreaterThan(15);
-    console.log(
-      `Impor fault sweep: ${calls} calls, ${rolledBack} rolled back, first wholly new at ${firstNew + 1}`,
-    );
-  });
+      // Old up to the commit's end (its failures rolled back), then wholly new (the inbox's clearing).
+      const firstNew = outcomes.indexOf('new');
+      expect(firstNew).toBeGreaterThan(calls / 2);
+      expect(outcomes).toEqual([...Array(firstNew).fill('old'), ...Array(calls - firstNew).fill('new')]);
+      expect(rolledBack).toBeGreaterThan(15);
+      console.log(
+        `Impor fault sweep: ${calls} calls, ${rolledBack} rolled back, first wholly new at ${firstNew + 1}`,
+      );
+    },
+    SWEEP_TIMEOUT,
+  );
 });
 
 describe('Impor stopped dead halfway (the 6-minute limit)', () => {
-  it('at any call: a coherent store, and importing again converges to the undisturbed result', () => {
-    const clean = freshBeforeImport();
-    const before = workbookState(clean.wb);
-    const calls = clean.wb.counter.measure(() => clean.bundle.call('kenaliImport')).total;
-    const after = workbookState(clean.wb);
-    const afterData = dataState(clean);
-    for (let k = 1; k <= calls; k++) {
-      const shop = freshBeforeImport();
-      shop.wb.counter.failOn(everything, k, { sticky: true });
-      expect(() => shop.bundle.call('kenaliImport')).toThrow();
-      shop.wb.counter.clearFaults();
-      expectCoherent(shop, before, after, `stop at call ${k}`);
-      shop.bundle.call('kenaliImport');
-      expectSameState(dataState(shop), afterData, `re-run after a stop at call ${k}`);
-    }
-  });
+  it(
+    'at any call: a coherent store, and importing again converges to the undisturbed result',
+    () => {
+      const clean = freshBeforeImport();
+      const before = workbookState(clean.wb);
+      const calls = clean.wb.counter.measure(() => clean.bundle.call('kenaliImport')).total;
+      const after = workbookState(clean.wb);
+      const afterData = dataState(clean);
+      for (let k = 1; k <= calls; k++) {
+        const shop = freshBeforeImport();
+        shop.wb.counter.failOn(everything, k, { sticky: true });
+        expect(() => shop.bundle.call('kenaliImport')).toThrow();
+        shop.wb.counter.clearFaults();
+        expectCoherent(shop, before, after, `stop at call ${k}`);
+        shop.bundle.call('kenaliImport');
+        expectSameState(dataState(shop), afterData, `re-run after a stop at call ${k}`);
+      }
+    },
+    SWEEP_TIMEOUT,
+  );
 });
 
 describe('an exception halfway through Segmentasi RFM', () => {
@@ -175,42 +186,50 @@ describe('an exception halfway through Segmentasi RFM', () => {
     expect(after.sheets.Segments.values).not.toEqual(before.sheets.Segments.values);
   });
 
-  it('at any of its calls: every sheet as it was, or (past the swap) the whole new Segments; no stray sheet', () => {
-    // the sheets decide (a run marker left in the document properties is removed by a later run)
-    const sheetsOf = (w: ReturnType<typeof workbookState>) => JSON.stringify([w.names, w.sheets]);
-    const oldState = sheetsOf(before);
-    const newState = sheetsOf(after);
-    const outcomes: string[] = [];
-    for (let k = 1; k <= calls; k++) {
-      const shop = later(shopBeforeSegmentation(), 3 * DAY);
-      shop.wb.counter.failOn(everything, k);
-      expect(() => shop.bundle.call('kenaliSegment'), `fault at call ${k}`).toThrow(/injected fault/);
-      shop.wb.counter.clearFaults();
-      const state = sheetsOf(workbookState(shop.wb));
-      outcomes.push(state === oldState ? 'old' : state === newState ? 'new' : `mixed at call ${k}`);
-      if (state === oldState) expect(shop.wb.sheet('Segments').getCharts()).toHaveLength(1);
-      shop.bundle.call('kenaliSegment');
-      expectSameState(workbookState(shop.wb), after, `re-run after a fault at call ${k}`);
-    }
-    const firstNew = outcomes.indexOf('new');
-    expect(firstNew).toBeGreaterThan(calls / 2);
-    expect(outcomes).toEqual([...Array(firstNew).fill('old'), ...Array(calls - firstNew).fill('new')]);
-  });
+  it(
+    'at any of its calls: every sheet as it was, or (past the swap) the whole new Segments; no stray sheet',
+    () => {
+      // the sheets decide (a run marker left in the document properties is removed by a later run)
+      const sheetsOf = (w: ReturnType<typeof workbookState>) => JSON.stringify([w.names, w.sheets]);
+      const oldState = sheetsOf(before);
+      const newState = sheetsOf(after);
+      const outcomes: string[] = [];
+      for (let k = 1; k <= calls; k++) {
+        const shop = later(shopBeforeSegmentation(), 3 * DAY);
+        shop.wb.counter.failOn(everything, k);
+        expect(() => shop.bundle.call('kenaliSegment'), `fault at call ${k}`).toThrow(/injected fault/);
+        shop.wb.counter.clearFaults();
+        const state = sheetsOf(workbookState(shop.wb));
+        outcomes.push(state === oldState ? 'old' : state === newState ? 'new' : `mixed at call ${k}`);
+        if (state === oldState) expect(shop.wb.sheet('Segments').getCharts()).toHaveLength(1);
+        shop.bundle.call('kenaliSegment');
+        expectSameState(workbookState(shop.wb), after, `re-run after a fault at call ${k}`);
+      }
+      const firstNew = outcomes.indexOf('new');
+      expect(firstNew).toBeGreaterThan(calls / 2);
+      expect(outcomes).toEqual([...Array(firstNew).fill('old'), ...Array(calls - firstNew).fill('new')]);
+    },
+    SWEEP_TIMEOUT,
+  );
 });
 
 describe('Segmentasi RFM stopped dead halfway', () => {
-  it('at any call: segmenting again (later) converges, leaving no stray staging sheet', () => {
-    const clean = shopBeforeSegmentation();
-    const calls = clean.wb.counter.measure(() => later(clean, 3 * DAY).bundle.call('kenaliSegment')).total;
-    const after = workbookState(clean.wb);
-    for (let k = 1; k <= calls; k++) {
-      const shop = shopBeforeSegmentation();
-      later(shop, 3 * DAY).wb.counter.failOn(everything, k, { sticky: true });
-      expect(() => shop.bundle.call('kenaliSegment')).toThrow();
-      shop.wb.counter.clearFaults();
-      // the seller runs it again an hour later
-      later(shop, 3 * DAY + HOUR).bundle.call('kenaliSegment');
-      expectSameState(workbookState(shop.wb), after, `re-run after a stop at call ${k}`);
-    }
-  });
+  it(
+    'at any call: segmenting again (later) converges, leaving no stray staging sheet',
+    () => {
+      const clean = shopBeforeSegmentation();
+      const calls = clean.wb.counter.measure(() => later(clean, 3 * DAY).bundle.call('kenaliSegment')).total;
+      const after = workbookState(clean.wb);
+      for (let k = 1; k <= calls; k++) {
+        const shop = shopBeforeSegmentation();
+        later(shop, 3 * DAY).wb.counter.failOn(everything, k, { sticky: true });
+        expect(() => shop.bundle.call('kenaliSegment')).toThrow();
+        shop.wb.counter.clearFaults();
+        // the seller runs it again an hour later
+        later(shop, 3 * DAY + HOUR).bundle.call('kenaliSegment');
+        expectSameState(workbookState(shop.wb), after, `re-run after a stop at call ${k}`);
+      }
+    },
+    SWEEP_TIMEOUT,
+  );
 });

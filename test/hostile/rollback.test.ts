@@ -99,11 +99,11 @@ describe('a failure inside the commit is rolled back', () => {
     const out = sweep(prepare, older);
     expect(out.rolledBack).toBeGreaterThan(10);
     console.log('backfill sweep:', JSON.stringify(out));
-  });
+  }, 180_000);
 
   it('the first import of all (a sheet the commit created goes again; store sheets opened before it stay empty)', () => {
     const out = sweep(() => openShop(), demoExport(30, 43));
     expect(out.rolledBack).toBeGreaterThan(10);
     console.log('first-import sweep:', JSON.stringify(out));
-  });
+  }, 180_000);
 });
