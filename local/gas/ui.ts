@@ -42,6 +42,11 @@ interface QueuedResponse {
   text?: string;
 }
 
+/** A menu's items in order, those of its submenus included. */
+export function menuItems(menu: MenuRecord): { caption: string; functionName: string }[] {
+  return menu.items.flatMap((e) => (e.kind === 'item' ? [e] : e.kind === 'submenu' ? menuItems(e.menu) : []));
+}
+
 export class LocalUi extends GasObject {
   declare readonly Button: typeof Button;
   declare readonly ButtonSet: typeof ButtonSet;
@@ -118,15 +123,7 @@ export class LocalUi extends GasObject {
 
   /** The function names of every menu item (submenus included). */
   menuFunctionNames(): string[] {
-    const out: string[] = [];
-    const walk = (m: MenuRecord) => {
-      for (const e of m.items) {
-        if (e.kind === 'item') out.push(e.functionName);
-        else if (e.kind === 'submenu') walk(e.menu);
-      }
-    };
-    for (const m of this.menus) walk(m);
-    return out;
+    return this.menus.flatMap((m) => menuItems(m).map((e) => e.functionName));
   }
 
   _addMenu(menu: MenuRecord): void {

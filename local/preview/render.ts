@@ -9,8 +9,6 @@ import type { MenuRecord } from '../gas/ui';
 import { chartData, chartSvg } from './chart-svg';
 import { escapeHtml } from './html';
 
-export { escapeHtml };
-
 const COLOR = /^#[0-9a-f]{6}$/i;
 const safeColor = (c: string | null | undefined) => (c && COLOR.test(c) ? c.toLowerCase() : null);
 

@@ -30,7 +30,7 @@ import {
 } from '../cli/workbook';
 import { DIST_DIR } from '../gas/runtime';
 import type { LocalSpreadsheet } from '../gas/spreadsheet';
-import type { MenuRecord } from '../gas/ui';
+import { type MenuRecord, menuItems } from '../gas/ui';
 import { ACTIONS, type PendingPrompt, SIDEBAR_PAGES, sidebarFrame, workbookPage } from './render';
 
 export interface PreviewOptions {
@@ -243,7 +243,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     const action = /^\/action\/([A-Za-z_]+)$/.exec(route);
     if (req.method === 'POST' && action) {
       const fn = ACTIONS.find((x) => x.path === action[1])?.fn ?? action[1];
-      const item = menuItems(menu).find((x) => x.functionName === fn);
+      const item = (menu ? menuItems(menu) : []).find((x) => x.functionName === fn);
       if (!item && !ACTIONS.some((x) => x.fn === fn)) return send(res, 404, 'text/plain', 'not found');
       const caption = item?.caption ?? fn;
       if (SIDEBAR_PAGES[fn]) return send(res, 303, 'text/plain', '', { location: `/${SIDEBAR_PAGES[fn]}` });
@@ -358,18 +358,6 @@ function buildMenu(bundle: Bundle, workbook: LocalSpreadsheet): MenuRecord | nul
     return null;
   }
   return workbook.ui.menus.find((m) => m.addon) ?? workbook.ui.menus[0] ?? null;
-}
-
-function menuItems(menu: MenuRecord | null): { caption: string; functionName: string }[] {
-  const out: { caption: string; functionName: string }[] = [];
-  const walk = (m: MenuRecord) => {
-    for (const e of m.items) {
-      if (e.kind === 'item') out.push(e);
-      else if (e.kind === 'submenu') walk(e.menu);
-    }
-  };
-  if (menu) walk(menu);
-  return out;
 }
 
 /** A new spreadsheet's empty first sheet, once the demo filled others: Sheets users delete it too. */
