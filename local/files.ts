@@ -21,8 +21,8 @@ import {
   type TextEncodingName,
   unmarkedEncoding,
 } from '../src/core/encoding';
-import { epochFromWallClock } from '../src/core/time';
 import type { CellValue, Grid } from '../src/core/types';
+import { fromExcel } from './excel-value';
 
 export type FileErrorKind = 'missing' | 'directory' | 'unreadable' | 'extension' | 'xlsx' | 'encoding';
 
@@ -703,47 +703,13 @@ export function lastRecordBefore(
 
 // ---------------------------------------------------------------------------------------------- XLSX
 
-/** exceljs's cell value as Sheets' getValues would give it. */
-function sheetsValue(v: ExcelJS.CellValue, timeZone: string): CellValue {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return wallClockDate(v, timeZone);
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) {
-      const result = (v as ExcelJS.CellFormulaValue).result;
-      if (
-        result !== undefined &&
-        typeof result === 'object' &&
-        result !== null &&
-        !(result instanceof Date)
-      ) {
-        return 'error' in result ? String(result.error) : '';
-      }
-      return sheetsValue((result ?? null) as ExcelJS.CellValue, timeZone);
-    }
-    if ('error' in v) return String(v.error); // '#N/A' etc., as Sheets shows them
-    if ('text' in v) return sheetsValue((v as ExcelJS.CellHyperlinkValue).text, timeZone);
-  }
-  return String(v);
-}
-
-/**
- * An .xlsx date has no zone: exceljs returns it as if the wall-clock time were UTC. Sheets returns the
- * instant that wall-clock time is in the spreadsheet's zone, and core expects that.
- */
-function wallClockDate(d: Date, timeZone: string): Date {
-  if (!Number.isFinite(d.getTime())) return d;
-  return new Date(epochFromWallClock(d.getTime(), timeZone));
-}
-
 function worksheetGrid(ws: ExcelJS.Worksheet, timeZone: string): Grid {
   const rows: CellValue[][] = [];
   let width = 0;
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     const values: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      values[c - 1] = sheetsValue(cell.value, timeZone);
+      values[c - 1] = fromExcel(cell.value, timeZone).value;
     });
     rows[n - 1] = values;
     width = Math.max(width, values.length);
