@@ -18,7 +18,8 @@
 // differently under core's locale rule (a block whose amounts look too small for Rupiah is refused as a
 // whole; the rule compares counts, so batches that all agree agree with the whole block). Each one
 // restarts the read in whole mode: one parseExport over the projected grid, on this thread.
-import { HEADER_SCAN_ROWS, isDescription, parseExport } from '../../src/core/exports';
+import { HEADER_SCAN_ROWS, parseExport } from '../../src/core/exports';
+import { isDescription } from '../../src/core/fields';
 import {
   compileAliases,
   detectHeader,

@@ -1,7 +1,7 @@
 // The naming queue: recent orders whose buyer has no BuyerProfile, one entry per universal identifier;
 // and the pure plan for saving a name (an upsert on the universal identifier, never a duplicate row).
 import { compareNewestFirst, effectiveProfiles, profileKey, profilePreferred } from './customers';
-import { MAX_USERNAME_CHARS } from './exports';
+import { MAX_USERNAME_CHARS } from './fields';
 import { addressIdentifier, buyerKey, parseBuyerKey } from './identity';
 import { MAX_NAME_LENGTH, normaliseRealName } from './names';
 import { localDayNumber, toIso } from './time';
