@@ -6,6 +6,19 @@ import { addressIdentifier, buyerKey, parseBuyerKey } from './identity';
 import { MAX_NAME_LENGTH, normaliseRealName } from './names';
 import type { BuyerProfile, EpochMs } from './types';
 
+const SHA1_HEX = /^[0-9a-f]{40}$/i;
+
+/** The address a profile row stands for: its address_identifier (40 hex digits, lower-cased) or, when the
+ *  seller left that blank (a row added by hand), the identifier of its address_full. */
+export function profileAddressId(
+  rawId: string,
+  addressFull: string,
+): { id: string } | { error: 'invalid' | 'missing' } {
+  if (rawId !== '') return SHA1_HEX.test(rawId) ? { id: rawId.toLowerCase() } : { error: 'invalid' };
+  if (addressFull.trim() !== '') return { id: addressIdentifier(addressFull) };
+  return { error: 'missing' };
+}
+
 /** The universal identifier a profile row stands for. The hash is lower-cased and trimmed because the
  *  sheet is edited by hand; the username is taken exactly (it is part of the identity). */
 export function profileKey(p: BuyerProfile): string {
