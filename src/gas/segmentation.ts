@@ -7,7 +7,7 @@ import { t } from '../core/text';
 import type { CellValue, Clock } from '../core/types';
 import type { Env } from './context';
 import { withDocumentLock } from './context';
-import { writeProblems } from './importer';
+import { writeProblems } from './problems';
 import { syncCustomers } from './readmodel';
 import { type ColumnKind, writeRows, writeTable } from './sheets';
 import { GENERATION, loadStore, readConsistently, runningImport } from './store';
