@@ -177,15 +177,27 @@ export interface CustomersPatch {
 }
 
 /** Why a patch could not be applied in place: the caller rebuilds the sheet from the store instead. */
-export type PatchOutcome = { ok: true; touched: number; added: number } | { ok: false; reason: string };
+export type PatchOutcome =
+  | { ok: true; touched: number; added: number; count: number }
+  | { ok: false; reason: string };
+
+/** A patch checked against the sheet (its key column read), not yet written. */
+export interface PreparedPatch {
+  tb: Table;
+  patch: CustomersPatch;
+  rowOf: Map<string, number>;
+  touched: string[];
+  added: string[];
+}
 
 /**
- * Applies an import's order changes to the customers they belong to (see the file comment for the
- * protocol). Refuses (ok: false) when the sheet does not look like the read model it should be: the
- * caller then rebuilds it.
+ * Checks a patch against the sheet: reads the key column (one read) and refuses (ok: false) when the sheet
+ * does not look like the read model it should be (the caller then rebuilds it). Writes nothing.
  */
-export function patchCustomers(env: Env, patch: CustomersPatch): PatchOutcome {
-  const tb = openCustomers(env, true)!;
+export function preparePatch(
+  tb: Table,
+  patch: CustomersPatch,
+): { ok: true; prepared: PreparedPatch } | { ok: false; reason: string } {
   const keyCol = columnNumber(tb, 'buyer_key');
   const data = tb.lastRow - 1;
   const keys = data > 0 ? readBlock(tb, 2, data, ['buyer_key']).map((r) => String(r[keyCol - 1]).trim()) : [];
@@ -196,7 +208,7 @@ export function patchCustomers(env: Env, patch: CustomersPatch): PatchOutcome {
     rowOf.set(keys[i], i + 2);
   }
   // A row deleted or added by hand since Kenali last wrote the sheet: a delta would build on a wrong base.
-  const expected = env.properties.getProperty(CUSTOMER_COUNT);
+  const expected = tb.env.properties.getProperty(CUSTOMER_COUNT);
   if (expected !== null && Number(expected) !== rowOf.size)
     return { ok: false, reason: 'rows added or removed by hand' };
   const touched = [...patch.changes.keys()].filter((k) => rowOf.has(k));
@@ -204,20 +216,40 @@ export function patchCustomers(env: Env, patch: CustomersPatch): PatchOutcome {
   // A customer missing from the sheet whose orders the store already held: their row was lost.
   if (added.some((k) => patch.changes.get(k)!.some((c) => c.before)))
     return { ok: false, reason: 'a row is missing' };
-  if (touched.length + added.length === 0) return { ok: true, touched: 0, added: 0 };
-  const lastCol = Math.max(tb.sheet.getLastColumn(), ...ownHeaders(tb).map((h) => columnNumber(tb, h)));
-  const batchCol = columnNumber(tb, 'batch');
+  return { ok: true, prepared: { tb, patch, rowOf, touched, added } };
+}
 
+/**
+ * Applies a prepared patch (see the file comment): the touched rows are stamped in a column inserted after
+ * `lastCol` and sorted to the top by it (one call, no cells moved), read, handed to `beforeRewrite` (the
+ * merge's undo log) and rewritten; new customers are appended. The stamp column and the sort back by
+ * activity are left to the caller (after its commit point). Refuses, having written only the stamps and
+ * the order, when the stamped rows did not come to the top.
+ */
+export function applyPatch(
+  p: PreparedPatch,
+  lastCol: number,
+  beforeRewrite: (cols: number[], rows: Grid) => void,
+): PatchOutcome {
+  const { tb, patch, rowOf, touched, added } = p;
+  if (touched.length + added.length === 0) return { ok: true, touched: 0, added: 0, count: rowOf.size };
   let before = new Map<string, CustomerRow>();
   if (touched.length > 0) {
-    // Stamp the touched rows, bring them to the top (the stamp is the greatest batch yet), read them.
-    const stamps = cellRuns(touched.map((k) => rowOf.get(k)!)).map(([r, n]) => a1(r, batchCol, n));
-    tb.sheet.getRangeList(stamps).setValue(patch.batch);
-    tb.sheet.getRange(2, 1, data, lastCol).sort({ column: batchCol, ascending: false });
-    const block = customersIn(tb, 2, readBlock(tb, 2, touched.length));
+    const stamp = lastCol + 1;
+    tb.sheet.insertColumnsAfter(lastCol, 1);
+    const stamps = cellRuns(touched.map((k) => rowOf.get(k)!)).map(([r, n]) => a1(r, stamp, n));
+    tb.sheet.getRangeList(stamps).setValue(1);
+    tb.sheet.getRange(2, 1, tb.lastRow - 1, stamp).sort({ column: stamp, ascending: false });
+    const own = ownHeaders(tb);
+    const grid = readBlock(tb, 2, touched.length, own);
+    const block = customersIn(tb, 2, grid);
     before = new Map(block.map((b) => [b.customer.key, b.customer]));
     if (block.length !== touched.length || touched.some((k) => !before.has(k)))
       return { ok: false, reason: 'the stamped rows did not come to the top' };
+    beforeRewrite(
+      own.map((h) => columnNumber(tb, h)).sort((a, b) => a - b),
+      grid,
+    );
   }
   const rowsOut = touched.map((k) => applyOrderChanges(k, before.get(k), patch.changes.get(k)!, patch.batch));
   const newRows = added.map((k) => {
@@ -226,14 +258,29 @@ export function patchCustomers(env: Env, patch: CustomersPatch): PatchOutcome {
   });
   if (touched.length > 0) writeBlock(tb, 2, rowsOut.map(cellsOf), { formats: false });
   if (newRows.length > 0) {
-    const at = touched.length + 1;
-    tb.sheet.insertRowsAfter(at, newRows.length);
-    writeBlock(tb, at + 1, newRows.map(cellsOf), { formats: true });
+    writeBlock(tb, tb.lastRow + 1, newRows.map(cellsOf), { formats: true });
     tb.lastRow += newRows.length;
   }
-  sortByActivity(tb, lastCol);
-  env.properties.setProperty(CUSTOMER_COUNT, String(rowOf.size + newRows.length));
-  return { ok: true, touched: touched.length, added: newRows.length };
+  return { ok: true, touched: touched.length, added: newRows.length, count: rowOf.size + newRows.length };
+}
+
+/** Kenali's order of the sheet (see sortByActivity), as the undo log keeps it. */
+export function activityOrder(
+  tb: Table,
+  lastCol: number,
+): { lastCol: number; by: { column: number; ascending: boolean }[] } {
+  return {
+    lastCol,
+    by: [
+      { column: columnNumber(tb, 'last_activity_at'), ascending: false },
+      { column: columnNumber(tb, 'buyer_key'), ascending: true },
+    ],
+  };
+}
+
+/** The last column a rewrite of the sheet's rows must span (the seller's own columns included). */
+export function lastColumnOf(tb: Table): number {
+  return Math.max(tb.sheet.getLastColumn(), ...ownHeaders(tb).map((h) => columnNumber(tb, h)));
 }
 
 /** Whether `a` belongs above `b` (newer activity; the same instant: the lesser key). */

@@ -18,9 +18,10 @@ import { problemRowCount } from '../core/store';
 import { t } from '../core/text';
 import type { Grid, ParsedExport, Problem } from '../core/types';
 import { decodeChunk, splitPieces } from '../core/upload';
-import { currentEnv, type Env, withDocumentLock } from './context';
-import { mergeIntoStore, writeProblems } from './importer';
+import { currentEnv, type Env } from './context';
+import { MergeFailed, type MergeOutcome, mergeIntoStore, NO_STATS, writeProblems } from './importer';
 import { writeRows } from './sheets';
+import { withStoreLock } from './undo';
 
 /** Staging sheets are named with this prefix and the upload's id. */
 export const STAGING_PREFIX = '~kenali-upload-';
@@ -123,7 +124,7 @@ export const uploadApi = {
   /** The sidebar opens: interrupted uploads are cleaned up and reported. */
   uploadOpen(): UploadOpenView {
     const env = currentEnv();
-    return withDocumentLock(env, () => ({ lang: env.lang, ...cleanStale(env) }));
+    return withStoreLock(env, () => ({ lang: env.lang, ...cleanStale(env) }));
   },
 
   /** Starts an upload of these files (names as the seller sees them): its own hidden staging sheet. */
@@ -131,7 +132,7 @@ export const uploadApi = {
     const env = currentEnv();
     const files = (Array.isArray(fileNames) ? fileNames : []).map((f) => String(f));
     const uploadId = Utilities.getUuid();
-    return withDocumentLock(env, () => {
+    return withStoreLock(env, () => {
       cleanStale(env);
       const { ss } = env;
       const active = ss.getActiveSheet();
@@ -180,7 +181,7 @@ export const uploadApi = {
     const ts = t('sheet', env.lang);
     const file = int(fileIndex);
     const name = String(spec?.name ?? '');
-    return withDocumentLock(env, () => {
+    return withStoreLock(env, () => {
       const sheet = stagingOf(env, uploadId);
       touch(sheet, env.clock.now);
       const staged = sheet.getDataRange().getValues() as Grid;
@@ -190,7 +191,15 @@ export const uploadApi = {
         parseExport(grid, label, env.clock.timeZone, env.lang),
       );
       const earlier = stagedProblems(staged, file);
-      const merged = mergeIntoStore(env, parsed);
+      let merged: MergeOutcome;
+      try {
+        merged = mergeIntoStore(env, parsed);
+      } catch (e) {
+        // Undone: the file is not in, the store is as it was (the report says so); other failures are
+        // reported as the call's error (the message says what happens next).
+        if (!(e instanceof MergeFailed) || e.outcome !== 'undone') throw e;
+        merged = { ok: false, message: e.message, stats: NO_STATS, unnamedStatuses: [], problems: [] };
+      }
       const fileProblems = parsed.flatMap((p) => p.problems);
       const base = {
         file: name,
