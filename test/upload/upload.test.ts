@@ -1,7 +1,8 @@
 // "Impor dari file" end to end on the BUILT bundle (the page's pipeline from driver.ts): every export
 // format, in .csv and .xlsx, gives the same store as pasting the file into Impor (the CLI's import path);
-// uploading again changes nothing; a failure or a cancel mid-upload leaves the store as it was; an
-// interrupted upload is cleaned up and reported; a Windows-1252 CSV keeps Café and Cafè apart.
+// uploading again changes nothing; a failure or a cancel mid-upload leaves the store as it was (a failure
+// inside the commit is undone by its undo log, a stop by the next locked action); an interrupted upload
+// is cleaned up and reported; a Windows-1252 CSV keeps Café and Cafè apart.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,6 @@ import { ansi, CAFE_ADDRESSES, CAFE_USER, cafeShop, csvText } from '../fixtures/
 import {
   builtCode,
   demoExport,
-  expectCoherent,
   NOW,
   openShop,
   paste,
@@ -25,7 +25,7 @@ import {
   TZ,
   workbookState,
 } from '../hostile/harness';
-import { type UploadFile, uploadFiles, wire } from './driver';
+import { stageFiles, type UploadFile, uploadFiles, wire } from './driver';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/exports');
 const dir = mkdtempSync(join(tmpdir(), 'kenali-upload-'));
@@ -227,58 +227,76 @@ describe('all or nothing per file', () => {
     expect(workbookState(first.shop.wb)).toEqual(before);
   });
 
-  it('a write failing at any point of an upload: the file merged whole, or the store as it was, or (the merge cut short) every order whole and uploading the file again completes it', async () => {
-    // The store is patched in place (no snapshot to put back), so a failure among the merge's own writes
-    // leaves every order whole, old or new (the importer's fault sweeps' rule: test/hostile/failure.test.ts),
-    // the page says the import did not finish, and the same file uploaded again gives the undisturbed result.
-    // A failure anywhere else (staging, the problems sheet, written before the store) changes no store cell.
-    // One unreadable row: the merge also writes the problems sheet, and a failure there counts too.
+  // One unreadable row: the merge also writes the problems sheet, and a failure there counts too.
+  const sweepFiles = async () => {
     const grid = demoExport(300, 33).map((r) => r.slice());
     grid[5][grid[0].indexOf('Total Pembayaran')] = 'gratis';
-    const files = [await xlsxFile('more.xlsx', [{ name: 'orders', grid }])];
-    const fresh = async () => {
-      const shop = openShop();
-      await uploadFiles(shop, [fixture('shopee-en.csv')]); // a store with orders already
-      return shop;
-    };
+    return [await xlsxFile('more.xlsx', [{ name: 'orders', grid }])];
+  };
+  const fresh = async () => {
+    const shop = openShop();
+    await uploadFiles(shop, [fixture('shopee-en.csv')]); // a store with orders already
+    return shop;
+  };
+  /** The store sheets and the Customers read model, every value, and which of them (or an undo log)
+   *  exist (not the problems sheet, a report written before the store, nor an upload's staging sheet,
+   *  which goes with the upload or once stale: both are checked apart). */
+  const storeAndModel = (shop: Shop) =>
+    JSON.stringify({
+      names: shop.wb
+        .getSheets()
+        .map((x) => x.getName())
+        .filter((n) => n !== 'Impor - Masalah' && !n.startsWith('~kenali-upload-')),
+      store: storeValues(shop.wb),
+      customers: shop.wb.hasSheet('Customers') ? shop.wb.readValues('Customers') : null,
+    });
+  // Every write the upload makes, the patch's RangeList writes, sorts and the undo log's own included.
+  const WRITES =
+    /^(Range\.(setValues?|setNumberFormats?|clearContent|sort)|RangeList\.(setValues?|setNumberFormats?|clearContent)|Sheet\.(clearContents|insert.*|delete.*|hideSheet)|Spreadsheet\.(insertSheet|deleteSheet)|Properties\.setProperties?)$/;
+
+  it('a write failing at any point of an upload: the file merged whole, or the store (Customers included) exactly as it was and the report says so; uploading the file again gives the undisturbed result', async () => {
+    const files = await sweepFiles();
     const reference = await fresh();
     const before = storeValues(reference.wb);
-    const beforeState = workbookState(reference.wb);
     await uploadFiles(reference, files, { chunkChars: 20_000 });
     const after = storeValues(reference.wb);
-    const afterState = workbookState(reference.wb);
+    const afterAll = storeAndModel(reference);
     const afterProblems = readProblems(reference);
     expect(after).not.toEqual(before);
-    // Every write the upload makes, the patch's RangeList writes and sort included.
-    const WRITES =
-      /^(Range\.(setValues?|setNumberFormats?|clearContent|sort)|RangeList\.(setValues?|setNumberFormats?|clearContent)|Sheet\.(clearContents|insert.*|delete.*|hideSheet)|Spreadsheet\.(insertSheet|deleteSheet))$/;
-    const outcomes = { merged: 0, unchanged: 0, partial: 0 };
+    const outcomes = { merged: 0, unchanged: 0, undone: 0 };
     for (let nth = 1; ; nth++) {
       const shop = await fresh();
+      const beforeAll = storeAndModel(shop);
       shop.bundle.counter.failOn(WRITES, nth);
       const out = await uploadFiles(shop, files, { chunkChars: 20_000 });
       if (shop.bundle.counter.pendingFaults() > 0) break; // past the upload's last write
-      if (!out.error) {
+      const report = out.reports[0] as UploadFileReport | undefined;
+      if (!out.error && report?.ok) {
         outcomes.merged++;
-        expect(storeValues(shop.wb), `write #${nth}: merged whole`).toEqual(after);
+        expect(storeAndModel(shop), `write #${nth}: merged whole`).toBe(afterAll);
       } else {
-        expect(out.error, `write #${nth}`).toMatch(/injected fault/);
-        if (JSON.stringify(storeValues(shop.wb)) === JSON.stringify(before)) outcomes.unchanged++;
-        else {
-          outcomes.partial++;
-          // Cut short inside the merge: it says so, and what it left is whole.
-          expect(out.error, `write #${nth}`).toMatch(/Impor terhenti di tengah jalan/);
-          expectCoherent(shop, beforeState, afterState, `write #${nth}`);
+        // Not merged: every store sheet and Customers as they were, and the page is told so.
+        expect(storeAndModel(shop), `write #${nth}: the store as it was`).toBe(beforeAll);
+        if (out.error) {
+          outcomes.unchanged++;
+          expect(out.error, `write #${nth}`).toMatch(/injected fault/);
+        } else {
+          // The merge had begun and was undone: the file's report says not imported, store unchanged.
+          outcomes.undone++;
+          expect(report, `write #${nth}`).toMatchObject({ ok: false, file: 'more.xlsx' });
+          expect(report!.message, `write #${nth}`).toMatch(
+            /Impor gagal.*injected fault.*dikembalikan persis/s,
+          );
         }
       }
       // The staging sheet goes with the upload (uploadEnd), or, when that very call failed, with the next
       // sidebar opened once it is stale; the store stays as it is.
-      const stored = storeValues(shop.wb);
+      const stored = storeAndModel(shop);
       shop.clock.now += 16 * 60_000;
       await wire(shop)('uploadOpen');
       expect(shop.wb.getSheets().some((x) => x.getName().startsWith('~kenali'))).toBe(false);
-      expect(storeValues(shop.wb)).toEqual(stored);
-      if (out.error) {
+      expect(storeAndModel(shop)).toBe(stored);
+      if (stored !== afterAll) {
         // The seller uploads the same file again: the undisturbed result, problems included.
         const again = await uploadFiles(shop, files, { chunkChars: 20_000 });
         expect(again.error, `write #${nth}: again`).toBeNull();
@@ -286,10 +304,40 @@ describe('all or nothing per file', () => {
         expect(readProblems(shop), `write #${nth}: problems`).toEqual(afterProblems);
       }
     }
-    // The sweep reached every phase: staging (nothing merged), the merge's writes, and past its end.
+    // The sweep reached every phase: staging (nothing merged), the merge's writes (undone), past its end.
     expect(outcomes.unchanged).toBeGreaterThan(5);
-    expect(outcomes.partial).toBeGreaterThan(3);
+    expect(outcomes.undone).toBeGreaterThan(10);
     expect(outcomes.merged).toBeGreaterThan(0);
+  });
+
+  it('an upload stopped dead at any write of its commit (no catch runs): the next locked action (the sidebar opened again) puts the store back, or finishes a merge past its commit point', async () => {
+    const files = await sweepFiles();
+    const reference = await fresh();
+    const beforeAll = storeAndModel(reference);
+    await uploadFiles(reference, files, { chunkChars: 20_000 });
+    const afterAll = storeAndModel(reference);
+    const afterStore = storeValues(reference.wb);
+    // Only the commit's writes: the upload is staged first, then the commit is swept.
+    const seen = new Set<string>();
+    for (let nth = 1; ; nth++) {
+      const shop = await fresh();
+      const staged = await stageFiles(shop, files, { chunkChars: 20_000 });
+      shop.bundle.counter.failOn(WRITES, nth, { sticky: true });
+      const out = await staged.commit();
+      shop.bundle.counter.clearFaults();
+      if (!out.error) break; // the sticky fault came after the commit's last write
+      expect(out.error, `stop at write #${nth}`).toMatch(/injected fault/);
+      await wire(shop)('uploadOpen');
+      const state = storeAndModel(shop);
+      const outcome = state === beforeAll ? 'as before' : state === afterAll ? 'merged' : null;
+      expect(outcome, `stop at write #${nth}: neither as before nor merged`).not.toBeNull();
+      seen.add(outcome!);
+      expect(shop.wb.hasSheet('~kenali-undo'), `stop at write #${nth}`).toBe(false);
+      const again = await uploadFiles(shop, files, { chunkChars: 20_000 });
+      expect(again.error, `stop at write #${nth}: again`).toBeNull();
+      expect(storeValues(shop.wb), `stop at write #${nth}: uploaded again`).toEqual(afterStore);
+    }
+    expect([...seen].sort()).toEqual(['as before', 'merged']);
   });
 
   it('a cancel before the commit merges nothing of that file; files merged before it stay', async () => {
