@@ -5,13 +5,15 @@
 // new, updates what changed in place (a RangeList per value), and brings the Customers read model in step
 // for the customers it touched. No store sheet is ever cleared.
 //
-// Write order, so that an execution stopped dead at any call leaves a store the next import completes:
-// status history → order lines → payments → orders (the commit: an order exists once its row does) →
-// old lines of replaced orders cleared → Customers. The in-flight mark (a document property) is set before
-// the first write and removed after the last: a later import that finds it rebuilds Customers exactly.
-// The problems sheet is written before all of them: a failure writing it leaves the store as it was. A
-// failure among the store's writes leaves every order whole (old or new) and says so; the same import run
-// again completes it (#16's consistency; an uploaded file's "all or nothing" is this, see upload.ts).
+// All or nothing (#17, undo.ts): every write is planned and read for first; the problems sheet is written
+// before the store (a failure there leaves the store as it was); then the in-flight mark and the undo log
+// (what each write replaces); then status history → order lines → payments → orders → the touched
+// Customers rows (phase A); then the commit point (the mark says so, once the writes are flushed); then the
+// tidying (phase B: the old lines of replaced orders cleared, Orders and Customers sorted back into their
+// order, Customers rebuilt when it cannot be patched). A failure before the commit point is undone at once
+// (or, when the execution is stopped dead, by the next action that takes the document lock), and the
+// seller is told the store is as it was; one after it is finished the same ways. The same import run
+// again changes nothing it already did (an uploaded file's "all or nothing" is this, see upload.ts).
 
 import { buildCustomers } from '../core/customers';
 import { parseExport } from '../core/exports';

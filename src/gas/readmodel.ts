@@ -3,9 +3,10 @@
 //
 // An import updates the rows of the customers it touched without reading the rest (the sheet may hold a
 // hundred thousand customers, the touched ones anywhere in it): it reads the key column, stamps the touched
-// rows with its batch number (one RangeList call), sorts by that stamp so they come to the top (one call,
-// no cells moved), reads and rewrites that block, inserts rows for new customers under it, and sorts back
-// by activity. Every state in between is one a reader can use: rows carry old or new figures, never a mix.
+// rows in a column inserted after the last (one RangeList call), sorts by that stamp so they come to the
+// top (one call, no cells moved), reads that block (the import's undo log keeps it), rewrites it, and
+// appends rows for new customers; after its commit point the stamp column goes and the rows are sorted
+// back by activity. Readers wait for the import (the document lock) and never see the steps between.
 import {
   applyOrderChanges,
   CUSTOMERS_SHEET,

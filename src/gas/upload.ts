@@ -3,9 +3,9 @@
 // staging sheet of this upload's own, and a file is merged into the store only once all of its chunks
 // are there — by core's parseExport and the importer's one write path (mergeIntoStore), under the
 // document lock, as the menu's Impor does. Per file: a failed call, a cancel or a closed sidebar before
-// the commit leaves the store as it was (nothing of the file is merged). The store is patched, not
-// rewritten from a snapshot, so a failure DURING the merge cannot put it back: it leaves every order whole
-// (old or new) and says so, and uploading the same file again completes it (the importer's guarantee).
+// the commit leaves the store as it was (nothing of the file is merged); a failure DURING the merge is
+// undone by the merge's undo log (undo.ts), and the file's report says the store is as it was; a commit
+// stopped dead is undone by the next locked action (this sidebar opened again, an import, a segmentation).
 //
 // Why a sheet: a big export is tens of megabytes of projected text, and CacheService (100 KB a value) and
 // PropertiesService (9 KB a value, 500 KB in all) are far too small. In the sheet each chunk's text is cut

@@ -138,4 +138,35 @@ describe('Impor dari file in Chromium', () => {
     expect(errors).toEqual([]);
     await close();
   }, 120_000);
+
+  it('a failure injected inside the merge (the store half patched) is undone: the saved store as it was, and the page says so', async () => {
+    await preview.saved();
+    const before = await savedStore(workbookPath);
+    const { frame, errors, close } = await uploadFrame();
+    // The second store write of the commit (the new lines are in): the third setValues after the undo
+    // log's sheet was hidden (the staging sheet is the first hidden; the log's text the first setValues).
+    let hidden = 0;
+    preview.bundle.counter.failOn((label) => {
+      if (label === 'Sheet.hideSheet') hidden++;
+      return hidden >= 2 && label === 'Range.setValues';
+    }, 3);
+    const fresh = join(dir, 'Order.completed.xlsx');
+    await writeXlsx(
+      fresh,
+      generateShopeeExport({ seed: 43, orders: 30, now: Date.now() - 3_600_000, timeZone: TZ }).grid,
+    );
+    await frame.setInputFiles('input#files', [fresh]);
+    await frame.waitForSelector('.final:not([hidden]) li.file-report.error', { timeout: 60_000 });
+    expect(preview.bundle.counter.pendingFaults()).toBe(0);
+    expect(await frame.locator('li.file-report').textContent()).toMatch(
+      /Order\.completed\.xlsx: TIDAK diimpor.*Impor gagal.*injected fault.*dikembalikan persis seperti sebelum.*sheet toko tidak diubah/,
+    );
+    await frame.locator('.final').screenshot({ path: join(SHOTS, 'upload-undone.png') });
+    await preview.saved();
+    expect(await savedStore(workbookPath)).toEqual(before);
+    const book = await loadXlsx(workbookPath);
+    expect(book.getSheets().map((s) => s.getName())).not.toContainEqual(expect.stringMatching(/^~kenali/));
+    expect(errors).toEqual([]);
+    await close();
+  }, 120_000);
 });
