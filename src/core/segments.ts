@@ -204,8 +204,12 @@ export function buildSegmentsSheet(index: CustomerIndex, clock: Clock, lang: Lan
   };
 }
 
-/** The CLI's table, its rows made one at a time as they are written (a big shop's rows need not all be
- *  held at once): see segmentsTableCanonical. */
+/**
+ * The CLI's table: canonical snake_case header, the same rows and order as the sheet, instants as
+ * local 'YYYY-MM-DD HH:mm' in the spreadsheet's zone (what the seller sees in the sheet; a CSV has no
+ * date type and UTC would shift evening orders to the next day), segment label in `lang`. Its rows are
+ * made one at a time as they are written (a big shop's rows need not all be held at once).
+ */
 export interface CanonicalSegments {
   header: string[];
   /** Number of rows. */
@@ -243,20 +247,6 @@ export function canonicalSegmentsOf(
     notice: noticeFor(result, lang),
     ...reportFor(result, unnamed, clock, lang),
   };
-}
-
-/**
- * The CLI's table: canonical snake_case header, the same rows and order as the sheet, instants as
- * local 'YYYY-MM-DD HH:mm' in the spreadsheet's zone (what the seller sees in the sheet; a CSV has no
- * date type and UTC would shift evening orders to the next day), segment label in `lang`.
- */
-export function segmentsTableCanonical(
-  index: CustomerIndex,
-  clock: Clock,
-  lang: Lang,
-): { header: string[]; rows: (string | number)[][]; notice: string | null } {
-  const t = canonicalSegments(index, clock, lang);
-  return { header: t.header, rows: [...t.rows], notice: t.notice };
 }
 
 const norm = (v: CellValue) => (typeof v === 'string' ? v.trim().toLowerCase() : '');

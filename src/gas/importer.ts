@@ -280,9 +280,10 @@ export class MergeFailed extends Error {
 
 /** Sheets a merge created before it wrote anything (it failed or found nothing to write): deleted. */
 function undoCreated(env: Env, state: MergeState): void {
-  for (const t of state.created.splice(0)) {
+  for (const name of state.created.splice(0)) {
     try {
-      env.ss.deleteSheet(t.sheet);
+      const sheet = env.ss.getSheetByName(name);
+      if (sheet) env.ss.deleteSheet(sheet);
     } catch {
       // an empty store sheet with its header only: harmless, and the next import uses it
     }
@@ -329,17 +330,17 @@ interface Tables {
 }
 
 /** OrderStatusHistory, checked for its headers when it exists; created (`create`) when a change is recorded. */
-function openHistory(env: Env, create: boolean): Table | null {
-  const tb = openTable(env, HISTORY_SHEET, { create });
+function openHistory(env: Env, create: boolean, creating?: (name: string) => void): Table | null {
+  const tb = openTable(env, HISTORY_SHEET, { create, creating });
   if (tb) prepareForWrite(tb);
   return tb;
 }
 
 /** The store sheets, created where missing, each with the headers a write needs (else a HeaderError). */
-function openStore(env: Env, created: Table[]): Tables {
+function openStore(env: Env, created: string[]): Tables {
+  const creating = (name: string) => created.push(name);
   const open = (decl: SheetDecl) => {
-    const tb = openTable(env, decl, { create: true })!;
-    if (tb.created) created.push(tb);
+    const tb = openTable(env, decl, { create: true, creating })!;
     prepareForWrite(tb);
     return tb;
   };
@@ -348,7 +349,7 @@ function openStore(env: Env, created: Table[]): Tables {
     orders,
     items: open(ITEMS_SHEET),
     payments: open(PAYMENTS_SHEET),
-    history: openHistory(env, false),
+    history: openHistory(env, false, creating),
     hadOrders: orders.lastRow > 1,
   };
 }
@@ -529,6 +530,8 @@ function recheckRows<T extends { orderSn: string }>(
   return ok;
 }
 
+const ownColumns = (t: Table) => ownHeaders(t).map((h) => columnNumber(t, h));
+
 /** What the merge is about to write in place, logged with the old values of those cells. */
 function logUpdates(tb: Table, updates: readonly CellUpdate[], cells: Map<number, CellValue[]>): CellLog {
   const log = new CellLog();
@@ -567,8 +570,8 @@ function writePlan(
   const batch = Number(before[LAST_BATCH] ?? 0) + 1;
 
   // ---- the plan: what each write replaces (reads only; the sheets the writes need are created here)
-  const history = plan.history.length > 0 ? (tb.history ?? openHistory(env, true)!) : null;
-  if (history?.created) state.created.push(history);
+  const creating = (name: string) => state.created.push(name);
+  const history = plan.history.length > 0 ? (tb.history ?? openHistory(env, true, creating)!) : null;
   let freshHistory: Record<string, unknown>[] = [];
   if (history) {
     const changed = new Set(plan.history.map((h) => h.orderSn));
@@ -628,8 +631,7 @@ function writePlan(
   else {
     const newKeys = new Set<string>();
     for (const [key, list] of changes) if (list.every((c: OrderChange) => !c.before)) newKeys.add(key);
-    customersTb = openCustomers(env, true)!;
-    if (customersTb.created) state.created.push(customersTb);
+    customersTb = openCustomers(env, true, creating)!;
     const p = preparePatch(customersTb, { changes, names: namesOf(env, newKeys), batch });
     if (p.ok) prepared = p.prepared;
     else rebuild = true;
@@ -638,13 +640,14 @@ function writePlan(
   const grows = (t: Table, n: number) => (n > 0 && !t.created ? t.sheet.getMaxRows() : 0);
   const sheetLog = (t: Table, appends: number, log: CellLog | null): SheetUndo => ({
     sheet: t.decl.sheet,
+    own: ownColumns(t),
     lastRow: t.lastRow,
     maxRows: grows(t, appends),
     cells: log ? log.entries() : [],
   });
   const log: UndoLog = {
     batch,
-    created: state.created.map((t) => t.decl.sheet),
+    created: [...state.created],
     sheets: [
       ...(history ? [sheetLog(history, freshHistory.length, null)] : []),
       sheetLog(tb.items, newLines.length, itemLog),
@@ -659,6 +662,7 @@ function writePlan(
       prepared && customersTb
         ? {
             sheet: customersTb.decl.sheet,
+            own: ownColumns(customersTb),
             lastRow: customersTb.lastRow,
             maxRows: grows(customersTb, prepared.added.length),
             maxColumns:
@@ -679,6 +683,7 @@ function writePlan(
   props.setProperties({ [IN_FLIGHT]: JSON.stringify(mark), [LAST_BATCH]: String(batch) });
   state.log = log;
   state.open = openLog(env, log);
+  env.flush(); // the log is in before the first store write
 
   // ---- phase A: status history, lines, payments, orders, Customers
   if (history)
@@ -749,7 +754,8 @@ function writePlan(
 
 /** The merge's writes so far, for undoing them when it fails. */
 interface MergeState {
-  created: Table[];
+  /** Names of the sheets the merge created (or began to create). */
+  created: string[];
   log: UndoLog | null;
   open: OpenLog | null;
   block: CustomersBlock | null;

@@ -46,11 +46,16 @@ export interface Table {
  * Opens a declared sheet: its header row (one read) and last row. A missing sheet is created with the
  * canonical header when `create` (else null). A sheet with nothing at all in it gets the header too.
  */
-export function openTable(env: Env, decl: SheetDecl, opts: { create?: boolean } = {}): Table | null {
+export function openTable(
+  env: Env,
+  decl: SheetDecl,
+  opts: { create?: boolean; creating?: (name: string) => void } = {},
+): Table | null {
   const ss = env.ss;
   let sheet = ss.getSheetByName(decl.sheet);
   if (!sheet) {
     if (!opts.create) return null;
+    opts.creating?.(decl.sheet); // before the sheet exists: a failure halfway through creating it is known
     sheet = createSheet(env, decl);
     return table(
       env,
@@ -75,6 +80,17 @@ export function openTable(env: Env, decl: SheetDecl, opts: { create?: boolean } 
     );
   }
   return table(env, decl, sheet, header, lastRow, false);
+}
+
+/** A table over a sheet whose header row the caller already read (with other rows, in one call). */
+export function tableOf(
+  env: Env,
+  decl: SheetDecl,
+  sheet: Sheet,
+  headerRow: CellValue[],
+  lastRow: number,
+): Table {
+  return table(env, decl, sheet, trimRow(headerRow), lastRow, false);
 }
 
 function table(
@@ -201,6 +217,21 @@ export function readBlock(
     }
   }
   return rows;
+}
+
+/**
+ * Writes one record into row `row` of Kenali's columns (one range per run of them: a column the seller
+ * put between is not written), declared formats first, in the same call chain as its values. The row
+ * must exist.
+ */
+export function writeRecordAt(tb: Table, row: number, record: ReadonlyMap<string, Cell>): void {
+  for (const run of runsOf(tb, ownHeaders(tb))) {
+    const kinds = run.headers.map((h) => NUMBER_FORMATS[tb.decl.columns.find((c) => c.header === h)!.kind]);
+    tb.sheet
+      .getRange(row, run.col, 1, run.headers.length)
+      .setNumberFormats([kinds])
+      .setValues([run.headers.map((h) => record.get(h) ?? '')]);
+  }
 }
 
 /** Grows the grid to at least `rows` rows (one call when it must grow). */

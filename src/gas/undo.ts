@@ -74,6 +74,8 @@ export interface SortSpec {
 /** One store sheet: where it ended, and the cells written in place as [column, rows, old values]. */
 export interface SheetUndo {
   sheet: string;
+  /** Kenali's columns: only their cells of appended rows are cleared (the seller's are never touched). */
+  own: number[];
   lastRow: number;
   maxRows: number;
   cells: [number, number[], Enc[]][];
@@ -82,6 +84,7 @@ export interface SheetUndo {
 /** The Customers read model: where it ended and its size; its order is Kenali's (`sort`). */
 export interface CustomersUndo {
   sheet: string;
+  own: number[];
   lastRow: number;
   maxRows: number;
   maxColumns: number;
@@ -240,11 +243,12 @@ function restoreCells(sheet: Sheet, cells: SheetUndo['cells']): void {
   }
 }
 
-/** Rows past `lastRow` emptied (they were empty before: the last row with content was `lastRow`), and
- *  the grid cut back to `maxRows` when the merge grew it. */
-function dropAppended(sheet: Sheet, lastRow: number, maxRows: number): void {
+/** Kenali's cells of the rows past `lastRow` emptied (they were empty before: the last row with content
+ *  was `lastRow`; one RangeList), and the grid cut back to `maxRows` when the merge grew it. */
+function dropAppended(sheet: Sheet, own: readonly number[], lastRow: number, maxRows: number): void {
   const last = sheet.getLastRow();
-  if (last > lastRow) sheet.getRange(lastRow + 1, 1, last - lastRow, sheet.getMaxColumns()).clearContent();
+  if (last > lastRow && own.length > 0)
+    sheet.getRangeList(own.map((c) => a1(lastRow + 1, c, last - lastRow))).clearContent();
   const max = sheet.getMaxRows();
   if (maxRows > 0 && max > maxRows) sheet.deleteRows(maxRows + 1, max - maxRows);
 }
@@ -278,7 +282,7 @@ export function rollback(env: Env, log: UndoLog, block: CustomersBlock | null): 
         i += n;
       }
     }
-    dropAppended(customers, c.lastRow, c.maxRows);
+    dropAppended(customers, c.own, c.lastRow, c.maxRows);
     sortSheet(customers, c.sort);
   }
   for (const s of [...log.sheets].reverse()) {
@@ -286,7 +290,7 @@ export function rollback(env: Env, log: UndoLog, block: CustomersBlock | null): 
     const sheet = ss.getSheetByName(s.sheet);
     if (!sheet) continue;
     restoreCells(sheet, s.cells);
-    dropAppended(sheet, s.lastRow, s.maxRows);
+    dropAppended(sheet, s.own, s.lastRow, s.maxRows);
   }
   for (const name of log.created) {
     const sheet = ss.getSheetByName(name);

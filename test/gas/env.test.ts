@@ -66,7 +66,7 @@ function fakes() {
 }
 
 describe('src/gas with the services passed in through Env', () => {
-  it('an import marks itself in flight around its writes, flushes before its commit point and its end, and bumps the generation', () => {
+  it('an import marks itself in flight around its writes, flushes after its undo log, before its commit point and its end, and bumps the generation', () => {
     const { wb, env, events, props } = fakes();
     const parsed = parseExport(
       generateShopeeExport({ seed: 3, lines: 80, now: NOW, timeZone: TZ }).grid,
@@ -79,6 +79,7 @@ describe('src/gas with the services passed in through Env', () => {
     expect(wb.readValues('Orders').length).toBe(parsed.orders.length + 1);
     expect(events.filter((e) => e.includes(IN_FLIGHT) || e.includes(GENERATION) || e === 'flush')).toEqual([
       `set ${IN_FLIGHT}`, // the mark (an undo log follows it)
+      'flush', // the undo log in before the first store write
       'flush',
       `set ${IN_FLIGHT}`, // the commit point, once every write is flushed
       'flush',

@@ -13,6 +13,7 @@ import {
   cloneWorkbook,
   demoExport,
   expectSameState,
+  killAt,
   NOW,
   openShop,
   paste,
@@ -21,6 +22,9 @@ import {
   TZ,
   workbookState,
 } from './harness';
+
+/** Each sweep runs the action once per call it makes (100+ executions): more than a unit test's time. */
+const SWEEP_TIMEOUT = 180_000;
 
 const LINES = 30;
 const HOUR = 3_600_000;
@@ -123,42 +127,46 @@ describe('an exception halfway through Impor', () => {
     }
   });
 
-  it('at any of its calls: the store and Customers exactly as before (and it says so), or wholly merged; again → the right result', () => {
-    const outcomes = new Set<string>();
-    for (let k = 1; k <= calls; k++) {
-      const shop = freshBeforeImport();
-      shop.wb.counter.failOn(everything, k);
-      let error: string | null = null;
-      try {
+  it(
+    'at any of its calls: the store and Customers exactly as before (and it says so), or wholly merged; again → the right result',
+    () => {
+      const outcomes = new Set<string>();
+      for (let k = 1; k <= calls; k++) {
+        const shop = freshBeforeImport();
+        shop.wb.counter.failOn(everything, k);
+        let error: string | null = null;
+        try {
+          shop.bundle.call('kenaliImport');
+        } catch (e) {
+          error = String((e as Error).message);
+        }
+        shop.wb.counter.clearFaults();
+        const state = storeState(shop);
+        if (error === null) {
+          // past the commit point: the tidying's first try, or the inbox's clearing (reported), failed
+          outcomes.add('merged');
+          expect(state, `a fault at call ${k} that the merge got past`).toBe(afterStore);
+          continue;
+        }
+        expect(error, `fault at call ${k}`).toMatch(/injected fault/);
+        if (state === afterStore) {
+          // after the merge returned (the report's alert, the lock's release): never said to be undone
+          outcomes.add('merged, then a failure');
+          expect(error, `fault at call ${k}`).not.toMatch(/Impor gagal|Impor terhenti/);
+          continue;
+        }
+        outcomes.add('as before');
+        expect(shop.wb.hasSheet('~kenali-undo'), `fault at call ${k}`).toBe(false);
+        expect(shop.wb.documentProperties.get('kenali.import') ?? '', `fault at call ${k}`).toBe('');
+        expect(state, `fault at call ${k}`).toBe(beforeStore);
         shop.bundle.call('kenaliImport');
-      } catch (e) {
-        error = String((e as Error).message);
+        expectSameState(dataState(shop), afterData, `re-run after a fault at call ${k}`);
       }
-      shop.wb.counter.clearFaults();
-      const state = storeState(shop);
-      if (error === null) {
-        // past the commit point: the tidying's first try, or the inbox's clearing (reported), failed
-        outcomes.add('merged');
-        expect(state, `a fault at call ${k} that the merge got past`).toBe(afterStore);
-        continue;
-      }
-      expect(error, `fault at call ${k}`).toMatch(/injected fault/);
-      if (state === afterStore) {
-        // after the merge returned (the report's alert, the lock's release): never said to be undone
-        outcomes.add('merged, then a failure');
-        expect(error, `fault at call ${k}`).not.toMatch(/Impor gagal|Impor terhenti/);
-        continue;
-      }
-      outcomes.add('as before');
-      expect(shop.wb.hasSheet('~kenali-undo'), `fault at call ${k}`).toBe(false);
-      expect(shop.wb.documentProperties.get('kenali.import') ?? '', `fault at call ${k}`).toBe('');
-      expect(state, `fault at call ${k}`).toBe(beforeStore);
-      shop.bundle.call('kenaliImport');
-      expectSameState(dataState(shop), afterData, `re-run after a fault at call ${k}`);
-    }
-    expect(outcomes).toContain('as before');
-    expect(outcomes).toContain('merged');
-  });
+      expect(outcomes).toContain('as before');
+      expect(outcomes).toContain('merged');
+    },
+    SWEEP_TIMEOUT,
+  );
 
   it('a fault inside the merge says the store was put back', () => {
     const shop = freshBeforeImport();
@@ -171,31 +179,73 @@ describe('an exception halfway through Impor', () => {
   });
 });
 
-describe('Impor stopped dead halfway (the 6-minute limit)', () => {
-  it('at any call: the next locked action (a sidebar read) puts the store back, or finishes a merge past its commit point; importing again gives the undisturbed result', () => {
-    const clean = freshBeforeImport();
-    const beforeStore = storeState(clean);
-    const calls = clean.wb.counter.measure(() => clean.bundle.call('kenaliImport')).total;
-    const afterStore = storeState(clean);
-    const afterData = dataState(clean);
-    const seen = new Set<string>();
-    for (let k = 1; k <= calls; k++) {
-      const shop = freshBeforeImport();
-      shop.wb.counter.failOn(everything, k, { sticky: true });
-      expect(() => shop.bundle.call('kenaliImport')).toThrow();
-      shop.wb.counter.clearFaults();
-      // No catch ran: what the stop left is repaired by the next action that takes the lock.
-      shop.bundle.call('getNamingQueue', 30);
-      const state = storeState(shop);
-      const outcome = state === beforeStore ? 'as before' : state === afterStore ? 'merged' : null;
-      expect(outcome, `stop at call ${k}: neither as before nor merged`).not.toBeNull();
-      seen.add(outcome!);
-      expect(shop.wb.hasSheet('~kenali-undo'), `stop at call ${k}`).toBe(false);
-      shop.bundle.call('kenaliImport');
-      expectSameState(dataState(shop), afterData, `re-run after a stop at call ${k}`);
-    }
-    expect([...seen].sort()).toEqual(['as before', 'merged']);
-  });
+describe('Impor killed dead halfway (the 6-minute limit: no catch, no finally)', () => {
+  /** A buyer whose Customers row the import rewrites (and whose name the seller then saves). */
+  function touchedBuyer(before: string[][], after: string[][]): { key: string; address: string } {
+    const k = before[0].indexOf('buyer_key');
+    const a = before[0].indexOf('address_full');
+    const was = new Map(before.slice(1).map((r) => [r[k], JSON.stringify(r)]));
+    const row = after.slice(1).find((r) => was.has(r[k]) && was.get(r[k]) !== JSON.stringify(r));
+    if (!row) throw new Error('the import touches no known customer');
+    return { key: String(row[k]), address: String(row[a]) };
+  }
+  const NAME = 'Ibu Sari (diketik)';
+  const saveName = (shop: Shop, b: { key: string; address: string }) =>
+    shop.bundle.call('saveBuyerName', b.key, NAME, b.address);
+
+  it(
+    'at every call: the next action (a sidebar read, or a name saved) restores the store exactly or completes it; the name is kept; importing again gives the undisturbed result',
+    () => {
+      const clean = freshBeforeImport();
+      const beforeStore = storeState(clean);
+      const oldCustomers = clean.wb.readValues('Customers') as string[][];
+      const calls = clean.wb.counter.measure(() => clean.bundle.call('kenaliImport')).total;
+      const afterStore = storeState(clean);
+      const afterData = dataState(clean);
+      const buyer = touchedBuyer(oldCustomers, clean.wb.readValues('Customers') as string[][]);
+      // The seller's name saved on the store as it was, and on the store merged: the two right answers.
+      const named = (imported: boolean) => {
+        const shop = freshBeforeImport();
+        if (imported) shop.bundle.call('kenaliImport');
+        saveName(shop, buyer);
+        return storeState(shop);
+      };
+      const [namedBefore, namedAfter] = [named(false), named(true)];
+      const seen = new Set<string>();
+      for (let k = 1; k <= calls; k++) {
+        const shop = freshBeforeImport();
+        const kill = killAt(shop.wb, k);
+        expect(() => shop.bundle.call('kenaliImport')).toThrow();
+        const killed = kill.taken();
+        expect(killed, `kill at call ${k}`).not.toBeNull();
+        // What the kill left: the store's hand-typed names untouched, whatever the instant.
+        expect(killed!.readValues('BuyerProfile'), `kill at call ${k}: BuyerProfile`).toEqual(
+          clean.wb.readValues('BuyerProfile'),
+        );
+        // 1. The next action is a sidebar's read: it waits for the lock and recovers first.
+        const reader = openShop({ wb: cloneWorkbook(killed!) });
+        reader.bundle.call('getNamingQueue', 30);
+        const state = storeState(reader);
+        const outcome = state === beforeStore ? 'as before' : state === afterStore ? 'merged' : null;
+        expect(outcome, `kill at call ${k}: neither as before nor merged`).not.toBeNull();
+        seen.add(outcome!);
+        expect(reader.wb.hasSheet('~kenali-undo'), `kill at call ${k}`).toBe(false);
+        expect(reader.wb.documentProperties.get('kenali.import') ?? '', `kill at call ${k}`).toBe('');
+        reader.bundle.call('kenaliImport');
+        expectSameState(dataState(reader), afterData, `re-run after a kill at call ${k}`);
+        // 2. The next action is the seller saving a name (of a customer the merge rewrote): recovered
+        //    first, so the name is in BuyerProfile and in Customers, on the old store or the merged one.
+        const namer = openShop({ wb: cloneWorkbook(killed!) });
+        saveName(namer, buyer);
+        expect(storeState(namer), `a name saved after a kill at call ${k}`).toBe(
+          outcome === 'as before' ? namedBefore : namedAfter,
+        );
+      }
+      expect([...seen].sort()).toEqual(['as before', 'merged']);
+      console.log(`Impor kill sweep: ${calls} calls, outcomes ${[...seen].join(', ')}`);
+    },
+    SWEEP_TIMEOUT,
+  );
 
   it('a stop mid-merge is put back by the next import before it merges', () => {
     const clean = freshBeforeImport();
@@ -223,42 +273,50 @@ describe('an exception halfway through Segmentasi RFM', () => {
     expect(after.sheets.Segments.values).not.toEqual(before.sheets.Segments.values);
   });
 
-  it('at any of its calls: every sheet as it was, or (past the swap) the whole new Segments; no stray sheet', () => {
-    // the sheets decide (a run marker left in the document properties is removed by a later run)
-    const sheetsOf = (w: ReturnType<typeof workbookState>) => JSON.stringify([w.names, w.sheets]);
-    const oldState = sheetsOf(before);
-    const newState = sheetsOf(after);
-    const outcomes: string[] = [];
-    for (let k = 1; k <= calls; k++) {
-      const shop = later(shopBeforeSegmentation(), 3 * DAY);
-      shop.wb.counter.failOn(everything, k);
-      expect(() => shop.bundle.call('kenaliSegment'), `fault at call ${k}`).toThrow(/injected fault/);
-      shop.wb.counter.clearFaults();
-      const state = sheetsOf(workbookState(shop.wb));
-      outcomes.push(state === oldState ? 'old' : state === newState ? 'new' : `mixed at call ${k}`);
-      if (state === oldState) expect(shop.wb.sheet('Segments').getCharts()).toHaveLength(1);
-      shop.bundle.call('kenaliSegment');
-      expectSameState(workbookState(shop.wb), after, `re-run after a fault at call ${k}`);
-    }
-    const firstNew = outcomes.indexOf('new');
-    expect(firstNew).toBeGreaterThan(calls / 2);
-    expect(outcomes).toEqual([...Array(firstNew).fill('old'), ...Array(calls - firstNew).fill('new')]);
-  });
+  it(
+    'at any of its calls: every sheet as it was, or (past the swap) the whole new Segments; no stray sheet',
+    () => {
+      // the sheets decide (a run marker left in the document properties is removed by a later run)
+      const sheetsOf = (w: ReturnType<typeof workbookState>) => JSON.stringify([w.names, w.sheets]);
+      const oldState = sheetsOf(before);
+      const newState = sheetsOf(after);
+      const outcomes: string[] = [];
+      for (let k = 1; k <= calls; k++) {
+        const shop = later(shopBeforeSegmentation(), 3 * DAY);
+        shop.wb.counter.failOn(everything, k);
+        expect(() => shop.bundle.call('kenaliSegment'), `fault at call ${k}`).toThrow(/injected fault/);
+        shop.wb.counter.clearFaults();
+        const state = sheetsOf(workbookState(shop.wb));
+        outcomes.push(state === oldState ? 'old' : state === newState ? 'new' : `mixed at call ${k}`);
+        if (state === oldState) expect(shop.wb.sheet('Segments').getCharts()).toHaveLength(1);
+        shop.bundle.call('kenaliSegment');
+        expectSameState(workbookState(shop.wb), after, `re-run after a fault at call ${k}`);
+      }
+      const firstNew = outcomes.indexOf('new');
+      expect(firstNew).toBeGreaterThan(calls / 2);
+      expect(outcomes).toEqual([...Array(firstNew).fill('old'), ...Array(calls - firstNew).fill('new')]);
+    },
+    SWEEP_TIMEOUT,
+  );
 });
 
 describe('Segmentasi RFM stopped dead halfway', () => {
-  it('at any call: segmenting again (later) converges, leaving no stray staging sheet', () => {
-    const clean = shopBeforeSegmentation();
-    const calls = clean.wb.counter.measure(() => later(clean, 3 * DAY).bundle.call('kenaliSegment')).total;
-    const after = workbookState(clean.wb);
-    for (let k = 1; k <= calls; k++) {
-      const shop = shopBeforeSegmentation();
-      later(shop, 3 * DAY).wb.counter.failOn(everything, k, { sticky: true });
-      expect(() => shop.bundle.call('kenaliSegment')).toThrow();
-      shop.wb.counter.clearFaults();
-      // the seller runs it again an hour later
-      later(shop, 3 * DAY + HOUR).bundle.call('kenaliSegment');
-      expectSameState(workbookState(shop.wb), after, `re-run after a stop at call ${k}`);
-    }
-  });
+  it(
+    'at any call: segmenting again (later) converges, leaving no stray staging sheet',
+    () => {
+      const clean = shopBeforeSegmentation();
+      const calls = clean.wb.counter.measure(() => later(clean, 3 * DAY).bundle.call('kenaliSegment')).total;
+      const after = workbookState(clean.wb);
+      for (let k = 1; k <= calls; k++) {
+        const shop = shopBeforeSegmentation();
+        later(shop, 3 * DAY).wb.counter.failOn(everything, k, { sticky: true });
+        expect(() => shop.bundle.call('kenaliSegment')).toThrow();
+        shop.wb.counter.clearFaults();
+        // the seller runs it again an hour later
+        later(shop, 3 * DAY + HOUR).bundle.call('kenaliSegment');
+        expectSameState(workbookState(shop.wb), after, `re-run after a stop at call ${k}`);
+      }
+    },
+    SWEEP_TIMEOUT,
+  );
 });

@@ -199,11 +199,37 @@ export function cloneWorkbook(wb: LocalSpreadsheet): LocalSpreadsheet {
     });
     t.frozenRows = s.frozenRows;
     t.frozenColumns = s.frozenColumns;
+    t.hidden = s.hidden;
     for (const [c, w] of s.columnWidths) t.columnWidths.set(c, w);
     if (s.filter) t._createFilter(t._range(s.filter.row, s.filter.col, s.filter.numRows, s.filter.numCols));
   }
   for (const [k, v] of wb.documentProperties) copy.documentProperties.set(k, v);
   return copy;
+}
+
+/**
+ * An execution killed dead just before its `nth` call matching `match` (Apps Script's 6-minute stop):
+ * `taken()` gives the workbook as it stood at that instant, so nothing of the script after it ran: no
+ * catch, no finally, no lock released by the script (Apps Script drops it with the execution). The
+ * execution itself fails at that call and every later one (sticky), only so that it ends quickly; its
+ * workbook is then thrown away. null from `taken()`: the action made fewer calls.
+ */
+export function killAt(
+  wb: LocalSpreadsheet,
+  nth: number,
+  match: (label: string) => boolean = () => true,
+): { taken: () => LocalSpreadsheet | null } {
+  let copy: LocalSpreadsheet | null = null;
+  wb.counter.at(match, nth, () => {
+    copy = cloneWorkbook(wb);
+  });
+  wb.counter.failOn(match, nth, { sticky: true, message: 'killed' });
+  return {
+    taken: () => {
+      wb.counter.clearFaults();
+      return copy;
+    },
+  };
 }
 
 /** The Customers sheet's rows as the read model reads them (batch stamps zeroed: they count runs). */

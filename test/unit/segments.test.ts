@@ -4,8 +4,8 @@ import { buyerKeyOf } from '../../src/core/identity';
 import { type RfmRow, SEGMENTS, segmentById } from '../../src/core/rfm';
 import {
   buildSegmentsSheet,
+  canonicalSegments,
   readSegmentsSheet,
-  segmentsTableCanonical,
   sortForSheet,
 } from '../../src/core/segments';
 import type { CellValue, Grid } from '../../src/core/types';
@@ -161,7 +161,7 @@ describe('readSegmentsSheet', () => {
   });
 
   it('reads the canonical CSV header too', () => {
-    const t = segmentsTableCanonical(index, RUN, 'id');
+    const t = canonicalSegments(index, RUN, 'id');
     expect(readSegmentsSheet([t.header, ...t.rows]).size).toBe(6);
   });
 
@@ -176,9 +176,10 @@ describe('readSegmentsSheet', () => {
   });
 });
 
-describe('segmentsTableCanonical', () => {
+describe('canonicalSegments', () => {
   it('has the canonical header, local date-times and the same rows as the sheet', () => {
-    const t = segmentsTableCanonical(shop(), RUN, 'en');
+    const c = canonicalSegments(shop(), RUN, 'en');
+    const t = { ...c, rows: [...c.rows] };
     expect(t.header).toEqual([
       'buyer_key',
       'name',

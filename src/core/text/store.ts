@@ -10,7 +10,7 @@ const id = {
     `Nilai yang ditulis ke sheet “${sheet}” baris ${row} tidak terbaca kembali (baris itu diubah orang lain saat menyimpan). Coba lagi.`,
   readModelRebuilt: (sheet: string) => `Sheet “${sheet}” disusun ulang dari data toko.`,
   unfinishedImport:
-    'Impor sebelumnya berhenti di tengah jalan: jalankan Kenali › Impor data sekali lagi untuk menuntaskannya (tidak ada yang terhitung dua kali).',
+    'Impor sebelumnya berhenti di tengah jalan: jalankan Ekstensi › Kenali › Impor data sekali lagi untuk menuntaskannya (tidak ada yang terhitung dua kali).',
   importUndone: (reason: string) =>
     `Impor gagal (${reason}). Sheet toko dikembalikan persis seperti sebelum impor ini: tidak ada satu pun pesanan dari impor ini yang masuk. Jalankan impor yang sama sekali lagi (Impor data, atau unggah file yang sama).`,
   importUndoPending: (reason: string) =>
@@ -26,7 +26,7 @@ const en: typeof id = {
     `What was written to the “${sheet}” sheet, row ${row}, did not read back (someone changed that row while saving). Try again.`,
   readModelRebuilt: (sheet: string) => `The “${sheet}” sheet was rebuilt from the store.`,
   unfinishedImport:
-    'The previous import stopped halfway: run Kenali › Import data once more to complete it (nothing is counted twice).',
+    'The previous import stopped halfway: run Extensions › Kenali › Import data once more to complete it (nothing is counted twice).',
   importUndone: (reason: string) =>
     `The import failed (${reason}). The store sheets were put back exactly as they were before it: not a single order of this import is in. Run the same import once more (Import data, or upload the same file).`,
   importUndoPending: (reason: string) =>
