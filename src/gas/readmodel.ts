@@ -72,37 +72,34 @@ const cellsOf = (r: CustomerRow) => recordCells(CUSTOMERS_SHEET, rowRecord(r));
 
 /**
  * The customers whose newest order is at or after `from`: the top rows, read in growing chunks until one
- * is older. Rows an import is rewriting right now (stamped with `busyBatch`) may stand out of order at the
- * top: they never end the scan. null when the rows are not newest first (the sheet was sorted by hand
- * since Kenali last sorted it): the caller reads the store instead.
+ * is older. (Never called while an import is writing: readers wait for it, undo.ts.) null when the rows
+ * are not newest first (the sheet was sorted by hand since Kenali last sorted it): the caller reads the
+ * store instead.
  */
 export function recentRows(
   tb: Table,
   from: number,
-  busyBatch: number | null,
   headers: readonly string[] = LIST_HEADERS,
 ): CustomerRow[] | null {
-  // Where the recent rows end: two narrow columns read in growing chunks; then those rows, once.
+  // Where the recent rows end: one narrow column read in growing chunks; then those rows, once.
   const at = columnNumber(tb, 'last_activity_at') - 1;
-  const stamp = columnNumber(tb, 'batch') - 1;
   let end = 1;
   let first = 2;
   let chunk = 256;
   let prev = Number.POSITIVE_INFINITY;
   while (first <= tb.lastRow) {
     const n = Math.min(chunk, tb.lastRow - first + 1);
-    const cells = readBlock(tb, first, n, ['batch', 'last_activity_at']);
+    const cells = readBlock(tb, first, n, ['last_activity_at']);
     let stop = false;
     for (let i = 0; i < n; i++) {
       const v = cells[i][at];
       const t = v instanceof Date ? v.getTime() : Number.NaN;
       if (Number.isNaN(t)) continue;
-      const busy = Number(cells[i][stamp]) === busyBatch;
-      // Newest first, but for rows an import is rewriting: a sheet sorted by hand shows it here.
-      if (!busy && t > prev) return null;
-      if (!busy) prev = t;
+      // Newest first: a sheet sorted by hand shows it here.
+      if (t > prev) return null;
+      prev = t;
       if (t >= from) end = first + i;
-      else if (!busy) stop = true;
+      else stop = true;
     }
     if (stop) break;
     first += n;

@@ -24,22 +24,22 @@ import { GENERATION, inFlight, recoverStore } from './undo';
 
 export { GENERATION, IN_FLIGHT, type InFlight, inFlight, LAST_BATCH, runningImport } from './undo';
 
-/**
- * Runs a read that must see the store before or after an import, never half of it: without the lock when
- * no import ran meanwhile (the usual case), again under the document lock when one did or is running.
- */
 export interface ReadState {
-  /** The batch an import is writing right now (its rows may stand out of order at Customers' top). */
-  busyBatch: number | null;
-  /** An import was stopped before it finished: Customers may lag the store until the next import. */
+  /** A mark of an earlier version, or one that left Customers to rebuild: Customers may lag the store
+   *  until the next import. */
   unfinished: boolean;
 }
 
+/**
+ * Runs a read that must see the store before or after an import, never half of it: without the lock when
+ * no import ran meanwhile (the usual case), again under the document lock when one did or is running
+ * (the lock's holder recovers a merge stopped dead first).
+ */
 export function readConsistently<T>(env: Env, read: (state: ReadState) => T): T {
   const props = env.properties;
   const before = props.getProperties();
   if (!inFlight(before)) {
-    const result = read({ busyBatch: null, unfinished: false });
+    const result = read({ unfinished: false });
     const after = props.getProperties();
     if (after[GENERATION] === before[GENERATION] && !inFlight(after)) return result;
   }
@@ -47,7 +47,7 @@ export function readConsistently<T>(env: Env, read: (state: ReadState) => T): T 
   // undone (or finished) first; only a mark that leaves Customers to rebuild stays.
   return withDocumentLock(env, () => {
     const recovered = recoverStore(env);
-    return read({ busyBatch: null, unfinished: recovered === 'pending' });
+    return read({ unfinished: recovered === 'pending' });
   });
 }
 
