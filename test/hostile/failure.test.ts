@@ -212,13 +212,19 @@ describe('Impor killed dead halfway (the 6-minute limit: no catch, no finally)',
       };
       const [namedBefore, namedAfter] = [named(false), named(true)];
       const seen = new Set<string>();
+      const visibleLog: number[] = [];
+      let logged = 0;
       for (let k = 1; k <= calls; k++) {
         const shop = freshBeforeImport();
         const kill = killAt(shop.wb, k);
         expect(() => shop.bundle.call('kenaliImport')).toThrow();
         const killed = kill.taken();
         expect(killed, `kill at call ${k}`).not.toBeNull();
-        // What the kill left: the store's hand-typed names untouched, whatever the instant.
+        // What the kill left: the undo log's sheet hidden (all but between its insertion and hiding, one
+        // call), the store's hand-typed names untouched, whatever the instant.
+        const log = killed!.getSheetByName('~kenali-undo');
+        if (log) logged++;
+        if (log && !log.isSheetHidden()) visibleLog.push(k);
         expect(killed!.readValues('BuyerProfile'), `kill at call ${k}: BuyerProfile`).toEqual(
           clean.wb.readValues('BuyerProfile'),
         );
@@ -242,7 +248,11 @@ describe('Impor killed dead halfway (the 6-minute limit: no catch, no finally)',
         );
       }
       expect([...seen].sort()).toEqual(['as before', 'merged']);
-      console.log(`Impor kill sweep: ${calls} calls, outcomes ${[...seen].join(', ')}`);
+      expect(logged).toBeGreaterThan(40); // the kills mid-merge, with their log
+      expect(visibleLog.length, `log visible at kills ${visibleLog.join(', ')}`).toBeLessThanOrEqual(1);
+      console.log(
+        `Impor kill sweep: ${calls} calls, ${logged} killed with a log standing, outcomes ${[...seen].join(', ')}`,
+      );
     },
     SWEEP_TIMEOUT,
   );
