@@ -1,6 +1,7 @@
 // "Impor dari file" in a real browser: Debian's Chromium (playwright-core) on the preview server, the
-// page's own file input given a real-layout Shopee .xlsx and a TikTok .csv; the saved workbook must hold
-// the store that pasting the same files into Impor gives. Then a failure injected mid-upload (the local
+// page's own file input given a real-layout Shopee .xlsx and a TikTok .csv, then every other supported
+// export as .csv and as .xlsx; the saved workbook must hold the store that pasting the same files into
+// Impor gives. Then a failure injected mid-upload (the local
 // runtime's call counter) leaves the saved store as it was, and the page says so.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,6 +116,41 @@ describe('Impor dari file in Chromium', () => {
     expect(errors).toEqual([]);
     await close();
   }, 120_000);
+
+  it('every other supported export, as .csv and as .xlsx, through the file input: the saved store is the pasted one', async () => {
+    // Shopee (Indonesian and English headers), TikTok Shop, Lazada and Shopee's income report: the CSV
+    // fixtures as downloaded, and each again as an .xlsx of text cells (as marketplaces write them).
+    const csvs = ['shopee-id.csv', 'shopee-en.csv', 'lazada.csv', 'shopee-income.csv'].map((n) => {
+      const p = join(dir, n);
+      writeFileSync(p, readFileSync(join(import.meta.dirname, '../fixtures/exports', n)));
+      return p;
+    });
+    const xlsxs: string[] = [];
+    for (const n of ['shopee-en', 'tiktok', 'lazada', 'shopee-income']) {
+      const src = join(import.meta.dirname, '../fixtures/exports', `${n}.csv`);
+      const grid = (await readExportSheets(src, { timeZone: TZ }))[0].grid;
+      const p = join(dir, `${n}.xlsx`);
+      await writeXlsx(p, grid);
+      xlsxs.push(p);
+    }
+    const files = [...csvs, ...xlsxs];
+    const { frame, errors, close } = await uploadFrame();
+    await frame.setInputFiles('input#files', files);
+    await frame.waitForSelector('.final:not([hidden]) li.file-report', { timeout: 90_000 });
+    await frame.waitForFunction(
+      (n) => document.querySelectorAll('li.file-report').length === n,
+      files.length,
+      { timeout: 90_000 },
+    );
+    const lines = await frame.locator('li.file-report').allTextContents();
+    expect(lines.map((l) => l.split(':')[0])).toEqual(files.map((p) => p.replace(/^.*[\\/]/, '')));
+    expect(await frame.locator('li.file-report.error').count()).toBe(0);
+    await preview.saved();
+    // The store as pasting every file of both uploads into Impor, in the same order, gives it.
+    expect(await savedStore(workbookPath)).toEqual(await storeByPaste([xlsxPath, csvPath, ...files]));
+    expect(errors).toEqual([]);
+    await close();
+  }, 180_000);
 
   it('a failure injected mid-upload leaves the saved store as it was, and the page says so', async () => {
     await preview.saved();
