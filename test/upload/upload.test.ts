@@ -13,6 +13,7 @@ import { generateIncomeReport } from '../../src/core/demo';
 import type { Grid } from '../../src/core/types';
 import type { UploadFileReport } from '../../src/gas/upload';
 import { ansi, CAFE_ADDRESSES, CAFE_USER, cafeShop, csvText } from '../fixtures/cafe';
+import { shopeeExport, shopeeIncomeWorkbook, TOKOPEDIA_SAMPLE, tokopediaExport } from '../fixtures/layouts';
 import {
   builtCode,
   demoExport,
@@ -137,6 +138,69 @@ describe('uploading a file gives the same store as pasting it into Impor', () =>
     expect(byUpload.out.error).toBeNull();
     expect(byUpload.store).toEqual(byPaste.store);
     expect(byUpload.problems).toEqual(byPaste.problems);
+  });
+
+  it("Tokopedia's Laporan Penjualan (title rows, header on row 4, order cells blank after an order's first line) as XLSX and as CSV", async () => {
+    const grid = tokopediaExport(TOKOPEDIA_SAMPLE);
+    for (const files of [
+      [await xlsxFile('Laporan Penjualan.xlsx', [{ name: 'Laporan Penjualan', grid }])],
+      [{ name: 'Laporan Penjualan.csv', bytes: new TextEncoder().encode(csvText(grid)) }],
+    ]) {
+      const byPaste = await storeByPaste(files);
+      const byUpload = await storeByUpload(files);
+      expect(byUpload.out.error, files[0].name).toBeNull();
+      expect(byUpload.store, files[0].name).toEqual(byPaste.store);
+      expect(byUpload.problems, files[0].name).toEqual(byPaste.problems);
+      expect(byUpload.store.Orders.length, files[0].name).toBe(TOKOPEDIA_SAMPLE.length + 1);
+    }
+  });
+
+  it("Shopee's whole income workbook as downloaded (Summary, Income with its header on row 6, fee and adjustment sheets) after the orders' export", async () => {
+    const orders = shopeeExport('id', [
+      {
+        sn: '240501A',
+        status: 'Selesai',
+        user: 'ani',
+        address: 'Jl. Mawar 1, Bandung',
+        created: '2024-05-01 10:00',
+        total: 10_000,
+        product: 'Kaos',
+      },
+      {
+        sn: '240502B',
+        status: 'Selesai',
+        user: 'budi',
+        address: 'Jl. Melati 2, Bogor',
+        created: '2024-05-02 11:00',
+        total: 25_000,
+        product: 'Topi',
+      },
+    ]);
+    const book = shopeeIncomeWorkbook([
+      { sn: '240501A', user: 'ani', created: '2024-05-01 10:00', income: 9_000, admin: -600, service: -300 },
+      {
+        sn: '240502B',
+        user: 'budi',
+        created: '2024-05-02 11:00',
+        income: 23_000,
+        admin: -1_500,
+        service: -500,
+      },
+    ]);
+    const files = [
+      { name: 'Order.all.csv', bytes: new TextEncoder().encode(csvText(orders)) },
+      await xlsxFile('Income.20240501_20240531.xlsx', book),
+    ];
+    // Pasting: the Income sheet is the one a seller pastes (the others are not exports).
+    const byPaste = await storeByPaste([
+      files[0],
+      await xlsxFile('Income.xlsx', [book.find((b) => b.name === 'Income')!]),
+    ]);
+    const byUpload = await storeByUpload(files);
+    expect(byUpload.out.error).toBeNull();
+    expect(byUpload.store).toEqual(byPaste.store);
+    expect(byUpload.store.OrderPayments.length).toBe(3);
+    expect(byUpload.out.skipped[1]).not.toContain('Income.20240501_20240531.xlsx › Income');
   });
 
   it('an XLSX with date cells and number cells, and a workbook of several sheets (income report)', async () => {
