@@ -16,6 +16,8 @@ import { type Preview, startPreview } from '../../local/preview/server';
 import { loadXlsx } from '../../local/xlsx';
 import { generateShopeeExport } from '../../src/core/demo';
 import type { CellValue } from '../../src/core/types';
+import { csvText } from '../fixtures/cafe';
+import { TOKOPEDIA_SAMPLE, tokopediaExport } from '../fixtures/layouts';
 import { launchChromium } from './chromium';
 
 const SHOTS = join('test-output', 'screenshots');
@@ -119,7 +121,8 @@ describe('Impor dari file in Chromium', () => {
 
   it('every other supported export, as .csv and as .xlsx, through the file input: the saved store is the pasted one', async () => {
     // Shopee (Indonesian and English headers), TikTok Shop, Lazada and Shopee's income report: the CSV
-    // fixtures as downloaded, and each again as an .xlsx of text cells (as marketplaces write them).
+    // fixtures as downloaded, and each again as an .xlsx of text cells (as marketplaces write them); then
+    // Tokopedia.
     const csvs = ['shopee-id.csv', 'shopee-en.csv', 'lazada.csv', 'shopee-income.csv'].map((n) => {
       const p = join(dir, n);
       writeFileSync(p, readFileSync(join(import.meta.dirname, '../fixtures/exports', n)));
@@ -133,7 +136,13 @@ describe('Impor dari file in Chromium', () => {
       await writeXlsx(p, grid);
       xlsxs.push(p);
     }
-    const files = [...csvs, ...xlsxs];
+    // Tokopedia's "Laporan Penjualan" (title rows, header on row 4), as .xlsx and as .csv.
+    const tokopedia = tokopediaExport(TOKOPEDIA_SAMPLE);
+    const tokoXlsx = join(dir, 'Laporan Penjualan.xlsx');
+    await writeXlsx(tokoXlsx, tokopedia);
+    const tokoCsv = join(dir, 'Laporan Penjualan Lama.csv');
+    writeFileSync(tokoCsv, csvText(tokopediaExport(TOKOPEDIA_SAMPLE.slice(0, 1))));
+    const files = [...csvs, ...xlsxs, tokoXlsx, tokoCsv];
     const { frame, errors, close } = await uploadFrame();
     await frame.setInputFiles('input#files', files);
     await frame.waitForSelector('.final:not([hidden]) li.file-report', { timeout: 90_000 });
