@@ -9,7 +9,7 @@ import type { Env } from './context';
 import { writeProblems } from './importer';
 import { syncCustomers } from './readmodel';
 import { type ColumnKind, writeRows, writeTable } from './sheets';
-import { GENERATION, loadStore, readConsistently, runningImport } from './store';
+import { GENERATION, loadStore, readConsistently } from './store';
 import { withStoreLock } from './undo';
 
 export interface SegmentationReport {
@@ -228,8 +228,7 @@ const ITEM_HEADERS = ['order_sn', 'product_name', 'quantity'];
 function repairCustomers(env: Env, index: CustomerIndex, generation: string | null): void {
   // (a merge stopped dead since the read is undone first, and moves the generation: no repair then)
   withStoreLock(env, () => {
-    const props = env.properties.getProperties();
-    if ((props[GENERATION] ?? null) !== generation || runningImport(props, Date.now())) return;
+    if ((env.properties.getProperty(GENERATION) ?? null) !== generation) return;
     syncCustomers(env, customerRows(index));
   });
 }

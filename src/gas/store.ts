@@ -22,7 +22,7 @@ import { type Env, withDocumentLock } from './context';
 import { openTable, ownHeaders, readBlock, type Table } from './table';
 import { GENERATION, inFlight, recoverStore } from './undo';
 
-export { GENERATION, IN_FLIGHT, type InFlight, inFlight, LAST_BATCH, runningImport } from './undo';
+export { GENERATION, IN_FLIGHT, type InFlight, inFlight, LAST_BATCH } from './undo';
 
 export interface ReadState {
   /** A mark of an earlier version, or one that left Customers to rebuild: Customers may lag the store

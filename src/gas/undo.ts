@@ -28,9 +28,6 @@ export const LAST_BATCH = 'kenali.batch';
 /** The hidden sheet holding the undo log of the merge in flight. */
 export const UNDO_SHEET = '~kenali-undo';
 
-/** Longer than any execution may run (Apps Script stops one at 6 minutes). */
-const STALE_MS = 10 * 60_000;
-
 export interface InFlight {
   batch: number;
   started: number;
@@ -51,12 +48,6 @@ export function inFlight(props: Record<string, string>): InFlight | null {
   } catch {
     return null;
   }
-}
-
-/** An import running now (not one that was stopped dead and left its mark). */
-export function runningImport(props: Record<string, string>, now: number): InFlight | null {
-  const f = inFlight(props);
-  return f && now - f.started < STALE_MS ? f : null;
 }
 
 // ---------------------------------------------------------------------------------------------- the log

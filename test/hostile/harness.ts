@@ -145,47 +145,6 @@ export function expectSameState(actual: unknown, expected: unknown, label: strin
   if (JSON.stringify(actual) !== JSON.stringify(expected)) expect(actual, label).toEqual(expected);
 }
 
-type Row = unknown[];
-type WorkbookState = ReturnType<typeof workbookState>;
-
-/** A store sheet's rows by order number (first column), each key's rows sorted; cleared rows left out. */
-const byKey = (rows: Row[]) => {
-  const m = new Map<string, string[]>();
-  for (const r of rows.slice(1)) {
-    if (r.every((v) => v === '')) continue; // a cleared line
-    const k = String(r[0]);
-    m.set(k, [...(m.get(k) ?? []), JSON.stringify(r)].sort());
-  }
-  return m;
-};
-
-const valuesOf = (w: WorkbookState, sheet: string): Row[] => (w.sheets[sheet]?.values as Row[]) ?? [];
-
-/**
- * What an interrupted import may leave, at any call: each order, its lines and its payment either as
- * before or as after the import (never half, never doubled, none lost); history a prefix of what the import
- * records; BuyerProfile and Segments untouched; no formula anywhere.
- */
-export function expectCoherent(shop: Shop, before: WorkbookState, after: WorkbookState, where: string): void {
-  const now = workbookState(shop.wb);
-  for (const s of ['Orders', 'OrderItems', 'OrderPayments']) {
-    const [b, a, n] = [before, after, now].map((w) => byKey(valuesOf(w, s)));
-    for (const [k, rows] of n) {
-      const ok =
-        JSON.stringify(rows) === JSON.stringify(a.get(k)) ||
-        JSON.stringify(rows) === JSON.stringify(b.get(k));
-      expect(ok, `${where}: ${s} ${k} is neither its old nor its new self`).toBe(true);
-    }
-    for (const k of b.keys()) expect(n.has(k), `${where}: ${s} lost ${k}`).toBe(true);
-  }
-  const h = (w: WorkbookState) => valuesOf(w, 'OrderStatusHistory').map((r) => JSON.stringify(r.slice(0, 3)));
-  expect(h(after).length >= h(now).length, where).toBe(true);
-  expect(h(now), where).toEqual(h(after).slice(0, h(now).length));
-  expectSameState(now.sheets.BuyerProfile, before.sheets.BuyerProfile, `${where}: BuyerProfile`);
-  expectSameState(now.sheets.Segments, before.sheets.Segments, `${where}: Segments`);
-  expect(formulaCells(shop.wb), where).toEqual([]);
-}
-
 /** A copy of a workbook (values, formulas, formats, colours, sizes, frozen rows, filter, properties; not
  *  charts): one prepared shop serves a sweep of many runs without preparing it again each time. */
 export function cloneWorkbook(wb: LocalSpreadsheet): LocalSpreadsheet {
