@@ -309,7 +309,8 @@ function afterFailure(env: Env, state: MergeState, e: unknown): MergeFailed {
     }
     // Past the commit point the tidying was tried twice already: the next locked action finishes it.
     if (state.committed) return new MergeFailed(ts.importMergedTidiedLater(reason), 'merged');
-    rollback(env, log, state.block);
+    const mark = inFlight(env.properties.getProperties()) ?? { batch: log.batch, started: 0, undo: true };
+    rollback(env, log, state.block, mark);
     closeLog(env, log.batch, null, false);
     return new MergeFailed(ts.importUndone(reason), 'undone');
   } catch {

@@ -37,6 +37,8 @@ export interface InFlight {
   committed?: boolean;
   /** Past the commit point, with Customers to be rebuilt from the store. */
   rebuild?: boolean;
+  /** Undoing: the Customers rows are back (only its sort and the other sheets are left). */
+  restored?: boolean;
 }
 
 export function inFlight(props: Record<string, string>): InFlight | null {
@@ -254,26 +256,35 @@ function dropStampColumn(sheet: Sheet, c: CustomersUndo): void {
   if (sheet.getMaxColumns() > c.maxColumns) sheet.deleteColumns(c.lastCol + 1, 1);
 }
 
-/** Puts every sheet the merge wrote back as it was (each step also right when its write never ran). */
-export function rollback(env: Env, log: UndoLog, block: CustomersBlock | null): void {
+/**
+ * Puts every sheet the merge wrote back as it was (each step also right when its write never ran, and when
+ * an earlier recovery, itself stopped dead, did it already). The Customers block goes back by position
+ * (rows 2.., in the patch's order): once it is back and the sheet is about to be sorted, the mark says so,
+ * so that a recovery stopped after the sort does not write the block over other customers' rows.
+ */
+export function rollback(env: Env, log: UndoLog, block: CustomersBlock | null, mark: InFlight): void {
   const ss = env.ss;
   const created = new Set(log.created);
   const c = log.customers;
   const customers = c && !created.has(c.sheet) ? ss.getSheetByName(c.sheet) : null;
   if (c && customers) {
-    dropStampColumn(customers, c);
-    if (block && block.rows.length > 0) {
-      // the rows the patch brought to the top (2..), in the order it read them
-      let i = 0;
-      while (i < block.cols.length) {
-        let n = 1;
-        while (i + n < block.cols.length && block.cols[i + n] === block.cols[i] + n) n++;
-        const part = block.rows.map((r) => r.slice(i, i + n).map(dec));
-        customers.getRange(2, block.cols[i], part.length, n).setValues(part);
-        i += n;
+    if (!mark.restored) {
+      dropStampColumn(customers, c);
+      if (block && block.rows.length > 0) {
+        // the rows the patch brought to the top (2..), in the order it read them
+        let i = 0;
+        while (i < block.cols.length) {
+          let n = 1;
+          while (i + n < block.cols.length && block.cols[i + n] === block.cols[i] + n) n++;
+          const part = block.rows.map((r) => r.slice(i, i + n).map(dec));
+          customers.getRange(2, block.cols[i], part.length, n).setValues(part);
+          i += n;
+        }
       }
+      dropAppended(customers, c.own, c.lastRow, c.maxRows);
+      env.flush();
+      env.properties.setProperty(IN_FLIGHT, JSON.stringify({ ...mark, restored: true }));
     }
-    dropAppended(customers, c.own, c.lastRow, c.maxRows);
     sortSheet(customers, c.sort);
   }
   for (const s of [...log.sheets].reverse()) {
@@ -337,7 +348,7 @@ export function recoverStore(
   const { log, block, sheet } = readLog(env);
   let rebuild = false;
   if (log && mark.committed) rebuild = finish(env, log) || mark.rebuild === true;
-  else if (log) rollback(env, log, block);
+  else if (log) rollback(env, log, block, mark);
   closeLog(env, mark.batch, sheet, rebuild);
   return mark.committed ? 'finished' : 'undone';
 }

@@ -270,6 +270,43 @@ describe('Impor killed dead halfway (the 6-minute limit: no catch, no finally)',
     expect(shop.wb.hasSheet('~kenali-undo')).toBe(false);
     expectSameState(dataState(shop), afterData, 'the import after a stop');
   });
+
+  it.each([
+    ['just before its commit point: all to undo', 'before'],
+    ['just after its commit point: all the tidying to finish', 'after'],
+  ])(
+    'killed %s; the recovery killed at any of its calls is finished by the next one',
+    (_, at) => {
+      const clean = freshBeforeImport();
+      const beforeStore = storeState(clean);
+      clean.bundle.call('kenaliImport');
+      const afterStore = storeState(clean);
+      // The commit point is the second mark the merge sets.
+      const shop = freshBeforeImport();
+      let marks = 0;
+      const kill = killAt(shop.wb, 1, (l) => {
+        if (l === 'Properties.setProperties') marks++;
+        return at === 'before' ? marks === 2 : marks === 2 && l !== 'Properties.setProperties';
+      });
+      expect(() => shop.bundle.call('kenaliImport')).toThrow();
+      const killed = kill.taken()!;
+      expect(killed.hasSheet('~kenali-undo')).toBe(true);
+      const want = at === 'before' ? beforeStore : afterStore;
+      const probe = openShop({ wb: cloneWorkbook(killed) });
+      const calls = probe.wb.counter.measure(() => probe.bundle.call('getNamingQueue', 30)).total;
+      expect(storeState(probe)).toBe(want);
+      for (let k = 1; k <= calls; k++) {
+        const first = openShop({ wb: cloneWorkbook(killed) });
+        const again = killAt(first.wb, k);
+        expect(() => first.bundle.call('getNamingQueue', 30)).toThrow();
+        const next = openShop({ wb: again.taken()! });
+        next.bundle.call('getNamingQueue', 30);
+        expect(storeState(next), `recovery killed at call ${k}`).toBe(want);
+        expect(next.wb.hasSheet('~kenali-undo'), `recovery killed at call ${k}`).toBe(false);
+      }
+    },
+    SWEEP_TIMEOUT,
+  );
 });
 
 describe('an exception halfway through Segmentasi RFM', () => {

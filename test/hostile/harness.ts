@@ -179,10 +179,12 @@ export function killAt(
   match: (label: string) => boolean = () => true,
 ): { taken: () => LocalSpreadsheet | null } {
   let copy: LocalSpreadsheet | null = null;
-  wb.counter.at(match, nth, () => {
+  // (one fault: `match` is asked once per call, so a matcher may count what it sees)
+  wb.counter.at(match, nth, (label) => {
     copy = cloneWorkbook(wb);
+    wb.counter.failOn(() => true, 1, { sticky: true, message: 'killed' });
+    throw new Error(`killed [${label}]`);
   });
-  wb.counter.failOn(match, nth, { sticky: true, message: 'killed' });
   return {
     taken: () => {
       wb.counter.clearFaults();
