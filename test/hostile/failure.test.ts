@@ -211,6 +211,13 @@ describe('Impor killed dead halfway (the 6-minute limit: no catch, no finally)',
         return storeState(shop);
       };
       const [namedBefore, namedAfter] = [named(false), named(true)];
+      const queue = (imported: boolean) => {
+        const shop = freshBeforeImport();
+        if (imported) shop.bundle.call('kenaliImport');
+        return JSON.stringify(shop.bundle.call('getNamingQueue', 30));
+      };
+      const [viewBefore, viewAfter] = [queue(false), queue(true)];
+      expect(viewAfter).not.toBe(viewBefore);
       const seen = new Set<string>();
       const visibleLog: number[] = [];
       let logged = 0;
@@ -230,11 +237,13 @@ describe('Impor killed dead halfway (the 6-minute limit: no catch, no finally)',
         );
         // 1. The next action is a sidebar's read: it waits for the lock and recovers first.
         const reader = openShop({ wb: cloneWorkbook(killed!) });
-        reader.bundle.call('getNamingQueue', 30);
+        const view = JSON.stringify(reader.bundle.call('getNamingQueue', 30));
         const state = storeState(reader);
         const outcome = state === beforeStore ? 'as before' : state === afterStore ? 'merged' : null;
         expect(outcome, `kill at call ${k}: neither as before nor merged`).not.toBeNull();
         seen.add(outcome!);
+        // and what it read is what the store as it was, or merged, shows: never a half state
+        expect(view, `kill at call ${k}: the read`).toBe(outcome === 'as before' ? viewBefore : viewAfter);
         expect(reader.wb.hasSheet('~kenali-undo'), `kill at call ${k}`).toBe(false);
         expect(reader.wb.documentProperties.get('kenali.import') ?? '', `kill at call ${k}`).toBe('');
         reader.bundle.call('kenaliImport');
