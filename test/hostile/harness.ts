@@ -163,6 +163,7 @@ export function cloneWorkbook(wb: LocalSpreadsheet): LocalSpreadsheet {
     if (s.filter) t._createFilter(t._range(s.filter.row, s.filter.col, s.filter.numRows, s.filter.numCols));
   }
   for (const [k, v] of wb.documentProperties) copy.documentProperties.set(k, v);
+  if (wb.activeSheet) copy.activeSheet = copy.getSheetByName(wb.activeSheet.name);
   return copy;
 }
 
