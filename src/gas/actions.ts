@@ -4,12 +4,13 @@ import { STORE_SCHEMAS, STORE_SHEETS } from '../core/store';
 import { t } from '../core/text';
 import { runClock } from '../core/time';
 import type { CellValue } from '../core/types';
-import { currentEnv, type Env, withClock, withDocumentLock } from './context';
+import { currentEnv, type Env, withClock } from './context';
 import { rebuildCustomers, runImport } from './importer';
 import { openCustomers } from './readmodel';
 import { runSegmentation } from './segmentation';
 import { ensureSize, TEXT_FORMAT } from './sheets';
 import { annotateHeaders, openTable } from './table';
+import { withStoreLock } from './undo';
 
 function alert(env: Env, title: string, message: string): void {
   const ui = env.ui;
@@ -53,7 +54,7 @@ export function segmentAtAction(): void {
  * store: the upgrade in place.
  */
 export function setupSheets(env: Env): string[] {
-  return withDocumentLock(env, () => {
+  return withStoreLock(env, () => {
     const created: string[] = [];
     // A sheet made by an earlier layout gets the header notes new sheets are created with.
     for (const decl of Object.values(STORE_SHEETS)) {

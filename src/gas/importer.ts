@@ -5,16 +5,15 @@
 // new, updates what changed in place (a RangeList per value), and brings the Customers read model in step
 // for the customers it touched. No store sheet is ever cleared.
 //
-// Write order, so that an execution stopped dead at any call leaves a store the next import completes:
-// status history → order lines → payments → orders (the commit: an order exists once its row does) →
-// old lines of replaced orders cleared → Customers. The in-flight mark (a document property) is set before
-// the first write and removed after the last: a later import that finds it rebuilds Customers exactly.
-// The problems sheet is written before all of them: a failure writing it leaves the store as it was. Each
-// write is preceded by its undo (undo.ts, taken from what the patch read): a caught failure among the
-// store's writes is rolled back in the same execution, so the store and Customers stand as they were, and
-// the message says so (all or nothing per import and per uploaded file, #17). An execution stopped dead
-// (no catch runs) or a rollback that fails leaves every order whole (old or new); the same import run
-// again completes it (#16's consistency).
+// All or nothing (#17, undo.ts): every write is planned and read for first; the problems sheet is written
+// before the store (a failure there leaves the store as it was); then the in-flight mark and the undo log
+// (what each write replaces); then status history → order lines → payments → orders → the touched
+// Customers rows (phase A); then the commit point (the mark says so, once the writes are flushed); then the
+// tidying (phase B: the old lines of replaced orders cleared, Orders and Customers sorted back into their
+// order, Customers rebuilt when it cannot be patched). A failure before the commit point is undone at once
+// (or, when the execution is stopped dead, by the next action that takes the document lock), and the
+// seller is told the store is as it was; one after it is finished the same ways. The same import run
+// again changes nothing it already did (an uploaded file's "all or nothing" is this, see upload.ts).
 
 import { buildCustomers } from '../core/customers';
 import { parseExport } from '../core/exports';
@@ -45,16 +44,26 @@ import { t } from '../core/text';
 import { importText } from '../core/text/import';
 import type { CellValue, Grid, Order, OrderItem, OrderPayment, ParsedExport, Problem } from '../core/types';
 import { cellText } from '../core/values';
-import { type Env, withDocumentLock } from './context';
+import type { Env } from './context';
 import { clearIfUnchanged, type InboxRead, readInbox } from './inbox';
 import { countKeyCells, type Located, locateKeys, readFound } from './locate';
 import { writeProblems } from './problems';
-import { CUSTOMER_COUNT, patchCustomers, sortByActivity, syncCustomers } from './readmodel';
+import {
+  activityOrder,
+  applyPatch,
+  CUSTOMER_COUNT,
+  lastColumnOf,
+  openCustomers,
+  type PreparedPatch,
+  preparePatch,
+  syncCustomers,
+} from './readmodel';
 import { shrinkToDefault } from './sheets';
-import { GENERATION, IN_FLIGHT, inFlight, LAST_BATCH, loadStore } from './store';
+import { IN_FLIGHT, inFlight, LAST_BATCH, loadStore } from './store';
 import {
   a1,
   appendRecords,
+  type CellUpdate,
   cellRuns,
   columnNumber,
   HeaderError,
@@ -67,14 +76,20 @@ import {
   writeBlock,
 } from './table';
 import {
-  newUndoLog,
-  noteAppend,
-  noteCells,
-  noteCreated,
-  noteRows,
-  noteSort,
+  blockOf,
+  CellLog,
+  type CustomersBlock,
+  closeLog,
+  finish,
+  logCustomersBlock,
+  type OpenLog,
+  openLog,
+  rollback,
+  type SheetUndo,
+  type SortSpec,
+  sortSheet,
   type UndoLog,
-  undoStore,
+  withStoreLock,
 } from './undo';
 
 export interface ImportReport {
@@ -119,19 +134,28 @@ export function runImport(env: Env): ImportReport {
 
   const parsed = parseExport(read.grid, inboxName, clock.timeZone, lang);
 
-  return withDocumentLock(env, () => {
+  return withStoreLock(env, () => {
     const merged = mergeIntoStore(env, [parsed]);
     if (!merged.ok) return { ...empty(merged.message), problems: merged.problems };
     const errorRows = problemRowCount(parsed.problems.filter((p) => p.severity === 'error'));
     const everyRowRead = errorRows === 0;
-    const cleared = everyRowRead && clearIfUnchanged(inbox, read, shrinkToDefault);
+    // The file is merged: a failure clearing the inbox must not make the seller think otherwise.
+    let clearFailed: string | null = null;
+    let cleared = false;
+    try {
+      cleared = everyRowRead && clearIfUnchanged(inbox, read, shrinkToDefault);
+    } catch (e) {
+      clearFailed = e instanceof Error ? e.message : String(e);
+    }
     const lines = [merged.message];
     lines.push(
       !everyRowRead
         ? tx.inboxKept(inboxName, tx.problemsSheet)
-        : cleared
-          ? tx.inboxCleared(inboxName)
-          : tx.inboxChanged(inboxName),
+        : clearFailed !== null
+          ? tx.inboxNotCleared(inboxName, clearFailed)
+          : cleared
+            ? tx.inboxCleared(inboxName)
+            : tx.inboxChanged(inboxName),
     );
     return {
       ok: everyRowRead,
@@ -157,7 +181,7 @@ export interface MergeOutcome {
   customers?: { touched: number; added: number; rebuilt: boolean };
 }
 
-const NO_STATS: MergeStats = {
+export const NO_STATS: MergeStats = {
   newOrders: 0,
   updatedOrders: 0,
   unchangedOrders: 0,
@@ -174,10 +198,12 @@ const NO_STATS: MergeStats = {
 export function mergeIntoStore(env: Env, parsed: readonly ParsedExport[]): MergeOutcome {
   const tx = t('sheet', env.lang);
   const incomingProblems = parsed.flatMap((p) => p.problems);
+  const state: MergeState = { created: [], log: null, open: null, block: null, committed: false };
   let tables: Tables;
   try {
-    tables = openStore(env);
+    tables = openStore(env, state.created);
   } catch (e) {
+    undoCreated(env, state);
     if (!(e instanceof HeaderError)) throw e;
     return {
       ok: false,
@@ -187,42 +213,38 @@ export function mergeIntoStore(env: Env, parsed: readonly ParsedExport[]): Merge
       problems: incomingProblems,
     };
   }
-  const found = locateStored(tables, parsed);
-  const unreadable = found.problems.filter((p) => p.severity === 'error');
-  if (unreadable.length > 0) {
-    writeProblems(env, found.problems);
-    const listed = unreadable.slice(0, MAX_LISTED).map((p) => tx.problemLine(p));
-    if (unreadable.length > MAX_LISTED) listed.push(tx.moreProblems(unreadable.length - MAX_LISTED));
-    return {
-      ok: false,
-      message: [tx.storeUnreadable(unreadable.length, tx.problemsSheet), ...listed].join('\n'),
-      stats: NO_STATS,
-      unnamedStatuses: [],
-      problems: found.problems,
-    };
-  }
-  const plan = planMerge(found.lookup, parsed, env.clock.now);
-
-  // Before the store: a merge whose problems cannot be listed fails with the store as it was.
-  const problems = [...incomingProblems, ...found.problems];
-  writeProblems(env, problems);
-  let customers: MergeOutcome['customers'];
-  const log = newUndoLog();
-  for (const tb of [tables.orders, tables.items, tables.payments]) noteCreated(log, env, tb);
-  const before = env.properties.getProperties();
+  let found: Found;
+  let plan: MergePlan;
+  const problems: Problem[] = [];
   try {
-    customers = writePlan(env, tables, found, plan, log);
-  } catch (e) {
-    // All or nothing: the undo log puts the store back as it was, and the message says so. Should the
-    // rollback fail too, every order still stands whole (old or new) and the same import completes it.
-    const reason = e instanceof Error ? e.message : String(e);
-    const ts = t('store', env.lang);
-    try {
-      rollBack(env, log, { before });
-    } catch {
-      throw new Error(ts.importInterrupted(reason));
+    found = locateStored(tables, parsed);
+    const unreadable = found.problems.filter((p) => p.severity === 'error');
+    if (unreadable.length > 0) {
+      writeProblems(env, found.problems);
+      undoCreated(env, state);
+      const listed = unreadable.slice(0, MAX_LISTED).map((p) => tx.problemLine(p));
+      if (unreadable.length > MAX_LISTED) listed.push(tx.moreProblems(unreadable.length - MAX_LISTED));
+      return {
+        ok: false,
+        message: [tx.storeUnreadable(unreadable.length, tx.problemsSheet), ...listed].join('\n'),
+        stats: NO_STATS,
+        unnamedStatuses: [],
+        problems: found.problems,
+      };
     }
-    throw new Error(ts.importRolledBack(reason));
+    plan = planMerge(found.lookup, parsed, env.clock.now);
+    // Before the store: a merge whose problems cannot be listed fails with the store as it was.
+    problems.push(...incomingProblems, ...found.problems);
+    writeProblems(env, problems);
+  } catch (e) {
+    undoCreated(env, state);
+    throw e;
+  }
+  let customers: MergeOutcome['customers'];
+  try {
+    customers = writePlan(env, tables, found, plan, state);
+  } catch (e) {
+    throw afterFailure(env, state, e);
   }
 
   const lines = [tx.importDone(importSummary(plan.stats, incomingProblems, env.lang))];
@@ -245,6 +267,60 @@ export function mergeIntoStore(env: Env, parsed: readonly ParsedExport[]): Merge
   };
 }
 
+/** A merge that failed: `undone` (the store as it was), `pending` (undone by the next locked action), or
+ *  `merged` (every cell in; the tidying finished by the next locked action). */
+export class MergeFailed extends Error {
+  constructor(
+    message: string,
+    readonly outcome: 'undone' | 'pending' | 'merged',
+  ) {
+    super(message);
+    this.name = 'MergeFailed';
+  }
+}
+
+/** Sheets a merge created before it wrote anything (it failed or found nothing to write): deleted. */
+function undoCreated(env: Env, state: MergeState): void {
+  for (const name of state.created.splice(0)) {
+    try {
+      const sheet = env.ss.getSheetByName(name);
+      if (sheet) env.ss.deleteSheet(sheet);
+    } catch {
+      // an empty store sheet with its header only: harmless, and the next import uses it
+    }
+  }
+}
+
+/**
+ * A merge failed at `e`: before its commit point, its writes are undone now (the store as it was); past it,
+ * its tidying is finished now. What to tell the seller. When even that fails, the mark stays and the next
+ * action that takes the lock does it (undo.ts).
+ */
+function afterFailure(env: Env, state: MergeState, e: unknown): MergeFailed {
+  const ts = t('store', env.lang);
+  const reason = e instanceof Error ? e.message : String(e);
+  const log = state.log;
+  try {
+    if (!log) {
+      // Nothing of the store written yet (the mark or the log itself failed): only sheets made for it go.
+      undoCreated(env, state);
+      const mark = inFlight(env.properties.getProperties());
+      if (mark?.undo && !mark.committed) closeLog(env, mark.batch, null, false);
+      return new MergeFailed(ts.importUndone(reason), 'undone');
+    }
+    // Past the commit point the tidying was tried twice already: the next locked action finishes it.
+    if (state.committed) return new MergeFailed(ts.importMergedTidiedLater(reason), 'merged');
+    const mark = inFlight(env.properties.getProperties()) ?? { batch: log.batch, started: 0, undo: true };
+    rollback(env, log, state.block, mark);
+    closeLog(env, log.batch, null, false);
+    return new MergeFailed(ts.importUndone(reason), 'undone');
+  } catch {
+    return state.committed
+      ? new MergeFailed(ts.importMergedTidiedLater(reason), 'merged')
+      : new MergeFailed(ts.importUndoPending(reason), 'pending');
+  }
+}
+
 interface Tables {
   orders: Table;
   items: Table;
@@ -256,16 +332,17 @@ interface Tables {
 }
 
 /** OrderStatusHistory, checked for its headers when it exists; created (`create`) when a change is recorded. */
-function openHistory(env: Env, create: boolean): Table | null {
-  const tb = openTable(env, HISTORY_SHEET, { create });
+function openHistory(env: Env, create: boolean, creating?: (name: string) => void): Table | null {
+  const tb = openTable(env, HISTORY_SHEET, { create, creating });
   if (tb) prepareForWrite(tb);
   return tb;
 }
 
 /** The store sheets, created where missing, each with the headers a write needs (else a HeaderError). */
-function openStore(env: Env): Tables {
+function openStore(env: Env, created: string[]): Tables {
+  const creating = (name: string) => created.push(name);
   const open = (decl: SheetDecl) => {
-    const tb = openTable(env, decl, { create: true })!;
+    const tb = openTable(env, decl, { create: true, creating })!;
     prepareForWrite(tb);
     return tb;
   };
@@ -274,7 +351,7 @@ function openStore(env: Env): Tables {
     orders,
     items: open(ITEMS_SHEET),
     payments: open(PAYMENTS_SHEET),
-    history: openHistory(env, false),
+    history: openHistory(env, false, creating),
     hadOrders: orders.lastRow > 1,
   };
 }
@@ -293,8 +370,7 @@ interface Found {
     payments: Map<string, OrderPayment>;
   };
   problems: Problem[];
-  /** The cells of every located row of Orders, OrderItems and OrderPayments, as read (the undo log's old
-   *  values: nothing is read again to take it). */
+  /** The located rows' cells as read (Kenali's columns), by sheet and row: what an update replaces. */
   cells: {
     orders: Map<number, CellValue[]>;
     items: Map<number, CellValue[]>;
@@ -448,22 +524,41 @@ function recheckRows<T extends { orderSn: string }>(
   const again = locateKeys(tb, 'order_sn', new Set(moved.map((u) => u.before.orderSn)), snOf);
   for (const u of moved) {
     const at = again.byKey.get(u.before.orderSn)?.[0];
-    if (!at) continue;
-    cells.set(at.row, at.cells);
-    ok.push({ ...u, row: at.row });
+    if (at) {
+      ok.push({ ...u, row: at.row });
+      cells.set(at.row, at.cells);
+    }
   }
   return ok;
 }
 
+const ownColumns = (t: Table) => ownHeaders(t).map((h) => columnNumber(t, h));
+
+/** What the merge is about to write in place, logged with the old values of those cells. */
+function logUpdates(tb: Table, updates: readonly CellUpdate[], cells: Map<number, CellValue[]>): CellLog {
+  const log = new CellLog();
+  for (const u of updates) {
+    const col = columnNumber(tb, u.header);
+    log.add(u.row, col, cells.get(u.row)?.[col - 1] ?? '');
+  }
+  return log;
+}
+
+/**
+ * The merge's writes, all or nothing (undo.ts): every write planned and read for first, the undo log
+ * written, then the store patched (phase A), the commit point passed, then the tidying (phase B). The caller
+ * undoes phase A when it fails (`undo`).
+ */
 function writePlan(
   env: Env,
   tb: Tables,
   found: Found,
   plan: MergePlan,
-  log: UndoLog,
+  state: MergeState,
 ): MergeOutcome['customers'] {
   const props = env.properties;
   const before = props.getProperties();
+  // A mark of an earlier version, or one that left Customers to rebuild (recoverStore ran first).
   const dead = inFlight(before);
   const hadCustomers = env.ss.getSheetByName(CUSTOMERS_SHEET.sheet) !== null;
   const nothing =
@@ -474,37 +569,130 @@ function writePlan(
       plan.updatePayments.length ===
     0;
   if (nothing && !dead && (hadCustomers || !tb.hadOrders)) return { touched: 0, added: 0, rebuilt: false };
-
   const batch = Number(before[LAST_BATCH] ?? 0) + 1;
-  props.setProperties({
-    [IN_FLIGHT]: JSON.stringify({ batch, started: Date.now() }),
-    [LAST_BATCH]: String(batch),
-  });
 
-  // 1. Status history, each change once (a re-run after a stop finds it recorded).
-  if (plan.history.length > 0) {
-    const history = tb.history ?? openHistory(env, true)!;
-    noteCreated(log, env, history);
+  // ---- the plan: what each write replaces (reads only; the sheets the writes need are created here)
+  const creating = (name: string) => state.created.push(name);
+  const history = plan.history.length > 0 ? (tb.history ?? openHistory(env, true, creating)!) : null;
+  let freshHistory: Record<string, unknown>[] = [];
+  if (history) {
     const changed = new Set(plan.history.map((h) => h.orderSn));
     const seen = locateKeys(history, 'order_sn', changed, snOf);
     const at = (h: string) => columnNumber(history, h) - 1;
     const recorded: Grid = [['order_sn', 'old_status', 'new_status']];
     for (const r of [...seen.byKey.values()].flat().sort((a, b) => a.row - b.row))
       recorded.push([r.cells[at('order_sn')], r.cells[at('old_status')], r.cells[at('new_status')]]);
-    const fresh = unrecordedChanges(recorded, plan.history);
-    noteAppend(log, history, fresh.length);
-    appendRecords(
-      history,
-      fresh.map((h) => cells(HISTORY_SHEET, h)),
-    );
+    freshHistory = unrecordedChanges(recorded, plan.history) as unknown as Record<string, unknown>[];
   }
-
-  // 2. Lines: the same number as stored → written over them; otherwise appended (the old rows are cleared
-  //    once the order row is written, so an order never lacks its lines).
+  // Lines: the same number as stored → written over them; otherwise appended (the old rows are cleared
+  // after the commit point, so an order never lacks its lines).
   const inPlace = plan.lines.filter((l) => l.before.length > 0 && l.before.length === l.after.length);
   const appended = plan.lines.filter((l) => !(l.before.length > 0 && l.before.length === l.after.length));
-  const oldRows = (rows: readonly number[]) => rows.map((row) => ({ row, cells: lineCells(found, row) }));
-  noteRows(log, tb.items, oldRows(inPlace.flatMap((l) => l.before.map((b) => b.row))));
+  const itemLog = new CellLog();
+  const itemCols = ownHeaders(tb.items).map((h) => columnNumber(tb.items, h));
+  for (const l of inPlace)
+    for (const b of l.before)
+      for (const c of itemCols) itemLog.add(b.row, c, found.cells.items.get(b.row)?.[c - 1] ?? '');
+  // In the orders' date order, as Orders is kept: the newest lines end the sheet (where a day's reads look).
+  const createdAt = new Map<string, number>();
+  for (const o of plan.appendOrders) createdAt.set(o.orderSn, o.createdAt);
+  for (const [sn, o] of found.stored.orders) if (!createdAt.has(sn)) createdAt.set(sn, o.createdAt);
+  const byDate = (a: { orderSn: string }, b: { orderSn: string }) =>
+    (createdAt.get(a.orderSn) ?? 0) - (createdAt.get(b.orderSn) ?? 0) ||
+    (a.orderSn < b.orderSn ? -1 : a.orderSn > b.orderSn ? 1 : 0);
+  const newLines = [...appended].sort(byDate).flatMap((l) => l.after.map((x) => cells(ITEMS_SHEET, x)));
+  const payUpdates = recheckRows(tb.payments, plan.updatePayments, found.cells.payments).flatMap((u) =>
+    changedCells(PAYMENTS_SHEET, u.row, u.before, u.after),
+  );
+  const orderUpdates = recheckRows(tb.orders, plan.updateOrders, found.cells.orders).flatMap((u) =>
+    changedCells(ORDERS_SHEET, u.row, u.before, u.after),
+  );
+  const freshOrders = [...plan.appendOrders].sort(
+    (a, b) => a.createdAt - b.createdAt || (a.orderSn < b.orderSn ? -1 : a.orderSn > b.orderSn ? 1 : 0),
+  );
+  const inOrder =
+    freshOrders.length === 0
+      ? found.ordersSorted
+      : found.ordersSorted &&
+        (found.lastCreatedAt === null || freshOrders[0].createdAt >= found.lastCreatedAt);
+  const stale = appended.flatMap((l) => l.before.map((b) => b.row));
+  const staleA1s =
+    stale.length > 0
+      ? cellRuns(stale).flatMap(([r, n]) =>
+          ownHeaders(tb.items).map((h) => a1(r, columnNumber(tb.items, h), n)),
+        )
+      : [];
+
+  // Customers: a patch of the touched customers (checked against the sheet now), or a rebuild after the
+  // commit point (an upgrade, a mark left by an earlier version, a sheet the patch cannot trust).
+  let rebuild = dead !== null || (!hadCustomers && tb.hadOrders);
+  let prepared: PreparedPatch | null = null;
+  let customersTb: Table | null = null;
+  const changes = rebuild ? null : orderChanges(found.stored, mergedRecords(plan));
+  if (!changes) rebuild = true;
+  else {
+    const newKeys = new Set<string>();
+    for (const [key, list] of changes) if (list.every((c: OrderChange) => !c.before)) newKeys.add(key);
+    customersTb = openCustomers(env, true, creating)!;
+    const p = preparePatch(customersTb, { changes, names: namesOf(env, newKeys), batch });
+    if (p.ok) prepared = p.prepared;
+    else rebuild = true;
+  }
+  const customersLastCol = prepared ? lastColumnOf(prepared.tb) : 0;
+  const grows = (t: Table, n: number) => (n > 0 && !t.created ? t.sheet.getMaxRows() : 0);
+  const sheetLog = (t: Table, appends: number, log: CellLog | null): SheetUndo => ({
+    sheet: t.decl.sheet,
+    own: ownColumns(t),
+    lastRow: t.lastRow,
+    maxRows: grows(t, appends),
+    cells: log ? log.entries() : [],
+  });
+  const log: UndoLog = {
+    batch,
+    created: [...state.created],
+    sheets: [
+      ...(history ? [sheetLog(history, freshHistory.length, null)] : []),
+      sheetLog(tb.items, newLines.length, itemLog),
+      sheetLog(
+        tb.payments,
+        plan.appendPayments.length,
+        logUpdates(tb.payments, payUpdates, found.cells.payments),
+      ),
+      sheetLog(tb.orders, freshOrders.length, logUpdates(tb.orders, orderUpdates, found.cells.orders)),
+    ],
+    customers:
+      prepared && customersTb
+        ? {
+            sheet: customersTb.decl.sheet,
+            own: ownColumns(customersTb),
+            lastRow: customersTb.lastRow,
+            maxRows: grows(customersTb, prepared.added.length),
+            maxColumns:
+              prepared.touched.length > 0 ? customersTb.sheet.getMaxColumns() : Number.MAX_SAFE_INTEGER,
+            lastCol: customersLastCol,
+            sort: activityOrder(customersTb, customersLastCol),
+          }
+        : null,
+    after: {
+      clear: staleA1s.length > 0 ? { sheet: tb.items.decl.sheet, a1s: staleA1s } : null,
+      sorts: inOrder ? [] : [{ sheet: tb.orders.decl.sheet, spec: ordersOrder(tb.orders) }],
+      customers: rebuild ? 'rebuild' : prepared ? 'patch' : 'none',
+    },
+  };
+
+  // ---- the mark, then the log: from here on, a stop is undone by the next locked action
+  const mark = { batch, started: Date.now(), undo: true };
+  props.setProperties({ [IN_FLIGHT]: JSON.stringify(mark), [LAST_BATCH]: String(batch) });
+  state.log = log;
+  state.open = openLog(env, log);
+  env.flush(); // the log is in before the first store write
+
+  // ---- phase A: status history, lines, payments, orders, Customers
+  if (history)
+    appendRecords(
+      history,
+      freshHistory.map((h) => cells(HISTORY_SHEET, h)),
+    );
   for (const l of inPlace) {
     const rows = l.before.map((b) => b.row);
     for (const [first, n] of cellRuns(rows)) {
@@ -517,94 +705,68 @@ function writePlan(
       );
     }
   }
-  // In the orders' date order, as Orders is kept: the newest lines end the sheet (where a day's reads look).
-  const createdAt = new Map<string, number>();
-  for (const o of plan.appendOrders) createdAt.set(o.orderSn, o.createdAt);
-  for (const [sn, o] of found.stored.orders) if (!createdAt.has(sn)) createdAt.set(sn, o.createdAt);
-  const byDate = (a: { orderSn: string }, b: { orderSn: string }) =>
-    (createdAt.get(a.orderSn) ?? 0) - (createdAt.get(b.orderSn) ?? 0) ||
-    (a.orderSn < b.orderSn ? -1 : a.orderSn > b.orderSn ? 1 : 0);
-  const newLines = [...appended].sort(byDate).flatMap((l) => l.after.map((x) => cells(ITEMS_SHEET, x)));
-  noteAppend(log, tb.items, newLines.length);
   appendRecords(tb.items, newLines);
-
-  // 3. Payments.
-  noteAppend(log, tb.payments, plan.appendPayments.length);
   appendRecords(
     tb.payments,
     plan.appendPayments.map((p) => cells(PAYMENTS_SHEET, p)),
   );
-  const payUpdates = recheckRows(tb.payments, plan.updatePayments, found.cells.payments);
-  const payCells = payUpdates.flatMap((u) => changedCells(PAYMENTS_SHEET, u.row, u.before, u.after));
-  noteCells(log, tb.payments, payCells, (r) => found.cells.payments.get(r));
-  updateCells(tb.payments, payCells);
-
-  // 4. Orders: changed cells in place (after a re-check of their rows), then the new ones, kept in date
-  //    order (a backfill of older orders is sorted in: one call).
-  const orderUpdates = recheckRows(tb.orders, plan.updateOrders, found.cells.orders);
-  const orderCells = orderUpdates.flatMap((u) => changedCells(ORDERS_SHEET, u.row, u.before, u.after));
-  noteCells(log, tb.orders, orderCells, (r) => found.cells.orders.get(r));
-  updateCells(tb.orders, orderCells);
-  if (plan.appendOrders.length > 0) {
-    const fresh = [...plan.appendOrders].sort(
-      (a, b) => a.createdAt - b.createdAt || (a.orderSn < b.orderSn ? -1 : a.orderSn > b.orderSn ? 1 : 0),
-    );
-    noteAppend(log, tb.orders, fresh.length);
-    appendRecords(
-      tb.orders,
-      fresh.map((o) => cells(ORDERS_SHEET, o)),
-    );
-    const inOrder =
-      found.ordersSorted && (found.lastCreatedAt === null || fresh[0].createdAt >= found.lastCreatedAt);
-    if (!inOrder) sortOrders(tb.orders, log);
-  } else if (!found.ordersSorted) sortOrders(tb.orders, log);
-
-  // 5. The old lines of orders whose line count changed (Kenali's cells only).
-  const stale = appended.flatMap((l) => l.before.map((b) => b.row));
-  if (stale.length > 0) {
-    noteRows(log, tb.items, oldRows(stale));
-    const own = ownHeaders(tb.items);
-    const a1s = cellRuns(stale).flatMap(([r, n]) => own.map((h) => a1(r, columnNumber(tb.items, h), n)));
-    tb.items.sheet.getRangeList(a1s).clearContent();
+  updateCells(tb.payments, payUpdates);
+  updateCells(tb.orders, orderUpdates);
+  appendRecords(
+    tb.orders,
+    freshOrders.map((o) => cells(ORDERS_SHEET, o)),
+  );
+  let result: MergeOutcome['customers'] = { touched: 0, added: 0, rebuilt: false };
+  let count: number | null = null;
+  if (prepared) {
+    const open = state.open;
+    const patched = applyPatch(prepared, customersLastCol, (cols, grid) => {
+      state.block = blockOf(cols, grid);
+      logCustomersBlock(open, state.block);
+    });
+    if (patched.ok) {
+      result = { touched: patched.touched, added: patched.added, rebuilt: false };
+      count = patched.count;
+    } else log.after.customers = 'rebuild';
   }
 
-  // 6. Customers.
-  log.customers = { existed: hadCustomers, batches: new Map() };
-  const result = updateCustomers(
-    env,
-    found,
-    plan,
-    batch,
-    dead !== null || (!hadCustomers && tb.hadOrders),
-    log,
-  );
-
+  // ---- the commit point: every cell of the import is in
   env.flush();
-  props.setProperties({ [IN_FLIGHT]: '', [GENERATION]: String(batch) });
+  props.setProperties({
+    [IN_FLIGHT]: JSON.stringify({ ...mark, committed: true, rebuild: log.after.customers === 'rebuild' }),
+    ...(count !== null ? { [CUSTOMER_COUNT]: String(count) } : {}),
+  });
+  state.committed = true;
+
+  // ---- phase B: the tidying, tried twice (then left to the next locked action, the file being in)
+  const tidy = (sheet: OpenLog['sheet'] | null) => {
+    if (finish(env, log)) {
+      rebuildCustomers(env);
+      result = { touched: 0, added: 0, rebuilt: true };
+    }
+    closeLog(env, batch, sheet, false);
+  };
+  try {
+    tidy(state.open.sheet);
+  } catch {
+    tidy(null); // (the log sheet looked up again: the first try may have deleted it)
+  }
   return result;
 }
 
-function sortOrders(tb: Table, log?: UndoLog): void {
-  if (tb.lastRow < 3) return;
-  const lastCol = Math.max(tb.sheet.getLastColumn(), ...ownHeaders(tb).map((h) => columnNumber(tb, h)));
-  if (log) noteSort(log, tb, lastCol);
-  tb.sheet.getRange(2, 1, tb.lastRow - 1, lastCol).sort([
-    { column: columnNumber(tb, 'created_at'), ascending: true },
-    { column: columnNumber(tb, 'order_sn'), ascending: true },
-  ]);
+/** The merge's writes so far, for undoing them when it fails. */
+interface MergeState {
+  /** Names of the sheets the merge created (or began to create). */
+  created: string[];
+  log: UndoLog | null;
+  open: OpenLog | null;
+  block: CustomersBlock | null;
+  committed: boolean;
 }
 
-/** Brings Customers in step: a patch of the touched customers, or (when told, or when the patch cannot
- *  be exact) the whole sheet checked against the store and repaired. */
-function updateCustomers(
-  env: Env,
-  found: Found,
-  plan: MergePlan,
-  batch: number,
-  rebuild: boolean,
-  log: UndoLog,
-): MergeOutcome['customers'] {
-  const merged = {
+/** The merged records the import writes (for the read model's delta). */
+function mergedRecords(plan: MergePlan) {
+  return {
     orders: new Map<string, Order>(
       [...plan.appendOrders, ...plan.updateOrders.map((u) => u.after)].map((o) => [o.orderSn, o]),
     ),
@@ -613,19 +775,21 @@ function updateCustomers(
       [...plan.appendPayments, ...plan.updatePayments.map((u) => u.after)].map((p) => [p.orderSn, p]),
     ),
   };
-  const changes = rebuild ? null : orderChanges(found.stored, merged);
-  if (changes) {
-    const newKeys = new Set<string>();
-    for (const [key, list] of changes) if (list.every((c: OrderChange) => !c.before)) newKeys.add(key);
-    const patch = patchCustomers(
-      env,
-      { changes, names: namesOf(env, newKeys), batch },
-      log.customers?.batches,
-    );
-    if (patch.ok) return { touched: patch.touched, added: patch.added, rebuilt: false };
-  }
-  rebuildCustomers(env, log);
-  return { touched: 0, added: 0, rebuilt: true };
+}
+
+/** Orders' order: by creation time, then order number. */
+function ordersOrder(tb: Table): SortSpec {
+  return {
+    lastCol: lastColumnOf(tb),
+    by: [
+      { column: columnNumber(tb, 'created_at'), ascending: true },
+      { column: columnNumber(tb, 'order_sn'), ascending: true },
+    ],
+  };
+}
+
+function sortOrders(tb: Table): void {
+  sortSheet(tb.sheet, ordersOrder(tb));
 }
 
 /**
@@ -649,60 +813,11 @@ function namesOf(env: Env, keys: ReadonlySet<string>): Map<string, string> {
 }
 
 /** Customers made exact from the whole store (an upgrade, or after an import stopped halfway). */
-export function rebuildCustomers(env: Env, log?: UndoLog): number {
+export function rebuildCustomers(env: Env): number {
   const store = loadStore(env);
   const index = buildCustomers(store);
   // A store of an earlier layout kept Orders in paste order: put it in date order too (one call).
   const orders = openTable(env, ORDERS_SHEET);
-  if (orders) sortOrders(orders, log);
-  return syncCustomers(env, customerRows(index), log?.customers?.batches);
-}
-
-/**
- * Puts the store back as it was before a commit that failed (the undo log backwards), then Customers:
- * removed when this import created it, else made exact from the restored store with its old batch stamps.
- */
-function rollBack(env: Env, log: UndoLog, props: { before: Record<string, string> }): void {
-  undoStore(log);
-  const c = log.customers;
-  if (c) {
-    const sheet = env.ss.getSheetByName(CUSTOMERS_SHEET.sheet);
-    if (!c.existed) {
-      if (sheet && env.ss.getSheets().length > 1) env.ss.deleteSheet(sheet);
-    } else {
-      syncCustomers(env, customerRows(buildCustomers(loadStore(env))));
-      restoreBatches(env, c.batches);
-    }
-  }
-  // The in-flight mark as it was ('' is no mark); the customer count too, absent when it was.
-  const count = props.before[CUSTOMER_COUNT];
-  env.properties.setProperties({
-    [IN_FLIGHT]: props.before[IN_FLIGHT] ?? '',
-    ...(count !== undefined ? { [CUSTOMER_COUNT]: count } : {}),
-  });
-  if (c && count === undefined) env.properties.deleteProperty(CUSTOMER_COUNT);
-}
-
-/** Customers sorted by activity (rows the patch inserted and left blank go to the end) and its batch
- *  column set back by key: one sort, one read of the two columns, one write. */
-function restoreBatches(env: Env, batches: ReadonlyMap<string, CellValue>): void {
-  const tb = openTable(env, CUSTOMERS_SHEET);
-  if (!tb || tb.lastRow < 2) return;
-  sortByActivity(tb, Math.max(tb.sheet.getLastColumn(), ...ownHeaders(tb).map((h) => columnNumber(tb, h))));
-  tb.lastRow = tb.sheet.getLastRow();
-  if (tb.lastRow < 2 || batches.size === 0) return;
-  const b = columnNumber(tb, 'batch');
-  const k = columnNumber(tb, 'buyer_key') - 1;
-  const rows = readBlock(tb, 2, tb.lastRow - 1, ['batch', 'buyer_key']);
-  const out = rows.map((r) => {
-    const key = String(r[k] ?? '').trim();
-    return [batches.has(key) ? batches.get(key)! : r[b - 1]];
-  });
-  tb.sheet.getRange(2, b, out.length, 1).setValues(out);
-}
-
-function lineCells(found: Found, row: number): CellValue[] {
-  const cells = found.cells.items.get(row);
-  if (!cells) throw new Error(`${ITEMS_SHEET.sheet}: row ${row} was not read before its update`);
-  return cells;
+  if (orders) sortOrders(orders);
+  return syncCustomers(env, customerRows(index));
 }

@@ -11,7 +11,7 @@ import { t } from '../core/text';
 import { toIso } from '../core/time';
 import type { BuyerProfile, CellValue } from '../core/types';
 import type { SaveNameResult } from '../core/views';
-import { type Env, withDocumentLock } from './context';
+import type { Env } from './context';
 import { type FoundRow, readFound, rowsWithValue } from './locate';
 import {
   columnNumber,
@@ -22,6 +22,7 @@ import {
   runsOf,
   type Table,
 } from './table';
+import { withStoreLock } from './undo';
 
 /** How often a save looks for its row again when people keep moving rows under it. */
 const MAX_ATTEMPTS = 3;
@@ -43,7 +44,8 @@ export function saveProfileName(
   // Refuse a bad key or name before taking the lock or reading anything.
   const check = planNameSave([], buyerKey, realName, addressFull, now);
   if (check.kind === 'invalid') throw invalid(check.reason);
-  return withDocumentLock(env, () => {
+  // (a merge stopped dead is undone or finished first: the name's Customers copy is not written over)
+  return withStoreLock(env, () => {
     const tb = openTable(env, PROFILES_SHEET, { create: true })!;
     prepareForWrite(tb);
     const { buyerUsername } = parseBuyerKey(buyerKey)!;

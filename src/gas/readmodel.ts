@@ -3,9 +3,10 @@
 //
 // An import updates the rows of the customers it touched without reading the rest (the sheet may hold a
 // hundred thousand customers, the touched ones anywhere in it): it reads the key column, stamps the touched
-// rows with its batch number (one RangeList call), sorts by that stamp so they come to the top (one call,
-// no cells moved), reads and rewrites that block, inserts rows for new customers under it, and sorts back
-// by activity. Every state in between is one a reader can use: rows carry old or new figures, never a mix.
+// rows in a column inserted after the last (one RangeList call), sorts by that stamp so they come to the
+// top (one call, no cells moved), reads that block (the import's undo log keeps it), rewrites it, and
+// appends rows for new customers; after its commit point the stamp column goes and the rows are sorted
+// back by activity. Readers wait for the import (the document lock) and never see the steps between.
 import { compareRanked, normaliseQuery, rankMatch } from '../core/lookup';
 import {
   applyOrderChanges,
@@ -42,8 +43,8 @@ import {
 /** How many customers Kenali last left in the sheet (a hand-deleted or hand-added row shows against it). */
 export const CUSTOMER_COUNT = 'kenali.customers';
 
-export function openCustomers(env: Env, create = false): Table | null {
-  const tb = openTable(env, CUSTOMERS_SHEET, { create });
+export function openCustomers(env: Env, create = false, creating?: (name: string) => void): Table | null {
+  const tb = openTable(env, CUSTOMERS_SHEET, { create, creating });
   if (tb && create) prepareForWrite(tb);
   return tb;
 }
@@ -71,37 +72,34 @@ const cellsOf = (r: CustomerRow) => recordCells(CUSTOMERS_SHEET, rowRecord(r));
 
 /**
  * The customers whose newest order is at or after `from`: the top rows, read in growing chunks until one
- * is older. Rows an import is rewriting right now (stamped with `busyBatch`) may stand out of order at the
- * top: they never end the scan. null when the rows are not newest first (the sheet was sorted by hand
- * since Kenali last sorted it): the caller reads the store instead.
+ * is older. (Never called while an import is writing: readers wait for it, undo.ts.) null when the rows
+ * are not newest first (the sheet was sorted by hand since Kenali last sorted it): the caller reads the
+ * store instead.
  */
 export function recentRows(
   tb: Table,
   from: number,
-  busyBatch: number | null,
   headers: readonly string[] = LIST_HEADERS,
 ): CustomerRow[] | null {
-  // Where the recent rows end: two narrow columns read in growing chunks; then those rows, once.
+  // Where the recent rows end: one narrow column read in growing chunks; then those rows, once.
   const at = columnNumber(tb, 'last_activity_at') - 1;
-  const stamp = columnNumber(tb, 'batch') - 1;
   let end = 1;
   let first = 2;
   let chunk = 256;
   let prev = Number.POSITIVE_INFINITY;
   while (first <= tb.lastRow) {
     const n = Math.min(chunk, tb.lastRow - first + 1);
-    const cells = readBlock(tb, first, n, ['batch', 'last_activity_at']);
+    const cells = readBlock(tb, first, n, ['last_activity_at']);
     let stop = false;
     for (let i = 0; i < n; i++) {
       const v = cells[i][at];
       const t = v instanceof Date ? v.getTime() : Number.NaN;
       if (Number.isNaN(t)) continue;
-      const busy = Number(cells[i][stamp]) === busyBatch;
-      // Newest first, but for rows an import is rewriting: a sheet sorted by hand shows it here.
-      if (!busy && t > prev) return null;
-      if (!busy) prev = t;
+      // Newest first: a sheet sorted by hand shows it here.
+      if (t > prev) return null;
+      prev = t;
       if (t >= from) end = first + i;
-      else if (!busy) stop = true;
+      else stop = true;
     }
     if (stop) break;
     first += n;
@@ -207,28 +205,30 @@ export interface CustomersPatch {
 }
 
 /** Why a patch could not be applied in place: the caller rebuilds the sheet from the store instead. */
-export type PatchOutcome = { ok: true; touched: number; added: number } | { ok: false; reason: string };
+export type PatchOutcome =
+  | { ok: true; touched: number; added: number; count: number }
+  | { ok: false; reason: string };
+
+/** A patch checked against the sheet (its key column read), not yet written. */
+export interface PreparedPatch {
+  tb: Table;
+  patch: CustomersPatch;
+  rowOf: Map<string, number>;
+  touched: string[];
+  added: string[];
+}
 
 /**
- * Applies an import's order changes to the customers they belong to (see the file comment for the
- * protocol). Refuses (ok: false) when the sheet does not look like the read model it should be: the
- * caller then rebuilds it.
+ * Checks a patch against the sheet: reads the key column (one read) and refuses (ok: false) when the sheet
+ * does not look like the read model it should be (the caller then rebuilds it). Writes nothing.
  */
-export function patchCustomers(
-  env: Env,
+export function preparePatch(
+  tb: Table,
   patch: CustomersPatch,
-  batches?: Map<string, CellValue>,
-): PatchOutcome {
-  const tb = openCustomers(env, true)!;
+): { ok: true; prepared: PreparedPatch } | { ok: false; reason: string } {
   const keyCol = columnNumber(tb, 'buyer_key');
   const data = tb.lastRow - 1;
-  // The batch stamps come with the keys (adjacent columns: one read) for an undo log (`batches`).
-  const grid =
-    data > 0
-      ? readBlock(tb, 2, data, batches ? ['batch', 'last_activity_at', 'buyer_key'] : ['buyer_key'])
-      : [];
-  const keys = grid.map((r) => String(r[keyCol - 1]).trim());
-  if (batches) noteBatches(tb, grid, batches);
+  const keys = data > 0 ? readBlock(tb, 2, data, ['buyer_key']).map((r) => String(r[keyCol - 1]).trim()) : [];
   const rowOf = new Map<string, number>();
   for (let i = 0; i < keys.length; i++) {
     if (keys[i] === '') continue;
@@ -236,7 +236,7 @@ export function patchCustomers(
     rowOf.set(keys[i], i + 2);
   }
   // A row deleted or added by hand since Kenali last wrote the sheet: a delta would build on a wrong base.
-  const expected = env.properties.getProperty(CUSTOMER_COUNT);
+  const expected = tb.env.properties.getProperty(CUSTOMER_COUNT);
   if (expected !== null && Number(expected) !== rowOf.size)
     return { ok: false, reason: 'rows added or removed by hand' };
   const touched = [...patch.changes.keys()].filter((k) => rowOf.has(k));
@@ -244,20 +244,40 @@ export function patchCustomers(
   // A customer missing from the sheet whose orders the store already held: their row was lost.
   if (added.some((k) => patch.changes.get(k)!.some((c) => c.before)))
     return { ok: false, reason: 'a row is missing' };
-  if (touched.length + added.length === 0) return { ok: true, touched: 0, added: 0 };
-  const lastCol = Math.max(tb.sheet.getLastColumn(), ...ownHeaders(tb).map((h) => columnNumber(tb, h)));
-  const batchCol = columnNumber(tb, 'batch');
+  return { ok: true, prepared: { tb, patch, rowOf, touched, added } };
+}
 
+/**
+ * Applies a prepared patch (see the file comment): the touched rows are stamped in a column inserted after
+ * `lastCol` and sorted to the top by it (one call, no cells moved), read, handed to `beforeRewrite` (the
+ * merge's undo log) and rewritten; new customers are appended. The stamp column and the sort back by
+ * activity are left to the caller (after its commit point). Refuses, having written only the stamps and
+ * the order, when the stamped rows did not come to the top.
+ */
+export function applyPatch(
+  p: PreparedPatch,
+  lastCol: number,
+  beforeRewrite: (cols: number[], rows: Grid) => void,
+): PatchOutcome {
+  const { tb, patch, rowOf, touched, added } = p;
+  if (touched.length + added.length === 0) return { ok: true, touched: 0, added: 0, count: rowOf.size };
   let before = new Map<string, CustomerRow>();
   if (touched.length > 0) {
-    // Stamp the touched rows, bring them to the top (the stamp is the greatest batch yet), read them.
-    const stamps = cellRuns(touched.map((k) => rowOf.get(k)!)).map(([r, n]) => a1(r, batchCol, n));
-    tb.sheet.getRangeList(stamps).setValue(patch.batch);
-    tb.sheet.getRange(2, 1, data, lastCol).sort({ column: batchCol, ascending: false });
-    const block = customersIn(tb, 2, readBlock(tb, 2, touched.length));
+    const stamp = lastCol + 1;
+    tb.sheet.insertColumnsAfter(lastCol, 1);
+    const stamps = cellRuns(touched.map((k) => rowOf.get(k)!)).map(([r, n]) => a1(r, stamp, n));
+    tb.sheet.getRangeList(stamps).setValue(1);
+    tb.sheet.getRange(2, 1, tb.lastRow - 1, stamp).sort({ column: stamp, ascending: false });
+    const own = ownHeaders(tb);
+    const grid = readBlock(tb, 2, touched.length, own);
+    const block = customersIn(tb, 2, grid);
     before = new Map(block.map((b) => [b.customer.key, b.customer]));
     if (block.length !== touched.length || touched.some((k) => !before.has(k)))
       return { ok: false, reason: 'the stamped rows did not come to the top' };
+    beforeRewrite(
+      own.map((h) => columnNumber(tb, h)).sort((a, b) => a - b),
+      grid,
+    );
   }
   const rowsOut = touched.map((k) => applyOrderChanges(k, before.get(k), patch.changes.get(k)!, patch.batch));
   const newRows = added.map((k) => {
@@ -266,24 +286,29 @@ export function patchCustomers(
   });
   if (touched.length > 0) writeBlock(tb, 2, rowsOut.map(cellsOf), { formats: false });
   if (newRows.length > 0) {
-    const at = touched.length + 1;
-    tb.sheet.insertRowsAfter(at, newRows.length);
-    writeBlock(tb, at + 1, newRows.map(cellsOf), { formats: true });
+    writeBlock(tb, tb.lastRow + 1, newRows.map(cellsOf), { formats: true });
     tb.lastRow += newRows.length;
   }
-  sortByActivity(tb, lastCol);
-  env.properties.setProperty(CUSTOMER_COUNT, String(rowOf.size + newRows.length));
-  return { ok: true, touched: touched.length, added: newRows.length };
+  return { ok: true, touched: touched.length, added: newRows.length, count: rowOf.size + newRows.length };
 }
 
-/** The batch stamp of every keyed row (first read wins: a later read is of rows already stamped). */
-function noteBatches(tb: Table, grid: Grid, batches: Map<string, CellValue>): void {
-  const k = columnNumber(tb, 'buyer_key') - 1;
-  const b = columnNumber(tb, 'batch') - 1;
-  for (const r of grid) {
-    const key = String(r[k] ?? '').trim();
-    if (key !== '' && !batches.has(key)) batches.set(key, r[b]);
-  }
+/** Kenali's order of the sheet (see sortByActivity), as the undo log keeps it. */
+export function activityOrder(
+  tb: Table,
+  lastCol: number,
+): { lastCol: number; by: { column: number; ascending: boolean }[] } {
+  return {
+    lastCol,
+    by: [
+      { column: columnNumber(tb, 'last_activity_at'), ascending: false },
+      { column: columnNumber(tb, 'buyer_key'), ascending: true },
+    ],
+  };
+}
+
+/** The last column a rewrite of the sheet's rows must span (the seller's own columns included). */
+export function lastColumnOf(tb: Table): number {
+  return Math.max(tb.sheet.getLastColumn(), ...ownHeaders(tb).map((h) => columnNumber(tb, h)));
 }
 
 /** Whether `a` belongs above `b` (newer activity; the same instant: the lesser key). */
@@ -307,18 +332,13 @@ export function sortByActivity(tb: Table, lastCol: number): void {
  * longer has cleared (Kenali's cells only), then sorted by activity. Reads the sheet's Kenali columns once;
  * writes only what differs. Returns the number of rows written.
  */
-export function syncCustomers(
-  env: Env,
-  exact: readonly CustomerRow[],
-  batches?: Map<string, CellValue>,
-): number {
+export function syncCustomers(env: Env, exact: readonly CustomerRow[]): number {
   const tb = openCustomers(env, true)!;
   const want = new Map(exact.map((r) => [r.key, r]));
   const data = Math.max(0, tb.lastRow - 1);
   const own = ownHeaders(tb);
   const keyCol = columnNumber(tb, 'buyer_key') - 1;
   const grid = data > 0 ? readBlock(tb, 2, data, own) : [];
-  if (batches) noteBatches(tb, grid, batches);
   const present = new Map(customersIn(tb, 2, grid).map((c) => [c.row, c.customer]));
   const seen = new Set<string>();
   const rewrite: { row: number; customer: CustomerRow }[] = [];

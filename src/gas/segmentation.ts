@@ -6,11 +6,11 @@ import { buildSegmentsSheet, SEGMENTS_DECL } from '../core/segments';
 import { t } from '../core/text';
 import type { CellValue, Clock } from '../core/types';
 import type { Env } from './context';
-import { withDocumentLock } from './context';
 import { writeProblems } from './problems';
 import { syncCustomers } from './readmodel';
 import { type ColumnKind, writeRows, writeTable } from './sheets';
-import { GENERATION, loadStore, readConsistently, runningImport } from './store';
+import { GENERATION, loadStore, readConsistently } from './store';
+import { withStoreLock } from './undo';
 
 export interface SegmentationReport {
   customers: number;
@@ -226,9 +226,9 @@ const ITEM_HEADERS = ['order_sn', 'product_name', 'quantity'];
 
 /** Writes Customers exactly as the store (read at `generation`) gives it, unless an import ran since. */
 function repairCustomers(env: Env, index: CustomerIndex, generation: string | null): void {
-  withDocumentLock(env, () => {
-    const props = env.properties.getProperties();
-    if ((props[GENERATION] ?? null) !== generation || runningImport(props, Date.now())) return;
+  // (a merge stopped dead since the read is undone first, and moves the generation: no repair then)
+  withStoreLock(env, () => {
+    if ((env.properties.getProperty(GENERATION) ?? null) !== generation) return;
     syncCustomers(env, customerRows(index));
   });
 }

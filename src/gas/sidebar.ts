@@ -129,13 +129,13 @@ const profileOf = (c: CustomerRow): BuyerProfile => {
 };
 
 export function namingQueueView(env: Env, days: number): NamingQueueView {
-  return readConsistently(env, ({ busyBatch: busy, unfinished }) => {
+  return readConsistently(env, ({ unfinished }) => {
     const rm = unfinished ? null : readModel(env);
     const { from } = windowBounds(env, days);
     const orders = rm ? recentOrders(env, from) : null;
     const recent =
       rm && orders
-        ? recentRows(rm, from, busy, ['batch', 'last_activity_at', 'buyer_key', 'buyer_real_name'])
+        ? recentRows(rm, from, ['batch', 'last_activity_at', 'buyer_key', 'buyer_real_name'])
         : null;
     if (!orders || !recent) {
       const store = loadStore(env, { orders: true, items: true, profiles: true });
@@ -176,13 +176,13 @@ function lookupFromStore(env: Env, q: string, days: number): LookupListView {
 }
 
 export function lookupView(env: Env, query: string, days: number): LookupListView {
-  return readConsistently(env, ({ busyBatch: busy, unfinished }) => {
+  return readConsistently(env, ({ unfinished }) => {
     const rm = unfinished ? null : readModel(env);
     const q = query.trim();
     if (!rm) return lookupFromStore(env, q, days);
     if (q === '') {
       const { from, to } = windowBounds(env, days);
-      const recent = recentRows(rm, from, busy);
+      const recent = recentRows(rm, from);
       if (!recent) return lookupFromStore(env, q, days);
       const rows = recent.filter((c) => c.lastActivityAt <= to);
       const items = rows.slice(0, DEFAULT_LOOKUP_LIMIT).map(listItemOf);

@@ -1,7 +1,8 @@
 // Reading the store: whole sheets for segmentation and rebuilds (one read per sheet, only Kenali's
 // columns), and the bookkeeping that lets readers see the store before or after an import, never half:
-// an import marks itself in flight (a document property) and bumps a generation when it is done; a reader
-// that saw either move while it read reads again under the document lock.
+// an import marks itself in flight (a document property, undo.ts) and bumps a generation when it ends; a
+// reader that saw a mark, or either move while it read, reads again under the document lock, where a
+// merge stopped dead is undone (or finished) before it reads.
 import {
   ITEMS_SHEET,
   ORDERS_SHEET,
@@ -19,64 +20,34 @@ import type { SheetDecl } from '../core/table';
 import type { Order, OrderItem, OrderPayment, Problem } from '../core/types';
 import { type Env, withDocumentLock } from './context';
 import { openTable, ownHeaders, readBlock, type Table } from './table';
+import { GENERATION, inFlight, recoverStore } from './undo';
 
-/** The import in flight: {"batch": n, "started": ms}. Left behind only by an import stopped dead. */
-export const IN_FLIGHT = 'kenali.import';
-/** The number of the last import that completed (readers compare it before and after reading). */
-export const GENERATION = 'kenali.generation';
-/** The last batch number handed out (every import writes with a greater one). */
-export const LAST_BATCH = 'kenali.batch';
+export { GENERATION, IN_FLIGHT, type InFlight, inFlight, LAST_BATCH } from './undo';
 
-/** Longer than any execution may run (Apps Script stops one at 6 minutes). */
-const STALE_MS = 10 * 60_000;
-
-export interface InFlight {
-  batch: number;
-  started: number;
-}
-
-export function inFlight(props: Record<string, string>): InFlight | null {
-  const raw = props[IN_FLIGHT];
-  if (!raw) return null;
-  try {
-    const v = JSON.parse(raw) as InFlight;
-    return Number.isFinite(v.batch) && Number.isFinite(v.started) ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-/** An import running now (not one that was stopped dead and left its mark). */
-export function runningImport(props: Record<string, string>, now: number): InFlight | null {
-  const f = inFlight(props);
-  return f && now - f.started < STALE_MS ? f : null;
+export interface ReadState {
+  /** A mark of an earlier version, or one that left Customers to rebuild: Customers may lag the store
+   *  until the next import. */
+  unfinished: boolean;
 }
 
 /**
  * Runs a read that must see the store before or after an import, never half of it: without the lock when
- * no import ran meanwhile (the usual case), again under the document lock when one did or is running.
+ * no import ran meanwhile (the usual case), again under the document lock when one did or is running
+ * (the lock's holder recovers a merge stopped dead first).
  */
-export interface ReadState {
-  /** The batch an import is writing right now (its rows may stand out of order at Customers' top). */
-  busyBatch: number | null;
-  /** An import was stopped before it finished: Customers may lag the store until the next import. */
-  unfinished: boolean;
-}
-
 export function readConsistently<T>(env: Env, read: (state: ReadState) => T): T {
   const props = env.properties;
   const before = props.getProperties();
-  const running = runningImport(before, Date.now());
-  if (!running) {
-    const mark = inFlight(before);
-    const result = read({ busyBatch: mark?.batch ?? null, unfinished: mark !== null });
+  if (!inFlight(before)) {
+    const result = read({ unfinished: false });
     const after = props.getProperties();
-    if (after[GENERATION] === before[GENERATION] && !runningImport(after, Date.now())) return result;
+    if (after[GENERATION] === before[GENERATION] && !inFlight(after)) return result;
   }
-  // Under the lock no import runs: a mark left now is one an import stopped dead left behind.
+  // Under the lock no import runs: a mark left now is one an import stopped dead left behind. Its merge is
+  // undone (or finished) first; only a mark that leaves Customers to rebuild stays.
   return withDocumentLock(env, () => {
-    const mark = inFlight(props.getProperties());
-    return read({ busyBatch: null, unfinished: mark !== null });
+    const recovered = recoverStore(env);
+    return read({ unfinished: recovered === 'pending' });
   });
 }
 

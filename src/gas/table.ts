@@ -47,11 +47,16 @@ export interface Table {
  * Opens a declared sheet: its header row (one read) and last row. A missing sheet is created with the
  * canonical header when `create` (else null). A sheet with nothing at all in it gets the header too.
  */
-export function openTable(env: Env, decl: SheetDecl, opts: { create?: boolean } = {}): Table | null {
+export function openTable(
+  env: Env,
+  decl: SheetDecl,
+  opts: { create?: boolean; creating?: (name: string) => void } = {},
+): Table | null {
   const ss = env.ss;
   let sheet = ss.getSheetByName(decl.sheet);
   if (!sheet) {
     if (!opts.create) return null;
+    opts.creating?.(decl.sheet); // before the sheet exists: a failure halfway through creating it is known
     sheet = createSheet(env, decl);
     return table(
       env,

@@ -4,9 +4,8 @@
 // are there — by core's parseExport and the importer's one write path (mergeIntoStore), under the
 // document lock, as the menu's Impor does. Per file: a failed call, a cancel or a closed sidebar before
 // the commit leaves the store as it was (nothing of the file is merged); a failure DURING the merge is
-// rolled back by the commit's undo log (importer.ts, undo.ts) and says the store was left as it was. Only
-// an execution stopped dead mid-merge leaves part of the file in (every order whole, old or new); uploading
-// the same file again completes it (the importer's guarantee).
+// undone by the merge's undo log (undo.ts), and the file's report says the store is as it was; a commit
+// stopped dead is undone by the next locked action (this sidebar opened again, an import, a segmentation).
 //
 // Why a sheet: a big export is tens of megabytes of projected text, and CacheService (100 KB a value) and
 // PropertiesService (9 KB a value, 500 KB in all) are far too small. In the sheet each chunk's text is cut
@@ -19,10 +18,11 @@ import { problemRowCount } from '../core/store';
 import { t } from '../core/text';
 import type { Grid, ParsedExport, Problem } from '../core/types';
 import { decodeChunk, splitPieces } from '../core/upload';
-import { currentEnv, type Env, withDocumentLock } from './context';
-import { mergeIntoStore } from './importer';
+import { currentEnv, type Env } from './context';
+import { MergeFailed, type MergeOutcome, mergeIntoStore, NO_STATS } from './importer';
 import { writeProblems } from './problems';
 import { writeRows } from './sheets';
+import { withStoreLock } from './undo';
 
 /** Staging sheets are named with this prefix and the upload's id. */
 export const STAGING_PREFIX = '~kenali-upload-';
@@ -125,7 +125,7 @@ export const uploadApi = {
   /** The sidebar opens: interrupted uploads are cleaned up and reported. */
   uploadOpen(): UploadOpenView {
     const env = currentEnv();
-    return withDocumentLock(env, () => ({ lang: env.lang, ...cleanStale(env) }));
+    return withStoreLock(env, () => ({ lang: env.lang, ...cleanStale(env) }));
   },
 
   /** Starts an upload of these files (names as the seller sees them): its own hidden staging sheet. */
@@ -133,7 +133,7 @@ export const uploadApi = {
     const env = currentEnv();
     const files = (Array.isArray(fileNames) ? fileNames : []).map((f) => String(f));
     const uploadId = Utilities.getUuid();
-    return withDocumentLock(env, () => {
+    return withStoreLock(env, () => {
       cleanStale(env);
       const { ss } = env;
       const active = ss.getActiveSheet();
@@ -182,7 +182,7 @@ export const uploadApi = {
     const ts = t('sheet', env.lang);
     const file = int(fileIndex);
     const name = String(spec?.name ?? '');
-    return withDocumentLock(env, () => {
+    return withStoreLock(env, () => {
       const sheet = stagingOf(env, uploadId);
       touch(sheet, env.clock.now);
       const staged = sheet.getDataRange().getValues() as Grid;
@@ -192,7 +192,15 @@ export const uploadApi = {
         parseExport(grid, label, env.clock.timeZone, env.lang),
       );
       const earlier = stagedProblems(staged, file);
-      const merged = mergeIntoStore(env, parsed);
+      let merged: MergeOutcome;
+      try {
+        merged = mergeIntoStore(env, parsed);
+      } catch (e) {
+        // Undone: the file is not in, the store is as it was (the report says so); other failures are
+        // reported as the call's error (the message says what happens next).
+        if (!(e instanceof MergeFailed) || e.outcome !== 'undone') throw e;
+        merged = { ok: false, message: e.message, stats: NO_STATS, unnamedStatuses: [], problems: [] };
+      }
       const fileProblems = parsed.flatMap((p) => p.problems);
       const base = {
         file: name,

@@ -1,6 +1,7 @@
 // "Impor dari file" in a real browser: Debian's Chromium (playwright-core) on the preview server, the
-// page's own file input given a real-layout Shopee .xlsx and a TikTok .csv; the saved workbook must hold
-// the store that pasting the same files into Impor gives. Then a failure injected mid-upload (the local
+// page's own file input given a real-layout Shopee .xlsx and a TikTok .csv, then every other supported
+// export as .csv and as .xlsx; the saved workbook must hold the store that pasting the same files into
+// Impor gives. Then a failure injected mid-upload (the local
 // runtime's call counter) leaves the saved store as it was, and the page says so.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,8 @@ import { type Preview, startPreview } from '../../local/preview/server';
 import { loadXlsx } from '../../local/xlsx';
 import { generateShopeeExport } from '../../src/core/demo';
 import type { CellValue } from '../../src/core/types';
+import { csvText } from '../fixtures/cafe';
+import { TOKOPEDIA_SAMPLE, tokopediaExport } from '../fixtures/layouts';
 import { launchChromium } from './chromium';
 
 const SHOTS = join('test-output', 'screenshots');
@@ -116,6 +119,48 @@ describe('Impor dari file in Chromium', () => {
     await close();
   }, 120_000);
 
+  it('every other supported export, as .csv and as .xlsx, through the file input: the saved store is the pasted one', async () => {
+    // Shopee (Indonesian and English headers), TikTok Shop, Lazada and Shopee's income report: the CSV
+    // fixtures as downloaded, and each again as an .xlsx of text cells (as marketplaces write them); then
+    // Tokopedia.
+    const csvs = ['shopee-id.csv', 'shopee-en.csv', 'lazada.csv', 'shopee-income.csv'].map((n) => {
+      const p = join(dir, n);
+      writeFileSync(p, readFileSync(join(import.meta.dirname, '../fixtures/exports', n)));
+      return p;
+    });
+    const xlsxs: string[] = [];
+    for (const n of ['shopee-en', 'tiktok', 'lazada', 'shopee-income']) {
+      const src = join(import.meta.dirname, '../fixtures/exports', `${n}.csv`);
+      const grid = (await readExportSheets(src, { timeZone: TZ }))[0].grid;
+      const p = join(dir, `${n}.xlsx`);
+      await writeXlsx(p, grid);
+      xlsxs.push(p);
+    }
+    // Tokopedia's "Laporan Penjualan" (title rows, header on row 4), as .xlsx and as .csv.
+    const tokopedia = tokopediaExport(TOKOPEDIA_SAMPLE);
+    const tokoXlsx = join(dir, 'Laporan Penjualan.xlsx');
+    await writeXlsx(tokoXlsx, tokopedia);
+    const tokoCsv = join(dir, 'Laporan Penjualan Lama.csv');
+    writeFileSync(tokoCsv, csvText(tokopediaExport(TOKOPEDIA_SAMPLE.slice(0, 1))));
+    const files = [...csvs, ...xlsxs, tokoXlsx, tokoCsv];
+    const { frame, errors, close } = await uploadFrame();
+    await frame.setInputFiles('input#files', files);
+    await frame.waitForSelector('.final:not([hidden]) li.file-report', { timeout: 90_000 });
+    await frame.waitForFunction(
+      (n) => document.querySelectorAll('li.file-report').length === n,
+      files.length,
+      { timeout: 90_000 },
+    );
+    const lines = await frame.locator('li.file-report').allTextContents();
+    expect(lines.map((l) => l.split(':')[0])).toEqual(files.map((p) => p.replace(/^.*[\\/]/, '')));
+    expect(await frame.locator('li.file-report.error').count()).toBe(0);
+    await preview.saved();
+    // The store as pasting every file of both uploads into Impor, in the same order, gives it.
+    expect(await savedStore(workbookPath)).toEqual(await storeByPaste([xlsxPath, csvPath, ...files]));
+    expect(errors).toEqual([]);
+    await close();
+  }, 180_000);
+
   it('a failure injected mid-upload leaves the saved store as it was, and the page says so', async () => {
     await preview.saved();
     const before = await savedStore(workbookPath);
@@ -135,6 +180,37 @@ describe('Impor dari file in Chromium', () => {
     await frame.waitForSelector('.final:not([hidden]) li.file-report.ok', { timeout: 60_000 });
     await preview.saved();
     expect((await savedStore(workbookPath)).Orders.length).toBeGreaterThan(before.Orders.length);
+    expect(errors).toEqual([]);
+    await close();
+  }, 120_000);
+
+  it('a failure injected inside the merge (the store half patched) is undone: the saved store as it was, and the page says so', async () => {
+    await preview.saved();
+    const before = await savedStore(workbookPath);
+    const { frame, errors, close } = await uploadFrame();
+    // The second store write of the commit (the new lines are in): the third setValues after the undo
+    // log's sheet was hidden (the staging sheet is the first hidden; the log's text the first setValues).
+    let hidden = 0;
+    preview.bundle.counter.failOn((label) => {
+      if (label === 'Sheet.hideSheet') hidden++;
+      return hidden >= 2 && label === 'Range.setValues';
+    }, 3);
+    const fresh = join(dir, 'Order.completed.xlsx');
+    await writeXlsx(
+      fresh,
+      generateShopeeExport({ seed: 43, orders: 30, now: Date.now() - 3_600_000, timeZone: TZ }).grid,
+    );
+    await frame.setInputFiles('input#files', [fresh]);
+    await frame.waitForSelector('.final:not([hidden]) li.file-report.error', { timeout: 60_000 });
+    expect(preview.bundle.counter.pendingFaults()).toBe(0);
+    expect(await frame.locator('li.file-report').textContent()).toMatch(
+      /Order\.completed\.xlsx: TIDAK diimpor.*Impor gagal.*injected fault.*dikembalikan persis seperti sebelum.*sheet toko tidak diubah/,
+    );
+    await frame.locator('.final').screenshot({ path: join(SHOTS, 'upload-undone.png') });
+    await preview.saved();
+    expect(await savedStore(workbookPath)).toEqual(before);
+    const book = await loadXlsx(workbookPath);
+    expect(book.getSheets().map((s) => s.getName())).not.toContainEqual(expect.stringMatching(/^~kenali/));
     expect(errors).toEqual([]);
     await close();
   }, 120_000);

@@ -66,7 +66,7 @@ function fakes() {
 }
 
 describe('src/gas with the services passed in through Env', () => {
-  it('an import marks itself in flight around its writes, flushes, and bumps the generation', () => {
+  it('an import marks itself in flight around its writes, flushes after its undo log, before its commit point and its end, and bumps the generation', () => {
     const { wb, env, events, props } = fakes();
     const parsed = parseExport(
       generateShopeeExport({ seed: 3, lines: 80, now: NOW, timeZone: TZ }).grid,
@@ -78,9 +78,12 @@ describe('src/gas with the services passed in through Env', () => {
     expect(outcome.stats.newOrders).toBe(parsed.orders.length);
     expect(wb.readValues('Orders').length).toBe(parsed.orders.length + 1);
     expect(events.filter((e) => e.includes(IN_FLIGHT) || e.includes(GENERATION) || e === 'flush')).toEqual([
-      `set ${IN_FLIGHT}`,
+      `set ${IN_FLIGHT}`, // the mark (an undo log follows it)
+      'flush', // the undo log in before the first store write
       'flush',
-      `set ${IN_FLIGHT}`,
+      `set ${IN_FLIGHT}`, // the commit point, once every write is flushed
+      'flush',
+      `set ${IN_FLIGHT}`, // the mark removed once the tidying is flushed too
       `set ${GENERATION}`,
     ]);
     expect(props.get(IN_FLIGHT)).toBe('');

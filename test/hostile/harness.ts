@@ -145,47 +145,6 @@ export function expectSameState(actual: unknown, expected: unknown, label: strin
   if (JSON.stringify(actual) !== JSON.stringify(expected)) expect(actual, label).toEqual(expected);
 }
 
-type Row = unknown[];
-type WorkbookState = ReturnType<typeof workbookState>;
-
-/** A store sheet's rows by order number (first column), each key's rows sorted; cleared rows left out. */
-const byKey = (rows: Row[]) => {
-  const m = new Map<string, string[]>();
-  for (const r of rows.slice(1)) {
-    if (r.every((v) => v === '')) continue; // a cleared line
-    const k = String(r[0]);
-    m.set(k, [...(m.get(k) ?? []), JSON.stringify(r)].sort());
-  }
-  return m;
-};
-
-const valuesOf = (w: WorkbookState, sheet: string): Row[] => (w.sheets[sheet]?.values as Row[]) ?? [];
-
-/**
- * What an interrupted import may leave, at any call: each order, its lines and its payment either as
- * before or as after the import (never half, never doubled, none lost); history a prefix of what the import
- * records; BuyerProfile and Segments untouched; no formula anywhere.
- */
-export function expectCoherent(shop: Shop, before: WorkbookState, after: WorkbookState, where: string): void {
-  const now = workbookState(shop.wb);
-  for (const s of ['Orders', 'OrderItems', 'OrderPayments']) {
-    const [b, a, n] = [before, after, now].map((w) => byKey(valuesOf(w, s)));
-    for (const [k, rows] of n) {
-      const ok =
-        JSON.stringify(rows) === JSON.stringify(a.get(k)) ||
-        JSON.stringify(rows) === JSON.stringify(b.get(k));
-      expect(ok, `${where}: ${s} ${k} is neither its old nor its new self`).toBe(true);
-    }
-    for (const k of b.keys()) expect(n.has(k), `${where}: ${s} lost ${k}`).toBe(true);
-  }
-  const h = (w: WorkbookState) => valuesOf(w, 'OrderStatusHistory').map((r) => JSON.stringify(r.slice(0, 3)));
-  expect(h(after).length >= h(now).length, where).toBe(true);
-  expect(h(now), where).toEqual(h(after).slice(0, h(now).length));
-  expectSameState(now.sheets.BuyerProfile, before.sheets.BuyerProfile, `${where}: BuyerProfile`);
-  expectSameState(now.sheets.Segments, before.sheets.Segments, `${where}: Segments`);
-  expect(formulaCells(shop.wb), where).toEqual([]);
-}
-
 /** A copy of a workbook (values, formulas, formats, colours, sizes, frozen rows, filter, properties; not
  *  charts): one prepared shop serves a sweep of many runs without preparing it again each time. */
 export function cloneWorkbook(wb: LocalSpreadsheet): LocalSpreadsheet {
@@ -199,11 +158,40 @@ export function cloneWorkbook(wb: LocalSpreadsheet): LocalSpreadsheet {
     });
     t.frozenRows = s.frozenRows;
     t.frozenColumns = s.frozenColumns;
+    t.hidden = s.hidden;
     for (const [c, w] of s.columnWidths) t.columnWidths.set(c, w);
     if (s.filter) t._createFilter(t._range(s.filter.row, s.filter.col, s.filter.numRows, s.filter.numCols));
   }
   for (const [k, v] of wb.documentProperties) copy.documentProperties.set(k, v);
+  if (wb.activeSheet) copy.activeSheet = copy.getSheetByName(wb.activeSheet.name);
   return copy;
+}
+
+/**
+ * An execution killed dead just before its `nth` call matching `match` (Apps Script's 6-minute stop):
+ * `taken()` gives the workbook as it stood at that instant, so nothing of the script after it ran: no
+ * catch, no finally, no lock released by the script (Apps Script drops it with the execution). The
+ * execution itself fails at that call and every later one (sticky), only so that it ends quickly; its
+ * workbook is then thrown away. null from `taken()`: the action made fewer calls.
+ */
+export function killAt(
+  wb: LocalSpreadsheet,
+  nth: number,
+  match: (label: string) => boolean = () => true,
+): { taken: () => LocalSpreadsheet | null } {
+  let copy: LocalSpreadsheet | null = null;
+  // (one fault: `match` is asked once per call, so a matcher may count what it sees)
+  wb.counter.at(match, nth, (label) => {
+    copy = cloneWorkbook(wb);
+    wb.counter.failOn(() => true, 1, { sticky: true, message: 'killed' });
+    throw new Error(`killed [${label}]`);
+  });
+  return {
+    taken: () => {
+      wb.counter.clearFaults();
+      return copy;
+    },
+  };
 }
 
 /** The Customers sheet's rows as the read model reads them (batch stamps zeroed: they count runs). */

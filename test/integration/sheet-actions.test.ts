@@ -379,9 +379,10 @@ describe('spreadsheet calls do not grow with rows', () => {
       for (const g of GROWTH) expect(op[g] ?? 0).toBeLessThanOrEqual(4);
     }
     // and the operations really are batched: about a hundred calls for 10,000 lines, not one per row
-    // (segmentation also checks and repairs the Customers read model: a score more)
+    // (segmentation also checks and repairs the Customers read model: a score more; an import keeps an
+    // undo log of its commit, #17: its hidden sheet, the commit point and the sort stamp column, ~20 more)
     const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
-    expect(total(big.importCalls)).toBeLessThan(100);
+    expect(total(big.importCalls)).toBeLessThan(125);
     expect(total(big.segmentCalls)).toBeLessThan(120);
     expect(big.importCalls['Lock.waitLock']).toBe(1);
     expect(big.saveCalls['Lock.waitLock']).toBe(1);

@@ -90,3 +90,52 @@ export async function uploadFiles(
   }
   return out;
 }
+
+/**
+ * Stages the files as the page does (begin, every chunk) without committing them; `commit()` then makes
+ * the page's commit calls, one per file (a test can fault the commit alone), and ends the upload.
+ */
+export async function stageFiles(
+  shop: Shop,
+  files: UploadFile[],
+  opts: { lang?: Lang; chunkChars?: number } = {},
+): Promise<{ commit: () => Promise<{ reports: UploadFileReport[]; error: string | null }> }> {
+  const lang = opts.lang ?? 'id';
+  const call = wire(shop);
+  const commits: { file: number; spec: Parameters<UploadServer['uploadCommit']>[2] }[] = [];
+  const server: UploadServer = {
+    uploadChunk: (...a) => call('uploadChunk', ...a),
+    uploadCommit: async (_id, file, spec) => {
+      commits.push({ file, spec });
+      return null as unknown as UploadFileReport;
+    },
+  };
+  const { uploadId } = await call<{ uploadId: string }>(
+    'uploadBegin',
+    files.map((f) => f.name),
+  );
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    const read = /\.xlsx$/i.test(f.name)
+      ? readXlsx(f.name, f.bytes, lang, XLSX as unknown as XlsxLib)
+      : readCsv(f.name, f.bytes, lang);
+    if (!read.ok) throw new Error(read.reason);
+    const plan = planFile(f.name, read.sheets, read.encoding, opts.chunkChars);
+    if (!plan) throw new Error('no export');
+    await sendFile(server, uploadId, i, plan);
+  }
+  return {
+    commit: async () => {
+      const reports: UploadFileReport[] = [];
+      let error: string | null = null;
+      try {
+        for (const c of commits)
+          reports.push(await call<UploadFileReport>('uploadCommit', uploadId, c.file, c.spec));
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      }
+      await call('uploadEnd', uploadId).catch(() => false);
+      return { reports, error };
+    },
+  };
+}

@@ -1,7 +1,8 @@
 // "Impor dari file" end to end on the BUILT bundle (the page's pipeline from driver.ts): every export
 // format, in .csv and .xlsx, gives the same store as pasting the file into Impor (the CLI's import path);
-// uploading again changes nothing; a failure or a cancel mid-upload leaves the store as it was; an
-// interrupted upload is cleaned up and reported; a Windows-1252 CSV keeps Café and Cafè apart.
+// uploading again changes nothing; a failure or a cancel mid-upload leaves the store as it was (a failure
+// inside the commit is undone by its undo log, a stop by the next locked action); an interrupted upload
+// is cleaned up and reported; a Windows-1252 CSV keeps Café and Cafè apart.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +13,11 @@ import { generateIncomeReport } from '../../src/core/demo';
 import type { Grid } from '../../src/core/types';
 import type { UploadFileReport } from '../../src/gas/upload';
 import { ansi, CAFE_ADDRESSES, CAFE_USER, cafeShop, csvText } from '../fixtures/cafe';
+import { shopeeExport, shopeeIncomeWorkbook, TOKOPEDIA_SAMPLE, tokopediaExport } from '../fixtures/layouts';
 import {
   builtCode,
   demoExport,
+  killAt,
   NOW,
   openShop,
   paste,
@@ -24,7 +27,7 @@ import {
   TZ,
   workbookState,
 } from '../hostile/harness';
-import { type UploadFile, uploadFiles, wire } from './driver';
+import { stageFiles, type UploadFile, uploadFiles, wire } from './driver';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/exports');
 const dir = mkdtempSync(join(tmpdir(), 'kenali-upload-'));
@@ -137,6 +140,69 @@ describe('uploading a file gives the same store as pasting it into Impor', () =>
     expect(byUpload.problems).toEqual(byPaste.problems);
   });
 
+  it("Tokopedia's Laporan Penjualan (title rows, header on row 4, order cells blank after an order's first line) as XLSX and as CSV", async () => {
+    const grid = tokopediaExport(TOKOPEDIA_SAMPLE);
+    for (const files of [
+      [await xlsxFile('Laporan Penjualan.xlsx', [{ name: 'Laporan Penjualan', grid }])],
+      [{ name: 'Laporan Penjualan.csv', bytes: new TextEncoder().encode(csvText(grid)) }],
+    ]) {
+      const byPaste = await storeByPaste(files);
+      const byUpload = await storeByUpload(files);
+      expect(byUpload.out.error, files[0].name).toBeNull();
+      expect(byUpload.store, files[0].name).toEqual(byPaste.store);
+      expect(byUpload.problems, files[0].name).toEqual(byPaste.problems);
+      expect(byUpload.store.Orders.length, files[0].name).toBe(TOKOPEDIA_SAMPLE.length + 1);
+    }
+  });
+
+  it("Shopee's whole income workbook as downloaded (Summary, Income with its header on row 6, fee and adjustment sheets) after the orders' export", async () => {
+    const orders = shopeeExport('id', [
+      {
+        sn: '240501A',
+        status: 'Selesai',
+        user: 'ani',
+        address: 'Jl. Mawar 1, Bandung',
+        created: '2024-05-01 10:00',
+        total: 10_000,
+        product: 'Kaos',
+      },
+      {
+        sn: '240502B',
+        status: 'Selesai',
+        user: 'budi',
+        address: 'Jl. Melati 2, Bogor',
+        created: '2024-05-02 11:00',
+        total: 25_000,
+        product: 'Topi',
+      },
+    ]);
+    const book = shopeeIncomeWorkbook([
+      { sn: '240501A', user: 'ani', created: '2024-05-01 10:00', income: 9_000, admin: -600, service: -300 },
+      {
+        sn: '240502B',
+        user: 'budi',
+        created: '2024-05-02 11:00',
+        income: 23_000,
+        admin: -1_500,
+        service: -500,
+      },
+    ]);
+    const files = [
+      { name: 'Order.all.csv', bytes: new TextEncoder().encode(csvText(orders)) },
+      await xlsxFile('Income.20240501_20240531.xlsx', book),
+    ];
+    // Pasting: the Income sheet is the one a seller pastes (the others are not exports).
+    const byPaste = await storeByPaste([
+      files[0],
+      await xlsxFile('Income.xlsx', [book.find((b) => b.name === 'Income')!]),
+    ]);
+    const byUpload = await storeByUpload(files);
+    expect(byUpload.out.error).toBeNull();
+    expect(byUpload.store).toEqual(byPaste.store);
+    expect(byUpload.store.OrderPayments.length).toBe(3);
+    expect(byUpload.out.skipped[1]).not.toContain('Income.20240501_20240531.xlsx › Income');
+  });
+
   it('an XLSX with date cells and number cells, and a workbook of several sheets (income report)', async () => {
     const typed = typedShopee();
     const income = generateIncomeReport({
@@ -231,58 +297,76 @@ describe('all or nothing per file', () => {
     expect(workbookState(first.shop.wb)).toEqual(before);
   });
 
-  it('a write failing at any point of an upload: the file merged whole, or the store as it was (a failure inside the commit rolled back and said so); uploading the file again gives the undisturbed result', async () => {
-    // The store is patched in place under an undo log: a failure among the commit's own writes is undone
-    // in the same execution (every store sheet and Customers as before, values and all), the page says the
-    // store was left as it was, and the same file uploaded again gives the undisturbed result. A failure
-    // anywhere else (staging, the problems sheet, written before the store) changes no store cell either.
-    // One unreadable row: the merge also writes the problems sheet, and a failure there counts too.
+  // One unreadable row: the merge also writes the problems sheet, and a failure there counts too.
+  const sweepFiles = async () => {
     const grid = demoExport(300, 33).map((r) => r.slice());
     grid[5][grid[0].indexOf('Total Pembayaran')] = 'gratis';
-    const files = [await xlsxFile('more.xlsx', [{ name: 'orders', grid }])];
-    const fresh = async () => {
-      const shop = openShop();
-      await uploadFiles(shop, [fixture('shopee-en.csv')]); // a store with orders already
-      return shop;
-    };
+    return [await xlsxFile('more.xlsx', [{ name: 'orders', grid }])];
+  };
+  const fresh = async () => {
+    const shop = openShop();
+    await uploadFiles(shop, [fixture('shopee-en.csv')]); // a store with orders already
+    return shop;
+  };
+  /** The store sheets and the Customers read model, every value, and which of them (or an undo log)
+   *  exist (not the problems sheet, a report written before the store, nor an upload's staging sheet,
+   *  which goes with the upload or once stale: both are checked apart). */
+  const storeAndModel = (shop: Shop) =>
+    JSON.stringify({
+      names: shop.wb
+        .getSheets()
+        .map((x) => x.getName())
+        .filter((n) => n !== 'Impor - Masalah' && !n.startsWith('~kenali-upload-')),
+      store: storeValues(shop.wb),
+      customers: shop.wb.hasSheet('Customers') ? shop.wb.readValues('Customers') : null,
+    });
+  // Every write the upload makes, the patch's RangeList writes, sorts and the undo log's own included.
+  const WRITES =
+    /^(Range\.(setValues?|setNumberFormats?|clearContent|sort)|RangeList\.(setValues?|setNumberFormats?|clearContent)|Sheet\.(clearContents|insert.*|delete.*|hideSheet)|Spreadsheet\.(insertSheet|deleteSheet)|Properties\.setProperties?)$/;
+
+  it('a write failing at any point of an upload: the file merged whole, or the store (Customers included) exactly as it was and the report says so; uploading the file again gives the undisturbed result', async () => {
+    const files = await sweepFiles();
     const reference = await fresh();
     const before = storeValues(reference.wb);
-    const beforeCustomers = reference.wb.readValues('Customers');
     await uploadFiles(reference, files, { chunkChars: 20_000 });
     const after = storeValues(reference.wb);
+    const afterAll = storeAndModel(reference);
     const afterProblems = readProblems(reference);
     expect(after).not.toEqual(before);
-    // Every write the upload makes, the patch's RangeList writes and sort included.
-    const WRITES =
-      /^(Range\.(setValues?|setNumberFormats?|clearContent|sort)|RangeList\.(setValues?|setNumberFormats?|clearContent)|Sheet\.(clearContents|insert.*|delete.*|hideSheet)|Spreadsheet\.(insertSheet|deleteSheet))$/;
-    const outcomes = { merged: 0, unchanged: 0, rolledBack: 0 };
+    const outcomes = { merged: 0, unchanged: 0, undone: 0 };
     for (let nth = 1; ; nth++) {
       const shop = await fresh();
+      const beforeAll = storeAndModel(shop);
       shop.bundle.counter.failOn(WRITES, nth);
       const out = await uploadFiles(shop, files, { chunkChars: 20_000 });
       if (shop.bundle.counter.pendingFaults() > 0) break; // past the upload's last write
-      if (!out.error) {
+      const report = out.reports[0] as UploadFileReport | undefined;
+      if (!out.error && report?.ok) {
         outcomes.merged++;
-        expect(storeValues(shop.wb), `write #${nth}: merged whole`).toEqual(after);
+        expect(storeAndModel(shop), `write #${nth}: merged whole`).toBe(afterAll);
       } else {
-        expect(out.error, `write #${nth}`).toMatch(/injected fault/);
-        // Whatever the write that failed: every store sheet and the read model hold their old values.
-        expect(storeValues(shop.wb), `write #${nth}: the store as it was`).toEqual(before);
-        expect(shop.wb.readValues('Customers'), `write #${nth}: Customers as it was`).toEqual(
-          beforeCustomers,
-        );
-        if (/Sheet toko dibiarkan seperti semula/.test(out.error)) outcomes.rolledBack++;
-        else outcomes.unchanged++;
-        expect(out.error).not.toMatch(/di tengah jalan/);
+        // Not merged: every store sheet and Customers as they were, and the page is told so.
+        expect(storeAndModel(shop), `write #${nth}: the store as it was`).toBe(beforeAll);
+        if (out.error) {
+          outcomes.unchanged++;
+          expect(out.error, `write #${nth}`).toMatch(/injected fault/);
+        } else {
+          // The merge had begun and was undone: the file's report says not imported, store unchanged.
+          outcomes.undone++;
+          expect(report, `write #${nth}`).toMatchObject({ ok: false, file: 'more.xlsx' });
+          expect(report!.message, `write #${nth}`).toMatch(
+            /Impor gagal.*injected fault.*dikembalikan persis/s,
+          );
+        }
       }
       // The staging sheet goes with the upload (uploadEnd), or, when that very call failed, with the next
       // sidebar opened once it is stale; the store stays as it is.
-      const stored = storeValues(shop.wb);
+      const stored = storeAndModel(shop);
       shop.clock.now += 16 * 60_000;
       await wire(shop)('uploadOpen');
       expect(shop.wb.getSheets().some((x) => x.getName().startsWith('~kenali'))).toBe(false);
-      expect(storeValues(shop.wb)).toEqual(stored);
-      if (out.error) {
+      expect(storeAndModel(shop)).toBe(stored);
+      if (stored !== afterAll) {
         // The seller uploads the same file again: the undisturbed result, problems included.
         const again = await uploadFiles(shop, files, { chunkChars: 20_000 });
         expect(again.error, `write #${nth}: again`).toBeNull();
@@ -290,13 +374,45 @@ describe('all or nothing per file', () => {
         expect(readProblems(shop), `write #${nth}: problems`).toEqual(afterProblems);
       }
     }
-    // The sweep reached every phase: staging (nothing merged), the commit's writes (rolled back: at least
-    // one per store sheet and Customers' patch), and past its end.
+    // The sweep reached every phase: staging (nothing merged), the merge's writes (undone), past its end.
     expect(outcomes.unchanged).toBeGreaterThan(5);
-    expect(outcomes.rolledBack).toBeGreaterThan(8);
+    expect(outcomes.undone).toBeGreaterThan(10);
     console.log('upload fault sweep:', JSON.stringify(outcomes));
     expect(outcomes.merged).toBeGreaterThan(0);
   }, 120_000); // some forty uploads, each rolled back or redone: longer than one test's default
+
+  it('an upload killed dead at any write of its commit (no catch, no finally): the next locked action (the sidebar opened again) restores the store exactly, or completes a merge past its commit point', async () => {
+    const files = await sweepFiles();
+    const reference = await fresh();
+    const beforeAll = storeAndModel(reference);
+    await uploadFiles(reference, files, { chunkChars: 20_000 });
+    const afterAll = storeAndModel(reference);
+    const afterStore = storeValues(reference.wb);
+    // Only the commit's writes: the upload is staged first, then the commit is swept.
+    const seen = new Set<string>();
+    for (let nth = 1; ; nth++) {
+      const shop = await fresh();
+      const staged = await stageFiles(shop, files, { chunkChars: 20_000 });
+      const kill = killAt(shop.wb, nth, (l) => WRITES.test(l));
+      const out = await staged.commit();
+      const killed = kill.taken();
+      if (!killed) {
+        expect(out.error, 'the commit after its last write').toBeNull();
+        break;
+      }
+      const next = openShop({ wb: killed });
+      await wire(next)('uploadOpen');
+      const state = storeAndModel(next);
+      const outcome = state === beforeAll ? 'as before' : state === afterAll ? 'merged' : null;
+      expect(outcome, `kill at write #${nth}: neither as before nor merged`).not.toBeNull();
+      seen.add(outcome!);
+      expect(next.wb.hasSheet('~kenali-undo'), `kill at write #${nth}`).toBe(false);
+      const again = await uploadFiles(next, files, { chunkChars: 20_000 });
+      expect(again.error, `kill at write #${nth}: again`).toBeNull();
+      expect(storeValues(next.wb), `kill at write #${nth}: uploaded again`).toEqual(afterStore);
+    }
+    expect([...seen].sort()).toEqual(['as before', 'merged']);
+  }, 180_000); // one staged upload per write of the commit
 
   it('a cancel before the commit merges nothing of that file; files merged before it stay', async () => {
     const shop = openShop();

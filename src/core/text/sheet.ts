@@ -19,6 +19,8 @@ const id = {
     `Ada baris yang tidak bisa dibaca: sheet “${inbox}” TIDAK dikosongkan. Perbaiki baris yang tercantum di “${problems}”, lalu impor lagi (pesanan yang sudah masuk tidak akan terhitung dua kali).`,
   inboxChanged: (inbox: string) =>
     `Sheet “${inbox}” berubah selama impor (ada data baru yang ditempel), jadi TIDAK dikosongkan. Jalankan Ekstensi › Kenali › Impor data lagi untuk baris barunya (pesanan yang sudah masuk tidak akan terhitung dua kali).`,
+  inboxNotCleared: (inbox: string, reason: string) =>
+    `Sheet “${inbox}” tidak bisa dikosongkan (${reason}). Kosongkan sendiri; mengimpornya lagi tidak mengubah apa pun.`,
   problemsListed: (n: number, sheet: string) => `${n} masalah dicatat di sheet “${sheet}”.`,
   storeProblems: (n: number, sheet: string) =>
     `${n} baris di sheet toko tidak terbaca dan tidak ikut dihitung; rinciannya di “${sheet}”.`,
@@ -84,6 +86,8 @@ const en: typeof id = {
     `Some rows could not be read: the “${inbox}” sheet was NOT cleared. Fix the rows listed in “${problems}” and import again (orders already imported are never counted twice).`,
   inboxChanged: (inbox: string) =>
     `The “${inbox}” sheet changed during the import (new data was pasted), so it was NOT cleared. Run Extensions › Kenali › Import data again for the new rows (orders already imported are never counted twice).`,
+  inboxNotCleared: (inbox: string, reason: string) =>
+    `The “${inbox}” sheet could not be cleared (${reason}). Clear it yourself; importing it again changes nothing.`,
   problemsListed: (n: number, sheet: string) => `${n} problems listed in the “${sheet}” sheet.`,
   storeProblems: (n: number, sheet: string) =>
     `${n} rows of the store sheets could not be read and were left out; details in “${sheet}”.`,

@@ -1,5 +1,5 @@
 // Texts about the store sheets themselves: a header Kenali needs and cannot find, a row that moved while
-// Kenali was writing, an import that did not finish. Indonesian first; `en` has the same keys.
+// Kenali was writing, an import that failed (undone) or did not finish. Indonesian first; `en` has the same keys.
 
 const quote = (names: readonly string[]) => names.map((n) => `“${n}”`).join(', ');
 
@@ -11,10 +11,12 @@ const id = {
   readModelRebuilt: (sheet: string) => `Sheet “${sheet}” disusun ulang dari data toko.`,
   unfinishedImport:
     'Impor sebelumnya berhenti di tengah jalan: jalankan Ekstensi › Kenali › Impor data sekali lagi untuk menuntaskannya (tidak ada yang terhitung dua kali).',
-  importInterrupted: (reason: string) =>
-    `Impor terhenti di tengah jalan (${reason}). Setiap pesanan di sheet toko tetap utuh, versi lama atau barunya, tetapi sebagian pesanan dari impor ini mungkin sudah masuk. Jalankan impor yang sama sekali lagi (Impor data, atau unggah file yang sama) untuk menuntaskannya: tidak ada yang terhitung dua kali.`,
-  importRolledBack: (reason: string) =>
-    `Impor terhenti (${reason}). Sheet toko dibiarkan seperti semula: tidak ada satu pun pesanan dari impor ini yang masuk. Coba lagi (Impor data, atau unggah file yang sama).`,
+  importUndone: (reason: string) =>
+    `Impor gagal (${reason}). Sheet toko dikembalikan persis seperti sebelum impor ini: tidak ada satu pun pesanan dari impor ini yang masuk. Jalankan impor yang sama sekali lagi (Impor data, atau unggah file yang sama).`,
+  importUndoPending: (reason: string) =>
+    `Impor terhenti di tengah jalan (${reason}). Kenali mengembalikan sheet toko seperti sebelum impor ini pada tindakan berikutnya (Impor data, unggah file, Segmentasi, atau membuka sidebar); sampai saat itu sheet toko jangan diubah. Lalu jalankan impor yang sama sekali lagi: tidak ada yang terhitung dua kali.`,
+  importMergedTidiedLater: (reason: string) =>
+    `Semua data impor ini sudah masuk ke sheet toko, tetapi merapikannya terhenti (${reason}). Kenali menuntaskannya pada tindakan berikutnya (Impor data, unggah file, Segmentasi, atau membuka sidebar).`,
 };
 
 const en: typeof id = {
@@ -25,10 +27,12 @@ const en: typeof id = {
   readModelRebuilt: (sheet: string) => `The “${sheet}” sheet was rebuilt from the store.`,
   unfinishedImport:
     'The previous import stopped halfway: run Extensions › Kenali › Import data once more to complete it (nothing is counted twice).',
-  importInterrupted: (reason: string) =>
-    `The import stopped halfway (${reason}). Every order in the store sheets is whole, in its old or its new version, but some orders of this import may already be in. Run the same import once more (Import data, or upload the same file) to complete it: nothing is counted twice.`,
-  importRolledBack: (reason: string) =>
-    `The import stopped (${reason}). The store sheets were left as they were: not one order of this import went in. Try again (Import data, or upload the same file).`,
+  importUndone: (reason: string) =>
+    `The import failed (${reason}). The store sheets were put back exactly as they were before it: not a single order of this import is in. Run the same import once more (Import data, or upload the same file).`,
+  importUndoPending: (reason: string) =>
+    `The import stopped halfway (${reason}). Kenali puts the store sheets back as they were before it at the next action (Import data, a file upload, Segmentation, or opening a sidebar); until then, do not edit the store sheets. Then run the same import once more: nothing is counted twice.`,
+  importMergedTidiedLater: (reason: string) =>
+    `Everything of this import is in the store sheets, but tidying them up stopped (${reason}). Kenali finishes it at the next action (Import data, a file upload, Segmentation, or opening a sidebar).`,
 };
 
 export const store = { id, en };
