@@ -92,16 +92,10 @@ import {
   withStoreLock,
 } from './undo';
 
-export interface ImportReport {
+/** What an import did: the merge's counts (core MergeStats), and what the seller is told. */
+export interface ImportReport extends MergeStats {
   ok: boolean;
   message: string;
-  newOrders: number;
-  updatedOrders: number;
-  unchangedOrders: number;
-  /** Orders the import had at an earlier stage than the store: kept as stored (the status order). */
-  olderOrders: number;
-  newPayments: number;
-  updatedPayments: number;
   /** Status values of the import counted as sales that the rules do not name. */
   unnamedStatuses: UnnamedStatus[];
   problems: Problem[];
