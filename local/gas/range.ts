@@ -278,16 +278,11 @@ export class LocalRange extends GasObject {
   }
   setNote(note: string | null): this {
     if (Array.isArray(note)) throw signatureError('Range.setNote', note);
-    const n = noteText(note);
-    this.sheet.notes.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => n);
+    this._fillLayer(this.sheet.notes, noteText(note));
     return this;
   }
   setNotes(notes: (string | null)[][]): this {
-    const grid = checkShape(notes, this.numRows, this.numCols, 'Range.setNotes');
-    this.sheet.notes.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, (i, j) =>
-      noteText(grid[i][j] as string | null),
-    );
-    return this;
+    return this._setLayer(this.sheet.notes, notes, 'setNotes', noteText);
   }
   clearNote(): this {
     this.sheet.notes.clearRect(this.row - 1, this.col - 1, this.numRows, this.numCols);
