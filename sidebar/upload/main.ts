@@ -169,6 +169,9 @@ async function run(files: File[]): Promise<void> {
         onCommit: () => {
           committing = true;
           step.textContent = tx.merging(file.name);
+          // The merge is one server call that can take a minute on a big shop: an indeterminate bar
+          // says work goes on (as while the file is read), where a bar at 90 % looks stuck.
+          bar.removeAttribute('value');
         },
       });
       committing = false;

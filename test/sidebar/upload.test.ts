@@ -91,8 +91,12 @@ describe('the upload sidebar', () => {
     expect(rows[0]).toContain('Order ID');
     expect(rows[0]).not.toContain('Order Substatus');
     expect(page.$('.stat.chunks').textContent).toBe('0 dari 1 bagian terkirim');
+    const bar = page.$<HTMLProgressElement>('progress.bar');
+    expect(bar.getAttribute('value')).toBe('0.1');
     chunk.resolve(1);
     await until('uploadCommit');
+    // While the server merges: an indeterminate bar (no value), not one that sits still at 90 %.
+    expect(bar.hasAttribute('value')).toBe(false);
     const commit = page.fake.last('uploadCommit');
     expect(commit.args[0]).toBe('u1');
     expect(commit.args[2]).toMatchObject({
