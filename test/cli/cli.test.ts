@@ -295,6 +295,19 @@ describe('workbook: import → segment → name → lookup', () => {
     expect(table.stdout).toMatch(/Budi Santoso\s+\S+/);
   }, 120_000); // six CLI processes, each loading the bundle
 
+  it('a customer ID with a typo names nobody: refused (exit 1), the workbook left as it was', async () => {
+    const wb = join(dir, 'typo.xlsx');
+    expect(kenali('import', shop, '--workbook', wb).code).toBe(0);
+    const key = String(coreTable([demo]).rows[0][0]);
+    const typo = `${key.slice(0, -1)}${key.endsWith('0') ? '1' : '0'}`; // one hex digit off: well formed
+    const before = readFileSync(wb);
+    const r = kenali('name', typo, 'Budi', '--workbook', wb);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(typo);
+    expect(r.stderr).toMatch(/tidak ada pelanggan.*lookup/is);
+    expect(readFileSync(wb).equals(before)).toBe(true);
+  }, 60_000);
+
   it('imports XLSX exports too (typed cells, every sheet)', async () => {
     const x = new ExcelJS.Workbook();
     const ws = x.addWorksheet('orders');

@@ -140,6 +140,8 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
     tooManyArgs: (extra: string) => `Argumen berlebih: ${q(extra)}.`,
     needKeyAndName: 'Sebutkan ID pelanggan dan nama asli, mis. name "budi88|3f2a…" "Budi Santoso".',
     badKey: (k: string) => `ID pelanggan ${q(k)} tidak valid: bentuknya username|40 digit heksadesimal.`,
+    unknownKey: (k: string) =>
+      `Tidak ada pelanggan dengan ID ${q(k)} di workbook ini (salah ketik?): tidak ada yang disimpan. Cari ID-nya dengan: npm run kenali -- lookup <nama atau username> --workbook FILE`,
     seeHelp: (command: string) => `Lihat: npm run kenali -- ${command}--help`,
   },
   files: {
@@ -351,6 +353,8 @@ Kenali or to measure it. --income also writes its income report.`,
     tooManyArgs: (extra: string) => `Unexpected argument: ${q(extra)}.`,
     needKeyAndName: 'Give the customer ID and the real name, e.g. name "budi88|3f2a…" "Budi Santoso".',
     badKey: (k: string) => `Invalid customer ID ${q(k)}: it looks like username|40 hexadecimal digits.`,
+    unknownKey: (k: string) =>
+      `No customer with ID ${q(k)} in this workbook (a typo?): nothing saved. Find the ID with: npm run kenali -- lookup <name or username> --workbook FILE`,
     seeHelp: (command: string) => `See: npm run kenali -- ${command}--help`,
   },
   files: {
