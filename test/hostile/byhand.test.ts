@@ -101,6 +101,17 @@ describe('Customers header row deleted by hand', () => {
   );
 });
 
+describe('a store sheet’s header row deleted by hand', () => {
+  it('the naming queue and the customer detail say which sheet lacks which header (in Indonesian)', () => {
+    const s = shop();
+    const { entries } = s.bundle.call<NamingQueueView>('getNamingQueue', 30);
+    s.wb.sheet('OrderItems').deleteRow(1);
+    const clear = /Sheet “OrderItems” tidak punya kolom “order_sn”.*baris judul/;
+    expect(() => s.bundle.call('getNamingQueue', 30)).toThrow(clear);
+    expect(() => s.bundle.call('getCustomerDetail', entries[0].buyerKey)).toThrow(clear);
+  });
+});
+
 describe('Orders sorted by hand', () => {
   it('the queue still lists the recent orders; the next import puts Orders back in date order', () => {
     const s = shop();
