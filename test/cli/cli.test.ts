@@ -323,6 +323,14 @@ describe('workbook: import → segment → name → lookup', () => {
     expect(said).toMatch(/baris 5, kolom Nama Produk: teks 50\.002 karakter tidak muat/);
   }, 60_000);
 
+  it('an empty file is refused saying it is empty (not "— .")', () => {
+    const empty = join(dir, 'kosong.csv');
+    writeFileSync(empty, '');
+    const r = kenali('import', empty, '--workbook', join(dir, 'kosong.xlsx'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/tidak ada ekspor pesanan yang dikenali — file ini kosong\./);
+  }, 60_000);
+
   it('imports XLSX exports too (typed cells, every sheet)', async () => {
     const x = new ExcelJS.Workbook();
     const ws = x.addWorksheet('orders');

@@ -172,7 +172,8 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
       `${count} ${LOSS_ID[kind] ?? kind}${sheet ? ` di sheet ${q(sheet)}` : ''}`,
     changedWhileRunning: (p: string) =>
       `Workbook ${q(p)} diubah program lain selagi Kenali bekerja: tidak disimpan, supaya perubahan itu tidak hilang. Jalankan perintahnya lagi.`,
-    noExport: (p: string, reason: string) => `${q(p)}: tidak ada ekspor pesanan yang dikenali — ${reason}.`,
+    noExport: (p: string, reason: string) =>
+      `${q(p)}: tidak ada ekspor pesanan yang dikenali — ${reason || 'file ini kosong'}.`,
     missingColumns: (p: string) =>
       `${q(p)}: kolom wajib tidak ada, jadi file ini tidak bisa dipakai (tidak ada yang ditulis):`,
     skipped: (p: string, sheets: readonly string[]) =>
@@ -385,7 +386,8 @@ Kenali or to measure it. --income also writes its income report.`,
       `${count} ${LOSS_EN[kind] ?? kind}${sheet ? ` on sheet ${q(sheet)}` : ''}`,
     changedWhileRunning: (p: string) =>
       `Workbook ${q(p)} was changed by another program while Kenali worked: not saved, so those changes are not lost. Run the command again.`,
-    noExport: (p: string, reason: string) => `${q(p)}: no recognised order export — ${reason}.`,
+    noExport: (p: string, reason: string) =>
+      `${q(p)}: no recognised order export — ${reason || 'the file is empty'}.`,
     missingColumns: (p: string) =>
       `${q(p)}: a required column is missing, so this file cannot be used (nothing was written):`,
     skipped: (p: string, sheets: readonly string[]) =>
