@@ -1,6 +1,7 @@
 // The CLI's commands. Results go to stdout, diagnostics (progress, problems) to stderr.
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
+import { buildCustomers } from '../../src/core/customers';
 import {
   DEFAULT_DEMO_ORDERS,
   forEachShopeeExportRow,
@@ -9,12 +10,14 @@ import {
 } from '../../src/core/demo';
 import { exportSheets, findBlocks, parseExport } from '../../src/core/exports';
 import { parseBuyerKey } from '../../src/core/identity';
+import { readOrders, readProfiles } from '../../src/core/store';
 import { t } from '../../src/core/text';
 import { importText } from '../../src/core/text/import';
 import { formatLocalDateTime, runDateEnd } from '../../src/core/time';
 import type { Lang } from '../../src/core/types';
 import type { LookupListView, SaveNameResult } from '../../src/core/views';
 import { checkReadable, type ExportSheet, exportFileKind, readExportSheets } from '../files';
+import type { LocalSpreadsheet } from '../gas/spreadsheet';
 import {
   CliError,
   checkTimeZone,
@@ -244,6 +247,19 @@ const importCommand: Command = {
 
 // ---------------------------------------------------------------------------------------------- name
 
+/** Whether the store knows this customer: an order of theirs, or a profile saved before. */
+function knownBuyer(workbook: LocalSpreadsheet, key: string): boolean {
+  const tz = workbook.timeZone;
+  const read = (sheet: string) => (workbook.hasSheet(sheet) ? workbook.readValues(sheet) : []);
+  const index = buildCustomers({
+    orders: readOrders(read('Orders'), 'Orders', tz).records,
+    items: [],
+    payments: [],
+    profiles: readProfiles(read('BuyerProfile'), 'BuyerProfile', tz).records,
+  });
+  return index.byKey.has(key) || index.profiles.has(key);
+}
+
 const name: Command = {
   options: { workbook: { type: 'string', short: 'w' }, force: { type: 'boolean' } },
   async run(args, lang, io) {
@@ -260,6 +276,9 @@ const name: Command = {
     await ensureBuilt();
     const force = args.values.force === true;
     const { workbook, stamp } = await openWorkbook(wb, { lang, force });
+    // A key is typed (or pasted) by hand here: one digit off is still well formed, and saving it would name
+    // nobody while saying "saved". The sidebars only send keys they were given, so the check lives here.
+    if (!knownBuyer(workbook, key)) throw new CliError(tx.errors.unknownKey(termSafe(key)));
     const result = callBundle<SaveNameResult>(bundleFor(workbook), 'saveBuyerName', key, realName);
     await saveWorkbook(workbook, wb, lang, { force, expected: stamp });
     io.out(termSafe(tx.done.nameSaved(result.buyerKey, result.buyerRealName, result.updated)));

@@ -414,11 +414,13 @@ function readLineRows(
         .map((s) => s.trim())
         .filter((s) => s !== '')
         .join(', ');
-      // Joined from several cells, it may no longer fit in the one cell the store keeps it in.
-      if (addressFull.length > MAX_CELL_CHARS) {
-        err('address_full', tx.textTooLong(addressFull.length, MAX_CELL_CHARS));
-      }
     }
+    // Joined from several cells, or from a CSV (a file cell has no limit), it may not fit in the one cell
+    // the store keeps it in: reported here, not a failed write of the whole import.
+    const fits = (f: Field, v: string) => {
+      if (v.length > MAX_CELL_CHARS) err(f, tx.textTooLong(v.length, MAX_CELL_CHARS));
+    };
+    fits('address_full', addressFull);
     const createdAt = created(cell(row, 'created_at'));
     if (!createdAt.ok) err('created_at', createdAt.reason);
     let total = 0;
@@ -430,6 +432,8 @@ function readLineRows(
     }
     const status = text(row, 'status').trim();
     const returnStatus = text(row, 'return_status').trim();
+    fits('status', status);
+    fits('return_status', returnStatus);
 
     let item: OrderItem | null = null;
     let linePrice = 0;
@@ -454,6 +458,9 @@ function readLineRows(
         if (variantSku.trim() === '' && cols.variant_sku_fallback !== undefined) {
           variantSku = text(row, 'variant_sku_fallback');
         }
+        fits('product_name', text(row, 'product_name'));
+        fits('variant_name', text(row, 'variant_name'));
+        fits(variantSku === text(row, 'variant_sku') ? 'variant_sku' : 'variant_sku_fallback', variantSku);
         item = {
           orderSn: sn.ok ? sn.value : '',
           productName: text(row, 'product_name'),

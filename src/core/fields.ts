@@ -7,13 +7,17 @@ import { cellText, isDate, type ValueResult } from './values';
 const SCIENTIFIC = /^\d(?:[.,]\d+)?e\+?\d+$/i;
 
 /** An order number: trimmed text, or a whole number written out in full. Digits already lost (a number
- *  above 2^53, or text like "5.76461E+17" from a spreadsheet that showed it in scientific notation)
- *  cannot be recovered, so they are reported instead of imported under a wrong number. */
+ *  of 16 digits or more: Sheets and Excel keep 15 significant digits of a number typed or pasted into a
+ *  cell; or text like "5.76461E+17" from a spreadsheet that showed it in scientific notation) cannot be
+ *  recovered, so they are reported instead of imported under a wrong number. */
+/** The first whole number of 16 digits: from here on a cell's number may have lost its last digits. */
+const MAX_EXACT_CELL_NUMBER = 1e15;
+
 export function readOrderSn(v: CellValue, lang: Lang = 'id'): ValueResult<string> {
   const tx = importText[lang];
   if (typeof v === 'number') {
     if (!Number.isFinite(v) || !Number.isInteger(v) || v < 0) return fail(tx.orderSnNotInteger(String(v)));
-    if (!Number.isSafeInteger(v)) return fail(tx.orderSnTooBig(String(v)));
+    if (!Number.isSafeInteger(v) || v >= MAX_EXACT_CELL_NUMBER) return fail(tx.orderSnTooBig(String(v)));
     return { ok: true, value: String(v) };
   }
   if (typeof v === 'boolean' || isDate(v)) return fail(tx.orderSnUnreadable(cellText(v)));

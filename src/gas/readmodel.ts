@@ -22,6 +22,7 @@ import {
   searchText,
 } from '../core/readmodel';
 import { readRows, recordCells } from '../core/table';
+import { t } from '../core/text';
 import type { CellValue, Grid } from '../core/types';
 import type { CustomerListItemView } from '../core/views';
 import type { Env } from './context';
@@ -44,7 +45,17 @@ import {
 export const CUSTOMER_COUNT = 'kenali.customers';
 
 export function openCustomers(env: Env, create = false, creating?: (name: string) => void): Table | null {
-  const tb = openTable(env, CUSTOMERS_SHEET, { create, creating });
+  let tb = openTable(env, CUSTOMERS_SHEET, { create, creating });
+  if (tb && create && tb.layout.missing.length > 0) {
+    // The sheet is derived, but its header row was deleted or renamed by hand: refusing would stop every
+    // import and segmentation for good. It is kept aside as it is (a seller's column in it included) and a
+    // new one is built from the store.
+    const tx = t('sheet', env.lang);
+    let n = 1;
+    while (env.ss.getSheetByName(tx.customersAside(n))) n++;
+    tb.sheet.setName(tx.customersAside(n));
+    tb = openTable(env, CUSTOMERS_SHEET, { create, creating });
+  }
   if (tb && create) prepareForWrite(tb);
   return tb;
 }

@@ -6,6 +6,7 @@
 import { buildCustomers, type CustomerIndex, customerDetail, daysSince } from '../core/customers';
 import { buyerKeyOf } from '../core/identity';
 import { DEFAULT_LOOKUP_LIMIT, recentCustomers, searchCustomers } from '../core/lookup';
+import { effectiveProfiles } from '../core/profiles';
 import { namingQueue, recentWindow } from '../core/queue';
 import { type CustomerRow, listItemOf, needsRecompute, topProductsOf } from '../core/readmodel';
 import { segmentView } from '../core/rfm';
@@ -15,9 +16,11 @@ import {
   ITEMS_SHEET,
   ORDERS_SHEET,
   PAYMENTS_SHEET,
+  PROFILES_SHEET,
   readItemRows,
   readOrderRows,
   readPaymentRows,
+  readProfileRows,
 } from '../core/store';
 import { t } from '../core/text';
 import { DAY_MS, epochFromWallClock, toIso } from '../core/time';
@@ -141,16 +144,13 @@ export function namingQueueView(env: Env, days: number): NamingQueueView {
       const store = loadStore(env, { orders: true, items: true, profiles: true });
       return namingQueue(store, env.clock, days, env.lang);
     }
-    const named = recent.filter((c) => c.realName.trim() !== '');
-    const namedKeys = new Set(named.map((c) => c.key));
+    // Who is named comes from BuyerProfile itself, not Customers' copy: a name the seller typed (or corrected)
+    // in that sheet by hand is there only, and a buyer offered again would get it overwritten. One read.
+    const profiles = loadStore(env, { profiles: true }).profiles;
+    const namedKeys = new Set(effectiveProfiles(profiles).keys());
     const unnamed = orders.filter((o) => !namedKeys.has(buyerKeyOf(o.buyerUsername, o.addressFull)));
     const items = linesOf(env, new Set(unnamed.map((o) => o.orderSn)), QUEUE_LINE_HEADERS);
-    const view = namingQueue(
-      { orders: unnamed, items, profiles: named.map(profileOf) },
-      env.clock,
-      days,
-      env.lang,
-    );
+    const view = namingQueue({ orders: unnamed, items, profiles }, env.clock, days, env.lang);
     return { ...view, ordersInWindow: orders.length, unnamedOverall: rm ? unnamedCustomers(rm) : null };
   });
 }
@@ -199,6 +199,14 @@ export function lookupView(env: Env, query: string, days: number): LookupListVie
     const { items, total } = searchRows(rm, q, DEFAULT_LOOKUP_LIMIT);
     return { lang: env.lang, mode: 'search', query: q, days: 0, items, total, timeZone: env.clock.timeZone };
   });
+}
+
+/** A buyer's real name in BuyerProfile ('' when none): TextFinder finds the username's rows. */
+function profileName(env: Env, username: string, key: string): string {
+  const tb = openTable(env, PROFILES_SHEET);
+  if (!tb || tb.layout.missing.length > 0) return '';
+  const rows = readFound(tb, rowsWithValue(tb, 'buyer_username', username), readProfileRows).records;
+  return effectiveProfiles(rows).get(key)?.buyerRealName.trim() ?? '';
 }
 
 /** One order by number, with its lines: TextFinder finds its row and its first line (lines sit together). */
@@ -261,11 +269,12 @@ export function detailView(env: Env, key: string): CustomerDetailView | null {
     }
     const found = customerRow(rm, key);
     if (!found) return null;
-    if (needsRecompute(found.customer)) {
-      const index = customerFromStore(env, found.customer);
+    // The name as BuyerProfile holds it (typed or corrected there by hand, Customers' copy is behind).
+    const c = { ...found.customer, realName: profileName(env, found.customer.username, key) };
+    if (needsRecompute(c)) {
+      const index = customerFromStore(env, c);
       if (index) return customerDetail(index, key, env.clock, segmentOf(env, key));
     }
-    const c = found.customer;
     const last = orderWithLines(env, c.lastOrderSn);
     const realName = c.realName.trim() === '' ? null : c.realName.trim();
     return {

@@ -177,7 +177,11 @@ export function prepareForWrite(tb: Table): void {
 /** 1-based column of a declared header (the table must hold it). */
 export function columnNumber(tb: Table, header: string): number {
   const j = tb.layout.at.get(header);
-  if (j === undefined) throw new Error(`${tb.decl.sheet}: no column ${header}`);
+  if (j === undefined) {
+    // A required header deleted or renamed by hand: the seller's message (sheet and headers), not ours.
+    requireHeaders(tb);
+    throw new Error(`${tb.decl.sheet}: no column ${header}`);
+  }
   return j + 1;
 }
 

@@ -295,6 +295,42 @@ describe('workbook: import → segment → name → lookup', () => {
     expect(table.stdout).toMatch(/Budi Santoso\s+\S+/);
   }, 120_000); // six CLI processes, each loading the bundle
 
+  it('a customer ID with a typo names nobody: refused (exit 1), the workbook left as it was', async () => {
+    const wb = join(dir, 'typo.xlsx');
+    expect(kenali('import', shop, '--workbook', wb).code).toBe(0);
+    const key = String(coreTable([demo]).rows[0][0]);
+    const typo = `${key.slice(0, -1)}${key.endsWith('0') ? '1' : '0'}`; // one hex digit off: well formed
+    const before = readFileSync(wb);
+    const r = kenali('name', typo, 'Budi', '--workbook', wb);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(typo);
+    expect(r.stderr).toMatch(/tidak ada pelanggan.*lookup/is);
+    expect(readFileSync(wb).equals(before)).toBe(true);
+  }, 60_000);
+
+  it('text longer than a sheet cell holds (a CSV can carry it): each such order reported by row and column, the rest imported', () => {
+    const rows = readCsv('test/fixtures/exports/shopee-id.csv');
+    const j = rows[0].indexOf('Alamat Pengiriman');
+    for (const r of rows.slice(1, 3)) r[j] = 'x'.repeat(50_001); // both lines of the first order
+    rows[4][rows[0].indexOf('Nama Produk')] = 'y'.repeat(50_002); // and a product name of the third
+    const wb = join(dir, 'long.xlsx');
+    const r = kenali('import', writeCsv('long.csv', rows), '--workbook', wb);
+    expect(r.stderr).not.toMatch(/Your input contains|Impor terhenti/);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('1 pesanan baru');
+    const said = `${r.stdout}\n${r.stderr}`;
+    expect(said).toMatch(/baris 2, kolom Alamat Pengiriman: teks 50\.001 karakter tidak muat/);
+    expect(said).toMatch(/baris 5, kolom Nama Produk: teks 50\.002 karakter tidak muat/);
+  }, 60_000);
+
+  it('an empty file is refused saying it is empty (not "— .")', () => {
+    const empty = join(dir, 'kosong.csv');
+    writeFileSync(empty, '');
+    const r = kenali('import', empty, '--workbook', join(dir, 'kosong.xlsx'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/tidak ada ekspor pesanan yang dikenali — file ini kosong\./);
+  }, 60_000);
+
   it('imports XLSX exports too (typed cells, every sheet)', async () => {
     const x = new ExcelJS.Workbook();
     const ws = x.addWorksheet('orders');

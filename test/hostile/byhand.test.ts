@@ -79,6 +79,39 @@ describe('Customers sorted, edited or cut by hand', () => {
   });
 });
 
+describe('Customers header row deleted by hand', () => {
+  it.each(['the next import', 'segmentation'])(
+    '%s completes and rebuilds Customers; the broken sheet is kept aside, nothing lost',
+    (by) => {
+      const s = shop();
+      const before = s.wb.readValues('Customers');
+      s.wb.sheet('Customers').deleteRow(1);
+      if (by === 'segmentation') s.bundle.call('kenaliSegment');
+      else {
+        paste(s, demoExport(40, 93));
+        s.bundle.call('kenaliImport');
+        expect(s.bundle.ui.alerts.at(-1)?.prompt ?? '').toMatch(/^Impor selesai/);
+        expect(s.wb.getSheetByName('Impor')?.getLastRow() ?? 0).toBe(0); // the inbox was imported whole
+      }
+      expect(stored(s)).toEqual(exact(s));
+      const aside = s.wb.getSheets().filter((x) => x.getName().startsWith('Customers ('));
+      expect(aside.map((x) => x.getName())).toHaveLength(1);
+      expect(s.wb.readValues(aside[0].getName())).toEqual(before.slice(1));
+    },
+  );
+});
+
+describe('a store sheet’s header row deleted by hand', () => {
+  it('the naming queue and the customer detail say which sheet lacks which header (in Indonesian)', () => {
+    const s = shop();
+    const { entries } = s.bundle.call<NamingQueueView>('getNamingQueue', 30);
+    s.wb.sheet('OrderItems').deleteRow(1);
+    const clear = /Sheet “OrderItems” tidak punya kolom “order_sn”.*baris judul/;
+    expect(() => s.bundle.call('getNamingQueue', 30)).toThrow(clear);
+    expect(() => s.bundle.call('getCustomerDetail', entries[0].buyerKey)).toThrow(clear);
+  });
+});
+
 describe('Orders sorted by hand', () => {
   it('the queue still lists the recent orders; the next import puts Orders back in date order', () => {
     const s = shop();

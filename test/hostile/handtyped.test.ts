@@ -192,3 +192,37 @@ describe('4. a person inserts or sorts rows while a save runs', () => {
     );
   });
 });
+
+describe('5. a name typed straight into BuyerProfile (not through the sidebar)', () => {
+  /** The seller types username, address and name in a new row, and corrects another buyer's name in place. */
+  function typedByHand() {
+    const { shop, named, unnamed } = namedShop();
+    const sheet = shop.wb.sheet('BuyerProfile');
+    const header = shop.wb.readValues('BuyerProfile')[0].map(String);
+    const row = header.map((h) =>
+      h === 'buyer_username'
+        ? unnamed[0].username
+        : h === 'address_full'
+          ? unnamed[0].address
+          : h === 'buyer_real_name'
+            ? 'Diketik Tangan'
+            : '',
+    );
+    sheet.getRange(sheet.getLastRow() + 1, 1, 1, row.length).setValues([row]);
+    sheet.getRange(2, header.indexOf('buyer_real_name') + 1).setValue('Dikoreksi Tangan');
+    return { shop, typed: unnamed[0], corrected: named[0] };
+  }
+
+  it('the naming queue does not offer that buyer again (a name typed there would overwrite it)', () => {
+    const { shop, typed } = typedByHand();
+    const queue = shop.bundle.call<NamingQueueView>('getNamingQueue', 30).entries.map((e) => e.buyerKey);
+    expect(queue).not.toContain(typed.key);
+    expect(profilesByKey(shop).get(typed.key)).toEqual(['Diketik Tangan']);
+  });
+
+  it('the customer detail shows the typed names (not "Profil Sementara" with a way to name them)', () => {
+    const { shop, typed, corrected } = typedByHand();
+    expect(realNameOf(shop, typed.key)).toBe('Diketik Tangan');
+    expect(realNameOf(shop, corrected.key)).toBe('Dikoreksi Tangan');
+  });
+});

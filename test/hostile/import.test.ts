@@ -488,4 +488,18 @@ describe('broken sheets', () => {
         .sort(),
     ).toEqual(['000123', sn]);
   });
+
+  it('a 16-digit order number that arrived as a number (Sheets and Excel keep 15 digits) is reported, not stored', () => {
+    // Pasted without plain-text format, 2405011234567891 is already 2405011234567890 in the cell: stored, it
+    // would be another order than the same one imported later as text (counted twice).
+    const shop = openShop();
+    shop.wb.putValues('Impor', exportGrid([line('x', 1), line('y', 2)]));
+    const sheet = shop.wb.sheet('Impor');
+    sheet.getRange(2, 1).setValue(2405011234567890);
+    sheet.getRange(3, 1).setValue(240501123456789); // 15 digits: exact in a cell
+    shop.bundle.call('kenaliImport');
+    const alert = lastAlert(shop);
+    expect(records(shop.wb, 'Orders').map((o) => o.order_sn)).toEqual(['240501123456789']);
+    expect(alert).toMatch(/baris 2, kolom No\. Pesanan: nomor pesanan “2405011234567890” terlalu panjang/);
+  });
 });

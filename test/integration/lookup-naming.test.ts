@@ -107,8 +107,16 @@ describe('naming on the bundle', () => {
     const { wb, bundle } = shop();
     const [first] = bundle.call<NamingQueueView>('getNamingQueue').entries;
     expect(() => bundle.call('saveBuyerName', first.buyerKey, '   ')).toThrow(/nama kosong/);
+    // Invisible characters only (a zero-width space, a direction mark, pasted from a chat): empty too.
+    expect(() => bundle.call('saveBuyerName', first.buyerKey, '\u200B')).toThrow(/nama kosong/);
+    expect(() => bundle.call('saveBuyerName', first.buyerKey, ' \u200E\u2060\uFEFF ')).toThrow(/nama kosong/);
     expect(() => bundle.call('saveBuyerName', 'not-a-key', 'Budi')).toThrow(/ID pelanggan tidak valid/);
     expect(wb.readValues('BuyerProfile')).toHaveLength(1);
+    // Around a real name they are trimmed; inside one (an emoji's joiner) kept.
+    expect(
+      bundle.call<SaveNameResult>('saveBuyerName', first.buyerKey, '\u200BBudi 👨\u200D👩\u200E')
+        .buyerRealName,
+    ).toBe('Budi 👨\u200D👩');
   });
 });
 

@@ -121,6 +121,28 @@ describe('Impor: real layouts', () => {
     expect(bundle.ui.alerts.at(-1)?.prompt).toContain('“Menunggu Kurir Lokal” (1)');
   });
 
+  it('the income report imported before (or after) its orders: the report counts the payments it stored', () => {
+    const book = shopeeIncomeWorkbook([
+      { sn: '240501A', user: 'ani', created: '2024-05-01 10:00', income: 9_000, admin: -600, service: -300 },
+      {
+        sn: '240501B',
+        user: 'budi',
+        created: '2024-05-01 11:00',
+        income: 19_000,
+        admin: -900,
+        service: -400,
+      },
+    ]);
+    const income = book.find((s) => s.name === 'Income')!.grid;
+    const { wb, bundle } = open();
+    const first = importGrid(bundle, wb, income);
+    expect(column(wb, 'OrderPayments', 'total_income')).toEqual([9_000, 19_000]);
+    // "0 pesanan baru, 0 diperbarui, 0 tidak berubah" alone reads as "nothing happened".
+    expect(first).toContain('2 data penghasilan baru');
+    const again = importGrid(bundle, wb, income);
+    expect(again).not.toMatch(/penghasilan baru/);
+  });
+
   it('the income workbook’s Order Processing Fee sheet pasted by mistake: one clear problem, nothing imported', () => {
     const book = shopeeIncomeWorkbook([
       { sn: '240501A', user: 'ani', created: '2024-05-01 10:00', income: 9_000, admin: -600, service: -300 },

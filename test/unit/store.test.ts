@@ -510,5 +510,12 @@ describe('import summary', () => {
     expect(importSummary(stats, problems, 'en')).toBe(
       '5 new orders, 2 updated, 7 unchanged, 2 rows with problems',
     );
+    const paid = { ...stats, newPayments: 3, updatedPayments: 1 };
+    expect(importSummary(paid, problems)).toBe(
+      '5 pesanan baru, 2 diperbarui, 7 tidak berubah, 2 baris bermasalah; 3 data penghasilan baru, 1 diperbarui (sheet OrderPayments)',
+    );
+    expect(importSummary(paid, problems, 'en')).toBe(
+      '5 new orders, 2 updated, 7 unchanged, 2 rows with problems; 3 new income records, 1 updated (sheet OrderPayments)',
+    );
   });
 });

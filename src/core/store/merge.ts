@@ -303,12 +303,16 @@ export function problemRowCount(problems: readonly Problem[]): number {
   return rows.size;
 }
 
-/** "X pesanan baru, Y diperbarui, Z tidak berubah, N baris bermasalah" */
+/** "X pesanan baru, Y diperbarui, Z tidak berubah, N baris bermasalah", and the payments when an income
+ *  report stored some (imported alone, the orders' figures would all be 0: "nothing happened"). */
 export function importSummary(stats: MergeStats, problems: readonly Problem[], lang: Lang = 'id'): string {
-  return importText[lang].summary(
+  const tx = importText[lang];
+  const orders = tx.summary(
     stats.newOrders,
     stats.updatedOrders,
     stats.unchangedOrders,
     problemRowCount(problems),
   );
+  if (stats.newPayments + stats.updatedPayments === 0) return orders;
+  return `${orders}; ${tx.paymentsSummary(stats.newPayments, stats.updatedPayments)}`;
 }

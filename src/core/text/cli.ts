@@ -140,6 +140,8 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
     tooManyArgs: (extra: string) => `Argumen berlebih: ${q(extra)}.`,
     needKeyAndName: 'Sebutkan ID pelanggan dan nama asli, mis. name "budi88|3f2a…" "Budi Santoso".',
     badKey: (k: string) => `ID pelanggan ${q(k)} tidak valid: bentuknya username|40 digit heksadesimal.`,
+    unknownKey: (k: string) =>
+      `Tidak ada pelanggan dengan ID ${q(k)} di workbook ini (salah ketik?): tidak ada yang disimpan. Cari ID-nya dengan: npm run kenali -- lookup <nama atau username> --workbook FILE`,
     seeHelp: (command: string) => `Lihat: npm run kenali -- ${command}--help`,
   },
   files: {
@@ -170,7 +172,8 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
       `${count} ${LOSS_ID[kind] ?? kind}${sheet ? ` di sheet ${q(sheet)}` : ''}`,
     changedWhileRunning: (p: string) =>
       `Workbook ${q(p)} diubah program lain selagi Kenali bekerja: tidak disimpan, supaya perubahan itu tidak hilang. Jalankan perintahnya lagi.`,
-    noExport: (p: string, reason: string) => `${q(p)}: tidak ada ekspor pesanan yang dikenali — ${reason}.`,
+    noExport: (p: string, reason: string) =>
+      `${q(p)}: tidak ada ekspor pesanan yang dikenali — ${reason || 'file ini kosong'}.`,
     missingColumns: (p: string) =>
       `${q(p)}: kolom wajib tidak ada, jadi file ini tidak bisa dipakai (tidak ada yang ditulis):`,
     skipped: (p: string, sheets: readonly string[]) =>
@@ -351,6 +354,8 @@ Kenali or to measure it. --income also writes its income report.`,
     tooManyArgs: (extra: string) => `Unexpected argument: ${q(extra)}.`,
     needKeyAndName: 'Give the customer ID and the real name, e.g. name "budi88|3f2a…" "Budi Santoso".',
     badKey: (k: string) => `Invalid customer ID ${q(k)}: it looks like username|40 hexadecimal digits.`,
+    unknownKey: (k: string) =>
+      `No customer with ID ${q(k)} in this workbook (a typo?): nothing saved. Find the ID with: npm run kenali -- lookup <name or username> --workbook FILE`,
     seeHelp: (command: string) => `See: npm run kenali -- ${command}--help`,
   },
   files: {
@@ -381,7 +386,8 @@ Kenali or to measure it. --income also writes its income report.`,
       `${count} ${LOSS_EN[kind] ?? kind}${sheet ? ` on sheet ${q(sheet)}` : ''}`,
     changedWhileRunning: (p: string) =>
       `Workbook ${q(p)} was changed by another program while Kenali worked: not saved, so those changes are not lost. Run the command again.`,
-    noExport: (p: string, reason: string) => `${q(p)}: no recognised order export — ${reason}.`,
+    noExport: (p: string, reason: string) =>
+      `${q(p)}: no recognised order export — ${reason || 'the file is empty'}.`,
     missingColumns: (p: string) =>
       `${q(p)}: a required column is missing, so this file cannot be used (nothing was written):`,
     skipped: (p: string, sheets: readonly string[]) =>

@@ -80,6 +80,8 @@ const id = {
     'Lokal (mis. Indonesia), lalu tempel ulang ekspornya sebagai teks biasa dan impor lagi.',
   summary: (newOrders: number, updated: number, unchanged: number, problemRows: number) =>
     `${newOrders} pesanan baru, ${updated} diperbarui, ${unchanged} tidak berubah, ${problemRows} baris bermasalah`,
+  paymentsSummary: (added: number, updated: number) =>
+    `${added} data penghasilan baru, ${updated} diperbarui (sheet OrderPayments)`,
   olderInFile: (n: number) =>
     `${n} pesanan di file ini lebih lama dari yang tersimpan: status tersimpan yang lebih baru dipertahankan.`,
   unnamedStatuses: (list: readonly UnnamedStatus[]) =>
@@ -154,6 +156,8 @@ const en: typeof id = {
     'Locale (e.g. Indonesia), then paste the export again as plain text and import again.',
   summary: (newOrders: number, updated: number, unchanged: number, problemRows: number) =>
     `${newOrders} new orders, ${updated} updated, ${unchanged} unchanged, ${problemRows} rows with problems`,
+  paymentsSummary: (added: number, updated: number) =>
+    `${added} new income records, ${updated} updated (sheet OrderPayments)`,
   olderInFile: (n: number) =>
     `${n} orders in this file are older than the ones stored: their newer stored status was kept.`,
   unnamedStatuses: (list: readonly UnnamedStatus[]) =>

@@ -7,6 +7,8 @@ const id = {
   inboxSheet: 'Impor',
   problemsSheet: 'Impor - Masalah',
   segmentsSheet: 'Segments',
+  /** Where a Customers sheet Kenali cannot use (its header row deleted or renamed) is kept. */
+  customersAside: (n: number) => `Customers (rusak${n > 1 ? ` ${n}` : ''})`,
   problemsHeader: ['Sheet', 'Baris', 'Kolom', 'Masalah', 'Jenis'],
   severity: { error: 'kesalahan (tidak diimpor)', warning: 'peringatan' },
   importTitle: 'Impor Kenali',
@@ -74,6 +76,7 @@ const en: typeof id = {
   inboxSheet: 'Impor',
   problemsSheet: 'Impor - Masalah',
   segmentsSheet: 'Segments',
+  customersAside: (n: number) => `Customers (broken${n > 1 ? ` ${n}` : ''})`,
   problemsHeader: ['Sheet', 'Row', 'Column', 'Problem', 'Kind'],
   severity: { error: 'error (not imported)', warning: 'warning' },
   importTitle: 'Kenali import',
