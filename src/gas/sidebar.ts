@@ -120,6 +120,15 @@ function linesOf(env: Env, sns: ReadonlySet<string>, headers?: readonly string[]
   return readFound(tb, rows, readItemRows).records;
 }
 
+/** BuyerProfile's rows for these orders' usernames: the sheet searched, only the rows found read. */
+function profilesOfUsers(env: Env, orders: readonly Order[]): BuyerProfile[] {
+  const users = new Set(orders.map((o) => o.buyerUsername.trim()).filter((u) => u !== ''));
+  const tb = users.size > 0 ? openTable(env, PROFILES_SHEET) : null;
+  if (!tb || tb.layout.missing.length > 0) return [];
+  const found = locateKeys(tb, 'buyer_username', users, (v) => String(v ?? '').trim(), { minWindow: 16 });
+  return readFound(tb, [...found.byKey.values()].flat(), readProfileRows).records;
+}
+
 const profileOf = (c: CustomerRow): BuyerProfile => {
   const at = c.key.lastIndexOf('|');
   return {
@@ -144,11 +153,15 @@ export function namingQueueView(env: Env, days: number): NamingQueueView {
       const store = loadStore(env, { orders: true, items: true, profiles: true });
       return namingQueue(store, env.clock, days, env.lang);
     }
-    // Who is named comes from BuyerProfile itself, not Customers' copy: a name the seller typed (or corrected)
-    // in that sheet by hand is there only, and a buyer offered again would get it overwritten. One read.
-    const profiles = loadStore(env, { profiles: true }).profiles;
+    // Named in Customers' copy, or in BuyerProfile itself: a name the seller typed there by hand is in that
+    // sheet only until the next import, and a buyer offered again would get it overwritten. BuyerProfile is
+    // asked only about the buyers the copy leaves unnamed (one TextFinder count, then the rows it names).
+    const copy = recent.filter((c) => c.realName.trim() !== '').map(profileOf);
+    const namedInCopy = new Set(effectiveProfiles(copy).keys());
+    const candidates = orders.filter((o) => !namedInCopy.has(buyerKeyOf(o.buyerUsername, o.addressFull)));
+    const profiles = [...copy, ...profilesOfUsers(env, candidates)];
     const namedKeys = new Set(effectiveProfiles(profiles).keys());
-    const unnamed = orders.filter((o) => !namedKeys.has(buyerKeyOf(o.buyerUsername, o.addressFull)));
+    const unnamed = candidates.filter((o) => !namedKeys.has(buyerKeyOf(o.buyerUsername, o.addressFull)));
     const items = linesOf(env, new Set(unnamed.map((o) => o.orderSn)), QUEUE_LINE_HEADERS);
     const view = namingQueue({ orders: unnamed, items, profiles }, env.clock, days, env.lang);
     return { ...view, ordersInWindow: orders.length, unnamedOverall: rm ? unnamedCustomers(rm) : null };

@@ -2,6 +2,9 @@
 // seller types by hand. Saves follow the sheet's real header wherever its columns are, never touch a
 // column the seller added, refuse by name a header they cannot use, and never overwrite another buyer's
 // row when a person inserts or sorts rows while a save runs.
+
+import { LocalRange } from '../../local/gas/range';
+import { LocalSheet } from '../../local/gas/sheet';
 import { buyerKeyOf } from '../../src/core/identity';
 import { readProfiles } from '../../src/core/store';
 import type { CellValue } from '../../src/core/types';
@@ -218,6 +221,58 @@ describe('5. a name typed straight into BuyerProfile (not through the sidebar)',
     const queue = shop.bundle.call<NamingQueueView>('getNamingQueue', 30).entries.map((e) => e.buyerKey);
     expect(queue).not.toContain(typed.key);
     expect(profilesByKey(shop).get(typed.key)).toEqual(['Diketik Tangan']);
+  });
+
+  it('the queue asks BuyerProfile only about the buyers it would offer: its calls and cells do not grow with the profiles', () => {
+    const { shop, typed } = typedByHand();
+    const profileCells = () => {
+      // Cells read from BuyerProfile, by either bulk read.
+      const range = LocalRange.prototype.getValues;
+      const sheetValues = LocalSheet.prototype.getSheetValues;
+      let cells = 0;
+      const tally = (name: string, out: unknown[][]) => {
+        if (name === 'BuyerProfile') cells += out.length * ((out[0] as unknown[] | undefined)?.length ?? 0);
+        return out;
+      };
+      LocalRange.prototype.getValues = function (this: LocalRange) {
+        return tally(this.sheet.getName(), range.call(this)) as ReturnType<typeof range>;
+      };
+      LocalSheet.prototype.getSheetValues = function (
+        this: LocalSheet,
+        ...a: Parameters<typeof sheetValues>
+      ) {
+        return tally(this.getName(), sheetValues.apply(this, a)) as ReturnType<typeof sheetValues>;
+      };
+      try {
+        const m = shop.wb.counter.measure(() => shop.bundle.call<NamingQueueView>('getNamingQueue', 30));
+        expect(m.result.entries.map((e) => e.buyerKey)).not.toContain(typed.key);
+        return { calls: m.total, cells };
+      } finally {
+        LocalRange.prototype.getValues = range;
+        LocalSheet.prototype.getSheetValues = sheetValues;
+      }
+    };
+    const few = profileCells();
+    // 3,000 more profiles of buyers outside the window (an old shop's names), typed above the others.
+    const sheet = shop.wb.sheet('BuyerProfile');
+    const header = shop.wb.readValues('BuyerProfile')[0].map(String);
+    const rows = Array.from({ length: 3_000 }, (_, i) =>
+      header.map((h) =>
+        h === 'buyer_username'
+          ? `lama${i}`
+          : h === 'address_full'
+            ? `Jl. Lama ${i}`
+            : h === 'buyer_real_name'
+              ? `Lama ${i}`
+              : '',
+      ),
+    );
+    sheet.insertRowsBefore(2, rows.length);
+    sheet.getRange(2, 1, rows.length, header.length).setValues(rows);
+    const many = profileCells();
+    expect(many.calls).toBe(few.calls);
+    // A window from the bottom of the sheet at most (where names typed lately are), never the whole sheet.
+    expect(many.cells).toBeLessThan(200);
   });
 
   it('the customer detail shows the typed names (not "Profil Sementara" with a way to name them)', () => {
