@@ -30,6 +30,18 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   const generation = env.properties.getProperty(GENERATION);
   const store = readConsistently(env, () => loadStore(env, undefined, { itemHeaders: ITEM_HEADERS }));
   const index = buildCustomers(store);
+  // A store sheet without a column Kenali needs (its header row deleted by hand) reads as no orders: say
+  // so and where, and leave Segments and Customers as they are (a repair from it would empty Customers).
+  const unreadable = store.problems.filter((p) => p.code === 'missing-column');
+  if (unreadable.length > 0) {
+    writeProblems(env, store.problems);
+    const listed = unreadable.slice(0, 8).map((p) => tx.problemLine(p));
+    return {
+      customers: 0,
+      message: [tx.segmentStoreUnreadable(tx.problemsSheet), ...listed].join('\n'),
+      notice: null,
+    };
+  }
   const content = buildSegmentsSheet(index, clock, lang);
   // Customers checked against the store and repaired (a hand edit, an interrupted import): under the lock,
   // and only when no import changed the store since it was read.

@@ -102,6 +102,18 @@ describe('Customers header row deleted by hand', () => {
 });
 
 describe('a store sheet’s header row deleted by hand', () => {
+  it('segmentation says so and where (problems sheet), and leaves Customers as it was', () => {
+    const s = shop();
+    const customers = s.wb.readValues('Customers');
+    s.wb.sheet('Orders').deleteRow(1);
+    s.bundle.call('kenaliSegment');
+    const alert = s.bundle.ui.alerts.at(-1)?.prompt ?? '';
+    expect(alert).not.toMatch(/Belum ada pesanan/);
+    expect(alert).toMatch(/Orders/);
+    expect(s.wb.readValues('Impor - Masalah').flat().join(' ')).toMatch(/order_sn/);
+    expect(s.wb.readValues('Customers')).toEqual(customers);
+  });
+
   it('the naming queue and the customer detail say which sheet lacks which header (in Indonesian)', () => {
     const s = shop();
     const { entries } = s.bundle.call<NamingQueueView>('getNamingQueue', 30);

@@ -37,6 +37,8 @@ const id = {
   segmentDone: (n: number, sheet: string) => `${n} pelanggan disegmentasi di sheet “${sheet}”.`,
   segmentNoOrders:
     'Belum ada pesanan yang dihitung. Impor ekspor pesanan dulu (Ekstensi › Kenali › Impor data).',
+  segmentStoreUnreadable: (sheet: string) =>
+    `Segmentasi tidak dijalankan, tidak ada yang diubah: sheet toko tidak terbaca. Perbaiki yang tercantum di bawah (rinciannya di “${sheet}”), lalu coba lagi.`,
   segmentAtTitle: 'Segmentasi RFM per tanggal',
   segmentAtPrompt: 'Tanggal acuan (YYYY-MM-DD), mis. 2024-06-30. Kosongkan untuk hari ini.',
   segmentAtInvalid: (v: string) => `Tanggal “${v}” tidak valid: tulis sebagai YYYY-MM-DD.`,
@@ -104,6 +106,8 @@ const en: typeof id = {
   segmentWriting: (n: number) => `Writing ${n} customers to the Segments sheet…`,
   segmentDone: (n: number, sheet: string) => `${n} customers segmented in the “${sheet}” sheet.`,
   segmentNoOrders: 'No counted orders yet. Import an order export first (Extensions › Kenali › Import data).',
+  segmentStoreUnreadable: (sheet: string) =>
+    `Segmentation did not run and nothing was changed: the store sheets cannot be read. Fix what is listed below (details in “${sheet}”), then try again.`,
   segmentAtTitle: 'RFM segmentation as of a date',
   segmentAtPrompt: 'Run date (YYYY-MM-DD), e.g. 2024-06-30. Leave empty for today.',
   segmentAtInvalid: (v: string) => `“${v}” is not a valid date: write it as YYYY-MM-DD.`,
