@@ -181,6 +181,7 @@ const importCommand: Command = {
     // (a notes sheet, the income workbook's Summary) are skipped and listed; a file with no export at all,
     // or with an export lacking a required column, is fatal.
     const blocks: ExportSheet[] = [];
+    // Notes about the files read (sheets skipped, how a CSV was decoded), printed after the import.
     const skippedLines: string[] = [];
     for (const f of files) {
       io.progress.phase(tx.progress.reading(f));
@@ -190,6 +191,9 @@ const importCommand: Command = {
         const why = sheets[0] ? parseExport(sheets[0].grid, f, timeZone, lang).problems[0]?.reason : '';
         throw new CliError(tx.files.noExport(f, why ?? ''));
       }
+      // How a CSV was decoded, when it was not UTF-8 (Excel's "CSV" on Windows): the seller checks é and è.
+      if (sheets[0]?.csv?.encoding === 'windows-1252')
+        skippedLines.push(`${f}: ${t('upload', lang).windows1252}`);
       for (const s of exports) {
         const name = exportFileKind(f) === 'csv' ? f : s.name;
         const incomplete = findBlocks(s.grid).filter((b) => b.match.missing.length > 0);

@@ -45,6 +45,14 @@ describe('CSV encodings through the CLI', () => {
     ]);
   });
 
+  it('import: a Windows-1252 file is imported and the CLI says how it was read', () => {
+    const src = join(dir, 'ansi-import.csv');
+    writeFileSync(src, ansi(csvText(shop())));
+    const r = kenali('import', src, '--workbook', join(dir, 'toko.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/ansi-import\.csv: .*Windows-1252/);
+  });
+
   it('segment: UTF-16 without a BOM is refused, naming the encoding', () => {
     const src = join(dir, 'utf16.csv');
     writeFileSync(src, Buffer.from(csvText(shop(10)), 'utf16le'));
