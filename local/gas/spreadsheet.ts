@@ -9,6 +9,7 @@ import {
   parseWritten,
   wallToInstant,
 } from './cells';
+import { LocalConditionalFormatRuleBuilder } from './conditional';
 import { CallCounter, defineGas, GasObject } from './counter';
 import type { LocalRange } from './range';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, LocalSheet } from './sheet';
@@ -292,6 +293,9 @@ export class LocalSpreadsheetApp extends GasObject {
   }
   /** Writes are applied at once here, so there is nothing to flush; counted like any call. */
   flush(): void {}
+  newConditionalFormatRule(): LocalConditionalFormatRuleBuilder {
+    return new LocalConditionalFormatRuleBuilder(this.spreadsheet.counter);
+  }
 }
 
 export const SPREADSHEET_METHODS = [
@@ -324,4 +328,5 @@ defineGas(LocalSpreadsheetApp, 'SpreadsheetApp', [
   'setActiveSheet',
   'getUi',
   'flush',
+  'newConditionalFormatRule',
 ] satisfies (keyof GoogleAppsScript.Spreadsheet.SpreadsheetApp)[]);

@@ -8,6 +8,7 @@ import type { CellValue, Clock } from '../core/types';
 import type { Env } from './context';
 import { withDocumentLock } from './context';
 import { writeProblems } from './importer';
+import { readMovement, writeMovement } from './movement';
 import { syncCustomers } from './readmodel';
 import { type ColumnKind, writeRows, writeTable } from './sheets';
 import { GENERATION, loadStore, readConsistently, runningImport } from './store';
@@ -18,7 +19,16 @@ export interface SegmentationReport {
   notice: string | null;
 }
 
-const SUMMARY_KINDS: ColumnKind[] = ['text', 'integer', 'integer', 'money', 'percent', 'percent'];
+const SUMMARY_KINDS: ColumnKind[] = [
+  'text',
+  'integer',
+  'integer',
+  'money',
+  'percent',
+  'percent',
+  'text',
+  'text',
+];
 
 export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true): SegmentationReport {
   const { ss, lang } = env;
@@ -30,7 +40,9 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   const generation = env.properties.getProperty(GENERATION);
   const store = readConsistently(env, () => loadStore(env, undefined, { itemHeaders: ITEM_HEADERS }));
   const index = buildCustomers(store);
-  const content = buildSegmentsSheet(index, clock, lang);
+  // What this run compares with, read before the Segments sheet is replaced.
+  const movement = readMovement(env, index, clock);
+  const content = buildSegmentsSheet(index, clock, lang, movement.previous);
   // Customers checked against the store and repaired (a hand edit, an interrupted import): under the lock,
   // and only when no import changed the store since it was read.
   repairCustomers(env, index, generation);
@@ -58,6 +70,8 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   } finally {
     run.release();
   }
+  // Only once the new Segments sheet is in place: a failed run adds no history row.
+  writeMovement(env, movement, content.historyRow);
 
   const done = tx.segmentDone(content.rows.length, finalName);
   if (toast) ss.toast(done, tx.segmentTitle, 5);
@@ -189,6 +203,17 @@ function writeSegments(
   SEGMENTS_DECL.forEach((c, i) => {
     if (c.width) sheet.setColumnWidth(i + 1, c.width);
   });
+  // The movement columns coloured by rules (no colour cell per customer; they follow sorting and filters).
+  sheet.setConditionalFormatRules(
+    c.movementRules.map((r) =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenTextEqualTo(r.text)
+        .setBackground(r.background)
+        .setFontColor(r.color)
+        .setRanges([sheet.getRange(2, r.column + 1, n, 1)])
+        .build(),
+    ),
+  );
 
   // Summary: one blank column to the right of the table; the too-thin notice above it.
   const col = width + 2;
@@ -209,6 +234,21 @@ function writeSegments(
   labels.setFontColors(s.fontColors.map((f) => [f]));
   sheet.setColumnWidth(col, 170);
 
+  // The from → to matrix under the summary: title, then previous run's segments down, this run's across.
+  const mv = c.movement;
+  const matrixRow = headerRow + s.rows.length + 2;
+  writeRows(sheet, matrixRow, [[mv.title]], ['text'], col)!.setFontWeight('bold');
+  const matrix = writeRows(
+    sheet,
+    matrixRow + 1,
+    mv.grid,
+    mv.grid[0].map((_, j) => (j === 0 ? 'text' : 'integer')),
+    col,
+  )!;
+  matrix.setBackgrounds(mv.backgrounds);
+  matrix.setFontColors(mv.fontColors);
+  sheet.getRange(matrixRow + 1, col, mv.grid.length, 1).setFontWeight('bold');
+
   const chart = sheet
     .newChart()
     .setChartType(Charts.ChartType.BAR)
@@ -216,7 +256,7 @@ function writeSegments(
     .setOption('title', tx.chartTitle)
     .setOption('legend', { position: 'none' })
     .setOption('colors', ['#1a73e8'])
-    .setPosition(headerRow + s.rows.length + 2, col, 0, 0)
+    .setPosition(matrixRow + mv.grid.length + 2, col, 0, 0)
     .build();
   sheet.insertChart(chart);
 }

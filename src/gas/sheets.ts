@@ -40,11 +40,20 @@ const DEFAULT_COLUMNS = 26;
  * Writes header + rows over a sheet that is Kenali's alone (a new staging sheet, the problems sheet), formats
  * included, in a constant number of calls: the old rows past the new end cleared AFTER the new content is in
  * place, one setNumberFormats, one setValues, one bold header. Text columns get the plain-text format
- * BEFORE the values are written.
+ * BEFORE the values are written. Trailing null kinds get no number format (Kenali's own fixed words: no
+ * format cell per row).
  */
-export function writeTable(sheet: Sheet, header: string[], rows: CellValue[][], kinds: ColumnKind[]): void {
+export function writeTable(
+  sheet: Sheet,
+  header: string[],
+  rows: CellValue[][],
+  kinds: (ColumnKind | null)[],
+): void {
   const width = header.length;
   if (kinds.length !== width) throw new Error(`writeTable: ${kinds.length} kinds for ${width} columns`);
+  const formatted = kinds.indexOf(null) < 0 ? width : kinds.indexOf(null);
+  if (kinds.slice(formatted).some((k) => k !== null))
+    throw new Error('writeTable: null kinds must come last');
   const values: CellValue[][] = [header, ...rows];
   for (let i = 1; i < values.length; i++) {
     if (values[i].length !== width) throw new Error(`writeTable: row ${i + 1} has ${values[i].length} cells`);
@@ -52,11 +61,13 @@ export function writeTable(sheet: Sheet, header: string[], rows: CellValue[][], 
   const before = sheet.getLastRow();
   ensureSize(sheet, values.length, width);
   fitColumns(sheet, width);
-  const rowFormats = kinds.map((k) => NUMBER_FORMATS[k]);
-  const formats: string[][] = [header.map(() => TEXT_FORMAT)];
+  const rowFormats = kinds.slice(0, formatted).map((k) => NUMBER_FORMATS[k as ColumnKind]);
+  const formats: string[][] = [rowFormats.map(() => TEXT_FORMAT)];
   for (let i = 0; i < rows.length; i++) formats.push(rowFormats);
+  if (formatted > 0) sheet.getRange(1, 1, values.length, formatted).setNumberFormats(formats);
+  // The unformatted columns' header is ours too: plain text like every header.
+  if (formatted < width) sheet.getRange(1, formatted + 1, 1, width - formatted).setNumberFormat(TEXT_FORMAT);
   const range = sheet.getRange(1, 1, values.length, width);
-  range.setNumberFormats(formats);
   range.setValues(values);
   if (before > values.length)
     sheet.getRange(values.length + 1, 1, before - values.length, width).clearContent();
