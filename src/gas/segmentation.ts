@@ -233,21 +233,26 @@ function writeSegments(
   labels.setBackgrounds(s.backgrounds.map((b) => [b]));
   labels.setFontColors(s.fontColors.map((f) => [f]));
   sheet.setColumnWidth(col, 170);
+  // Who they are and what to do: wide enough to read (the cells right of them hold the matrix's gap).
+  sheet.setColumnWidth(col + s.header.length - 2, 260);
+  sheet.setColumnWidth(col + s.header.length - 1, 420);
 
-  // The from → to matrix under the summary: title, then previous run's segments down, this run's across.
+  // The from → to matrix beside the summary, a blank column between (its own columns, all of one width):
+  // title, then the previous run's segments down and this run's across.
   const mv = c.movement;
-  const matrixRow = headerRow + s.rows.length + 2;
-  writeRows(sheet, matrixRow, [[mv.title]], ['text'], col)!.setFontWeight('bold');
+  const matrixCol = col + s.header.length + 1;
+  writeRows(sheet, 1, [[mv.title]], ['text'], matrixCol)!.setFontWeight('bold');
   const matrix = writeRows(
     sheet,
-    matrixRow + 1,
+    2,
     mv.grid,
     mv.grid[0].map((_, j) => (j === 0 ? 'text' : 'integer')),
-    col,
+    matrixCol,
   )!;
   matrix.setBackgrounds(mv.backgrounds);
   matrix.setFontColors(mv.fontColors);
-  sheet.getRange(matrixRow + 1, col, mv.grid.length, 1).setFontWeight('bold');
+  sheet.getRange(2, matrixCol, mv.grid.length, 1).setFontWeight('bold');
+  sheet.setColumnWidth(matrixCol, 170);
 
   const chart = sheet
     .newChart()
@@ -256,7 +261,7 @@ function writeSegments(
     .setOption('title', tx.chartTitle)
     .setOption('legend', { position: 'none' })
     .setOption('colors', ['#1a73e8'])
-    .setPosition(matrixRow + mv.grid.length + 2, col, 0, 0)
+    .setPosition(headerRow + s.rows.length + 2, col, 0, 0)
     .build();
   sheet.insertChart(chart);
 }

@@ -18,6 +18,8 @@ const KEY = 0;
 const CODE = 12;
 const PREV = 14;
 const CHANGE = 15;
+// The summary: columns R:Y (8 columns after a blank one); the matrix after another blank column, from AA.
+const MATRIX = 26;
 
 function demo(): { wb: LocalSpreadsheet; bundle: Bundle } {
   const wb = new LocalSpreadsheet({ timeZone: TZ, locale: 'id_ID' });
@@ -93,9 +95,9 @@ describe('two runs a week apart on the demo shop', () => {
 
   it('the matrix beside the summary counts every move from the first run to the second', () => {
     const values = wb.readValues('Segments');
-    const titleRow = values.findIndex((r) => r[17] === 'Perpindahan segmen: 2024-06-23 → 2024-06-30');
-    expect(titleRow).toBeGreaterThan(0);
-    const grid = values.slice(titleRow + 1, titleRow + 14).map((r) => r.slice(17, 30));
+    const titleRow = values.findIndex((r) => r[MATRIX] === 'Perpindahan segmen: 2024-06-23 → 2024-06-30');
+    expect(titleRow).toBe(0); // beside the summary, at the top
+    const grid = values.slice(titleRow + 1, titleRow + 14).map((r) => r.slice(MATRIX, MATRIX + 13));
     expect(grid[0][0]).toBe(tx.movementCorner);
     const labels = SEGMENTS.map((s) => tx.labels[s.id]);
     expect(grid[0].slice(1, 12)).toEqual(labels);
@@ -114,7 +116,7 @@ describe('two runs a week apart on the demo shop', () => {
     expect(grid[12].slice(1, 12).reduce((a, b) => Number(a) + Number(b), 0)).toBe(added);
     // highlighted: a top customer slipping away (when there is one), the diagonal always
     const sheet = wb.getSheetByName('Segments')!;
-    const bgs = sheet.getRange(titleRow + 2, 18, 13, 13).getBackgrounds();
+    const bgs = sheet.getRange(titleRow + 2, MATRIX + 1, 13, 13).getBackgrounds();
     expect(bgs[1][1]).toBe('#eceff1');
     const champToRisk = grid[1][8] as number;
     expect(bgs[1][8]).toBe(champToRisk > 0 ? '#b71c1c' : '#ffffff');
@@ -198,8 +200,8 @@ describe('a customer who vanished', () => {
     const after = table(wb);
     expect(after.has(key)).toBe(false);
     const values = wb.readValues('Segments');
-    const titleRow = values.findIndex((r) => String(r[17]).startsWith('Perpindahan segmen: 2024-06-30'));
-    const grid = values.slice(titleRow + 1, titleRow + 14).map((r) => r.slice(17, 30));
+    const titleRow = values.findIndex((r) => String(r[MATRIX]).startsWith('Perpindahan segmen: 2024-06-30'));
+    const grid = values.slice(titleRow + 1, titleRow + 14).map((r) => r.slice(MATRIX, MATRIX + 13));
     const fromRow = grid.findIndex((r) => r[0] === tx.labels[segmentOf(before.get(key)!)]);
     expect(grid[0][12]).toBe(tx.movementGone);
     expect(grid[fromRow][12]).toBeGreaterThanOrEqual(1);
