@@ -7,7 +7,8 @@ import { changeOf, segmentOfLabel } from '../../src/core/movement';
 import { SEGMENTS, type SegmentId, segmentForCode } from '../../src/core/rfm';
 import { texts } from '../../src/core/text';
 import { epochFromLocal } from '../../src/core/time';
-import type { CellValue, CustomerDetailView } from '../../src/core/types';
+import type { CellValue } from '../../src/core/types';
+import type { CustomerDetailView } from '../../src/core/views';
 
 const TZ = 'Asia/Jakarta';
 const NOW = epochFromLocal({ year: 2024, month: 6, day: 30, hour: 10, minute: 0, second: 0 }, TZ);
