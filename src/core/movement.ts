@@ -207,6 +207,43 @@ export function parseHistory(grid: Grid, timeZone: string): HistoryRow[] {
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+/** The cells that say what date a Segments sheet is of: this label, then the date as text. */
+export function runDateCells(date: string, lang: Lang): [string, string] {
+  return [texts.segments[lang].historyDate, date];
+}
+
+const isLabel = (v: CellValue, names: readonly string[]) => names.includes(norm(v));
+const DATE_LABELS = [texts.segments.id.historyDate, texts.segments.en.historyDate].map((s) =>
+  s.toLowerCase(),
+);
+const FIRST_SEGMENT = [
+  texts.segments.id.labels[SEGMENTS[0].id],
+  texts.segments.en.labels[SEGMENTS[0].id],
+].map((s) => s.toLowerCase());
+
+/** The run date a Segments sheet's first rows carry (runDateCells), or null (a sheet from before movement). */
+export function sheetRunDate(head: Grid): string | null {
+  for (const row of head)
+    for (let j = 0; j + 1 < row.length; j++) {
+      const next = row[j + 1];
+      if (isLabel(row[j], DATE_LABELS) && typeof next === 'string' && DATE.test(next.trim()))
+        return next.trim();
+    }
+  return null;
+}
+
+/** Where the history's header is in a Segments sheet's first rows (0-based), or null. */
+export function findHistory(head: Grid): { row: number; col: number } | null {
+  for (let i = 0; i < head.length; i++)
+    for (let j = 0; j + 1 < head[i].length; j++)
+      if (isLabel(head[i][j], DATE_LABELS) && isLabel(head[i][j + 1], FIRST_SEGMENT))
+        return { row: i, col: j };
+  return null;
+}
+
+/** Columns of the history table: the date, then one per segment. */
+export const HISTORY_WIDTH = 1 + SEGMENTS.length;
+
 // ------------------------------------------------------------------------- where the previous comes from
 
 export type PreviousSource =

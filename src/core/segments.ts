@@ -10,9 +10,11 @@ import {
   type HistoryRow,
   highlightOf,
   historyRowOf,
+  historyTable,
   type Movement,
   movementOf,
   NEW_ROW,
+  recordRun,
 } from './movement';
 import {
   type RfmResult,
@@ -97,8 +99,11 @@ export interface SegmentsSheet {
     backgrounds: string[][];
     fontColors: string[][];
   };
-  /** This run's row of the history (run date, customers per segment). */
+  /** This run's date ('YYYY-MM-DD') and row of the history (customers per segment). */
+  runDate: string;
   historyRow: HistoryRow;
+  /** The history with this run's row (recordRun: in date order, a rerun replacing its date, capped). */
+  history: { header: string[]; rows: CellValue[][] };
   backgrounds: string[];
   fontColors: string[];
   /** 0-based columns holding untrusted or digit-only text: write them as plain text ('@'), so a
@@ -221,6 +226,7 @@ export function buildSegmentsSheet(
   clock: Clock,
   lang: Lang,
   previous: PreviousRun = NO_PREVIOUS,
+  history: readonly HistoryRow[] = [],
 ): SegmentsSheet {
   const result = scoreRfm(index, clock);
   const sorted = sortForSheet(result.rows);
@@ -243,6 +249,7 @@ export function buildSegmentsSheet(
   const summary = summariseSegments(result.rows);
   const runDate = formatLocalDate(clock.now, clock.timeZone);
   const moved = movementOf(previous.segments, result.rows);
+  const historyRow = historyRowOf(runDate, result.rows);
   const { report, empty } = reportFor(result, unnamedStatuses(allOrders(index)), clock, lang);
   const from = previous.date ?? (previous.segments.size > 0 ? tx.movementEarlier : null);
   if (from !== null && result.rows.length > 0)
@@ -259,7 +266,9 @@ export function buildSegmentsSheet(
       title: from === null ? tx.movementFirst(runDate) : tx.movementTitle(from, runDate),
       ...matrixOf(moved, lang),
     },
-    historyRow: historyRowOf(runDate, result.rows),
+    runDate,
+    historyRow,
+    history: historyTable(recordRun(history, historyRow), lang),
     summary: {
       header: [
         sh.segment,

@@ -1,81 +1,84 @@
-// Segment movement on the sheets: the previous run's segments (core movement.ts says which run that is)
-// read before the Segments sheet is replaced, and the history sheet with its chart written after. A few
-// calls whatever the number of customers: the old sheet is read by whole columns, the history is small.
-
+// Segment movement on the Segments sheet: what this run compares with (core movement.ts says which run that
+// is), read from the sheet being replaced; and the blocks written into the new sheet before it is swapped
+// in: the movement columns' colour rules, the run date, the from → to matrix, the history and its chart.
+// All of it lives in the Segments sheet, so a run that fails leaves the old sheet whole, history included.
+// A few calls whatever the number of customers: two columns of the old sheet, small blocks.
 import type { CustomerIndex } from '../core/customers';
 import {
+  findHistory,
+  HISTORY_WIDTH,
   type HistoryRow,
-  historyTable,
   MAX_HISTORY,
   parseHistory,
   previousRunDate,
   previousSource,
-  recordRun,
+  runDateCells,
   segmentOfLabel,
+  sheetRunDate,
 } from '../core/movement';
 import { SEGMENTS, type SegmentId, scoreRfm } from '../core/rfm';
-import { type PreviousRun, SEGMENTS_HEADER_ROWS, segmentOfCode, segmentsColumns } from '../core/segments';
-import { t, texts } from '../core/text';
+import {
+  type PreviousRun,
+  SEGMENTS_HEADER_ROWS,
+  type SegmentsSheet,
+  segmentOfCode,
+  segmentsColumns,
+} from '../core/segments';
+import { NUMBER_FORMATS } from '../core/table';
+import { t } from '../core/text';
 import { formatLocalDate, runDateEnd } from '../core/time';
-import type { CellValue, Clock } from '../core/types';
+import type { CellValue, Clock, Grid, Lang } from '../core/types';
 import type { Env } from './context';
-import { type ColumnKind, writeRows } from './sheets';
+import { ensureSize, TEXT_FORMAT, writeRows } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Document property: the run date ('YYYY-MM-DD') of the run the Segments sheet shows. */
-export const SEGMENTS_RUN_DATE = 'kenali.segmentsRunDate';
-
 export interface MovementContext {
-  runDate: string;
   previous: PreviousRun;
   history: HistoryRow[];
-  historySheet: Sheet | null;
 }
 
-/** The history sheet in either language's name (the spreadsheet's locale may have changed). */
-function findHistorySheet(env: Env): Sheet | null {
-  const own = t('segments', env.lang).historySheet;
-  const other = texts.segments[env.lang === 'id' ? 'en' : 'id'].historySheet;
-  return env.ss.getSheetByName(own) ?? env.ss.getSheetByName(other);
-}
+const NONE: MovementContext = { previous: { segments: new Map(), date: null }, history: [] };
 
-/** What this run compares with, read before the Segments sheet is replaced. */
+/** What this run compares with, and the history so far: read before the Segments sheet is replaced. */
 export function readMovement(env: Env, index: CustomerIndex, clock: Clock): MovementContext {
   const tz = clock.timeZone;
   const runDate = formatLocalDate(clock.now, tz);
-  const historySheet = findHistorySheet(env);
-  const history = historySheet ? parseHistory(wholeSheet(historySheet), tz) : [];
+  const sheet = env.ss.getSheetByName(t('sheet', env.lang).segmentsSheet);
+  const lastRow = sheet ? sheet.getLastRow() : 0;
+  const lastColumn = sheet ? sheet.getLastColumn() : 0;
+  if (!sheet || lastRow < 1 || lastColumn < 1) return NONE;
+  const head = sheet.getRange(1, 1, Math.min(lastRow, SEGMENTS_HEADER_ROWS), lastColumn).getValues() as Grid;
+  const at = findHistory(head);
+  const history = at
+    ? parseHistory(
+        sheet.getRange(at.row + 1, at.col + 1, lastRow - at.row, HISTORY_WIDTH).getValues() as Grid,
+        tz,
+      )
+    : [];
   const previousDate = previousRunDate(history, runDate);
-  const segmentsSheet = env.ss.getSheetByName(t('sheet', env.lang).segmentsSheet);
-  const sheetDate = env.properties.getProperty(SEGMENTS_RUN_DATE);
-  const source = previousSource(runDate, previousDate, segmentsSheet !== null, sheetDate);
+  const source = previousSource(runDate, previousDate, true, sheetRunDate(head));
   let segments: ReadonlyMap<string, SegmentId> = new Map();
   if (source.kind === 'sheet' || source.kind === 'sheet-previous')
-    segments = readSheetSegments(segmentsSheet!, source.kind === 'sheet' ? 'current' : 'previous');
+    segments = readSheetSegments(sheet, head, lastRow, source.kind === 'sheet' ? 'current' : 'previous');
   else if (source.kind === 'rescore') {
     const now = runDateEnd(source.date, tz);
     if (now !== null)
       segments = new Map(scoreRfm(index, { timeZone: tz, now }).rows.map((r) => [r.key, r.segmentId]));
   }
-  return { runDate, previous: { segments, date: previousDate }, history, historySheet };
-}
-
-function wholeSheet(sheet: Sheet): CellValue[][] {
-  const rows = sheet.getLastRow();
-  const cols = sheet.getLastColumn();
-  return rows > 0 && cols > 0 ? (sheet.getRange(1, 1, rows, cols).getValues() as CellValue[][]) : [];
+  return { previous: { segments, date: previousDate }, history };
 }
 
 /** Buyer key → segment from the Segments sheet: its RFM codes ('current') or its previous-segment labels;
  *  two columns read, whatever else the sheet holds. */
-function readSheetSegments(sheet: Sheet, which: 'current' | 'previous'): Map<string, SegmentId> {
+function readSheetSegments(
+  sheet: Sheet,
+  head: Grid,
+  lastRow: number,
+  which: 'current' | 'previous',
+): Map<string, SegmentId> {
   const out = new Map<string, SegmentId>();
-  const lastRow = sheet.getLastRow();
-  const lastColumn = sheet.getLastColumn();
-  if (lastRow < 2 || lastColumn < 1) return out;
-  const head = sheet.getRange(1, 1, Math.min(lastRow, SEGMENTS_HEADER_ROWS), lastColumn).getValues();
-  const found = segmentsColumns(head as CellValue[][]);
+  const found = segmentsColumns(head);
   if (!found) return out;
   const col = which === 'current' ? found.codeCol : found.prevCol;
   const first = found.headerRow + 2;
@@ -86,56 +89,89 @@ function readSheetSegments(sheet: Sheet, which: 'current' | 'previous'): Map<str
   for (let i = 0; i < n; i++) {
     const key = typeof keys[i][0] === 'string' ? (keys[i][0] as string).trim() : '';
     if (key === '') continue;
-    const seg =
-      which === 'current'
-        ? segmentOfCode(cells[i][0] as CellValue)
-        : segmentOfLabel(cells[i][0] as CellValue);
+    const v = cells[i][0] as CellValue;
+    const seg = which === 'current' ? segmentOfCode(v) : segmentOfLabel(v);
     if (seg) out.set(key, seg);
   }
   return out;
 }
 
-const HISTORY_WIDTH = 1 + SEGMENTS.length;
-const HISTORY_KINDS: ColumnKind[] = ['text', ...Array<ColumnKind>(HISTORY_WIDTH - 1).fill('integer')];
+const HEADER_FORMATS = Array<string>(HISTORY_WIDTH).fill(TEXT_FORMAT);
+const ROW_FORMATS = [TEXT_FORMAT, ...Array<string>(HISTORY_WIDTH - 1).fill(NUMBER_FORMATS.integer)];
+const SEGMENT_COLOURS = SEGMENTS.map((s) => s.background);
 
 /**
- * The history with this run's row, in columns A:L of the history sheet (Kenali's: rewritten whole, at most
- * MAX_HISTORY rows; a column the seller adds right of them is never touched), and its stacked-area chart.
- * Then the Segments sheet's run date, for the next run.
+ * Into the staging Segments sheet (`n` customers; the summary at `summaryCol`, `summaryWidth` wide): the
+ * movement columns' colour rules (a constant number: no colour cell per customer, and they follow the
+ * seller's sorting and filtering), the run date beside the summary's title, then after a blank column the
+ * matrix, after another the history (at most MAX_HISTORY rows), and the history's stacked-area chart under
+ * the matrix.
  */
-export function writeMovement(env: Env, m: MovementContext, row: HistoryRow): void {
-  const tx = t('segments', env.lang);
-  const rows = recordRun(m.history, row);
-  const table = historyTable(rows, env.lang);
-  const sheet = m.historySheet ?? env.ss.insertSheet(tx.historySheet);
-  const before = sheet.getLastRow();
-  const values: CellValue[][] = [table.header, ...table.rows];
-  writeRows(
+export function writeMovementBlocks(
+  sheet: Sheet,
+  c: SegmentsSheet,
+  summaryCol: number,
+  summaryWidth: number,
+  lang: Lang,
+): void {
+  const tx = t('segments', lang);
+  const n = c.rows.length;
+  const columns = new Map<number, GoogleAppsScript.Spreadsheet.Range>();
+  const column = (j: number) => {
+    if (!columns.has(j)) columns.set(j, sheet.getRange(2, j + 1, n, 1));
+    return columns.get(j)!;
+  };
+  sheet.setConditionalFormatRules(
+    c.movementRules.map((r) =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenTextEqualTo(r.text)
+        .setBackground(r.background)
+        .setFontColor(r.color)
+        .setRanges([column(r.column)])
+        .build(),
+    ),
+  );
+
+  writeRows(sheet, 1, [runDateCells(c.runDate, lang)], ['text', 'text'], summaryCol + 2);
+
+  // The matrix: its title, then the previous run's segments down and this run's across.
+  const mv = c.movement;
+  const matrixCol = summaryCol + summaryWidth + 1;
+  const span = mv.grid[0].length;
+  const title: CellValue[] = [mv.title, ...Array<CellValue>(span - 1).fill('')];
+  const matrix = writeRows(
     sheet,
     1,
-    [table.header],
-    HISTORY_KINDS.map(() => 'text'),
-  )!.setFontWeight('bold');
-  writeRows(sheet, 2, table.rows, HISTORY_KINDS);
-  if (before > values.length)
-    sheet.getRange(values.length + 1, 1, before - values.length, HISTORY_WIDTH).clearContent();
-  sheet.setFrozenRows(1);
-  sheet.getRange(values.length + 2, 1).setValue(tx.historyKept(MAX_HISTORY));
+    [title, ...mv.grid],
+    mv.grid[0].map((_, j) => (j === 0 ? 'text' : 'integer')),
+    matrixCol,
+  )!;
+  const plain = (colour: string) => Array<string>(span).fill(colour);
+  matrix.setBackgrounds([plain('#ffffff'), ...mv.backgrounds]);
+  matrix.setFontColors([plain('#202124'), ...mv.fontColors]);
+  sheet.getRange(1, matrixCol, mv.grid.length + 1, 1).setFontWeight('bold');
+  sheet.setColumnWidth(matrixCol, 170);
 
-  const data = sheet.getRange(1, 1, values.length, HISTORY_WIDTH);
-  const titles = new Set([texts.segments.id.historyChartTitle, texts.segments.en.historyChartTitle]);
-  const own = sheet.getCharts().find((c) => titles.has(String(c.getOptions().get('title'))));
-  const builder = (own ? own.modify().clearRanges() : sheet.newChart())
-    .setChartType(Charts.ChartType.AREA)
-    .addRange(data)
-    .setOption('title', tx.historyChartTitle)
-    .setOption('isStacked', true)
-    .setOption('legend', { position: 'right' })
-    .setOption('colors', SEGMENT_COLOURS)
-    .setPosition(1, HISTORY_WIDTH + 2, 0, 0);
-  if (own) sheet.updateChart(builder.build());
-  else sheet.insertChart(builder.build());
-  env.properties.setProperty(SEGMENTS_RUN_DATE, row.date);
+  // The history: one row per run date; the note of its cap under it.
+  const historyCol = matrixCol + span + 1;
+  const values: CellValue[][] = [c.history.header, ...c.history.rows];
+  ensureSize(sheet, values.length + 2, historyCol + HISTORY_WIDTH - 1);
+  const data = sheet.getRange(1, historyCol, values.length, HISTORY_WIDTH);
+  data.setNumberFormats(values.map((_, i) => (i === 0 ? HEADER_FORMATS : ROW_FORMATS)));
+  data.setValues(values);
+  sheet.getRange(1, historyCol, 1, HISTORY_WIDTH).setFontWeight('bold');
+  sheet.getRange(values.length + 2, historyCol).setValue(tx.historyKept(MAX_HISTORY));
+
+  sheet.insertChart(
+    sheet
+      .newChart()
+      .setChartType(Charts.ChartType.AREA)
+      .addRange(data)
+      .setOption('title', tx.historyChartTitle)
+      .setOption('isStacked', true)
+      .setOption('legend', { position: 'right' })
+      .setOption('colors', SEGMENT_COLOURS)
+      .setPosition(mv.grid.length + 3, matrixCol, 0, 0)
+      .build(),
+  );
 }
-
-const SEGMENT_COLOURS = SEGMENTS.map((s) => s.background);

@@ -8,7 +8,7 @@ import type { CellValue, Clock } from '../core/types';
 import type { Env } from './context';
 import { withDocumentLock } from './context';
 import { writeProblems } from './importer';
-import { readMovement, writeMovement } from './movement';
+import { readMovement, writeMovementBlocks } from './movement';
 import { syncCustomers } from './readmodel';
 import { type ColumnKind, writeRows, writeTable } from './sheets';
 import { GENERATION, loadStore, readConsistently, runningImport } from './store';
@@ -42,7 +42,7 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   const index = buildCustomers(store);
   // What this run compares with, read before the Segments sheet is replaced.
   const movement = readMovement(env, index, clock);
-  const content = buildSegmentsSheet(index, clock, lang, movement.previous);
+  const content = buildSegmentsSheet(index, clock, lang, movement.previous, movement.history);
   // Customers checked against the store and repaired (a hand edit, an interrupted import): under the lock,
   // and only when no import changed the store since it was read.
   repairCustomers(env, index, generation);
@@ -70,8 +70,6 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   } finally {
     run.release();
   }
-  // Only once the new Segments sheet is in place: a failed run adds no history row.
-  writeMovement(env, movement, content.historyRow);
 
   const done = tx.segmentDone(content.rows.length, finalName);
   if (toast) ss.toast(done, tx.segmentTitle, 5);
@@ -203,17 +201,6 @@ function writeSegments(
   SEGMENTS_DECL.forEach((c, i) => {
     if (c.width) sheet.setColumnWidth(i + 1, c.width);
   });
-  // The movement columns coloured by rules (no colour cell per customer; they follow sorting and filters).
-  sheet.setConditionalFormatRules(
-    c.movementRules.map((r) =>
-      SpreadsheetApp.newConditionalFormatRule()
-        .whenTextEqualTo(r.text)
-        .setBackground(r.background)
-        .setFontColor(r.color)
-        .setRanges([sheet.getRange(2, r.column + 1, n, 1)])
-        .build(),
-    ),
-  );
 
   // Summary: one blank column to the right of the table; the too-thin notice above it.
   const col = width + 2;
@@ -233,26 +220,11 @@ function writeSegments(
   labels.setBackgrounds(s.backgrounds.map((b) => [b]));
   labels.setFontColors(s.fontColors.map((f) => [f]));
   sheet.setColumnWidth(col, 170);
-  // Who they are and what to do: wide enough to read (the cells right of them hold the matrix's gap).
+  // Who they are and what to do: wide enough to read.
   sheet.setColumnWidth(col + s.header.length - 2, 260);
   sheet.setColumnWidth(col + s.header.length - 1, 420);
 
-  // The from → to matrix beside the summary, a blank column between (its own columns, all of one width):
-  // title, then the previous run's segments down and this run's across.
-  const mv = c.movement;
-  const matrixCol = col + s.header.length + 1;
-  writeRows(sheet, 1, [[mv.title]], ['text'], matrixCol)!.setFontWeight('bold');
-  const matrix = writeRows(
-    sheet,
-    2,
-    mv.grid,
-    mv.grid[0].map((_, j) => (j === 0 ? 'text' : 'integer')),
-    matrixCol,
-  )!;
-  matrix.setBackgrounds(mv.backgrounds);
-  matrix.setFontColors(mv.fontColors);
-  sheet.getRange(2, matrixCol, mv.grid.length, 1).setFontWeight('bold');
-  sheet.setColumnWidth(matrixCol, 170);
+  writeMovementBlocks(sheet, c, col, s.header.length, lang);
 
   const chart = sheet
     .newChart()

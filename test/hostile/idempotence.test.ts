@@ -112,7 +112,7 @@ describe('segmenting twice on the same run date changes nothing', () => {
     );
     shop.bundle.call('kenaliSegment');
     expectSameState(workbookState(shop.wb), first, 'after the second segmentation');
-    expect(shop.wb.sheet('Segments').getCharts()).toHaveLength(1);
+    expect(shop.wb.sheet('Segments').getCharts()).toHaveLength(2); // segment sizes, and their history
     // and "per tanggal" with the same day is the same run date
     shop.bundle.call('kenaliSegmentJson_', '2024-06-30');
     expectSameState(

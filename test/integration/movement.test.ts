@@ -13,14 +13,15 @@ import type { CustomerDetailView } from '../../src/core/views';
 const TZ = 'Asia/Jakarta';
 const NOW = epochFromLocal({ year: 2024, month: 6, day: 30, hour: 10, minute: 0, second: 0 }, TZ);
 const tx = texts.segments.id;
-const HISTORY = tx.historySheet;
 // Sheet columns (0-based): key 0, RFM code 12, segment 13, previous 14, change 15.
 const KEY = 0;
 const CODE = 12;
 const PREV = 14;
 const CHANGE = 15;
-// The summary: columns R:Y (8 columns after a blank one); the matrix after another blank column, from AA.
+// The summary: columns R:Y (8 columns after a blank one); the matrix after another blank column, from AA
+// (13 columns); the history after another, from AO (12 columns).
 const MATRIX = 26;
+const HISTORY = 40;
 
 function demo(): { wb: LocalSpreadsheet; bundle: Bundle } {
   const wb = new LocalSpreadsheet({ timeZone: TZ, locale: 'id_ID' });
@@ -43,7 +44,10 @@ function table(wb: LocalSpreadsheet): Map<string, CellValue[]> {
 }
 const segmentOf = (r: CellValue[]): SegmentId => segmentForCode(String(r[CODE]))!.id;
 const history = (wb: LocalSpreadsheet) =>
-  wb.readValues(HISTORY).filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(String(r[0])));
+  wb
+    .readValues('Segments')
+    .map((r) => r.slice(HISTORY, HISTORY + 12))
+    .filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(String(r[0])));
 
 describe('two runs a week apart on the demo shop', () => {
   const { wb, bundle } = demo();
@@ -86,12 +90,20 @@ describe('two runs a week apart on the demo shop', () => {
     expect(h.map((r) => r[0])).toEqual(['2024-06-23', '2024-06-30']);
     const counts = SEGMENTS.map((s) => [...second.values()].filter((r) => segmentOf(r) === s.id).length);
     expect(h[1].slice(1, 12)).toEqual(counts);
-    const sheet = wb.getSheetByName(HISTORY)!;
-    const charts = sheet.getCharts();
+    const sheet = wb.getSheetByName('Segments')!;
+    expect(sheet.getRange(1, HISTORY + 1, 1, 2).getValues()[0]).toEqual([tx.historyDate, 'Juara']);
+    // the sheet says its own run date beside the summary's title
+    expect(sheet.getRange('R1:U1').getValues()[0]).toEqual([
+      'Ringkasan segmen',
+      '',
+      'Tanggal acuan',
+      '2024-06-30',
+    ]);
+    const charts = sheet.getCharts().filter((c) => c.getType() === 'AREA');
     expect(charts).toHaveLength(1);
-    expect(charts[0].getType()).toBe('AREA');
     expect(charts[0].getOptions().get('isStacked')).toBe(true);
-    expect(charts[0].getRanges()[0].getA1Notation()).toBe('A1:L3');
+    expect(charts[0].getOptions().get('title')).toBe(tx.historyChartTitle);
+    expect(charts[0].getRanges()[0].getA1Notation()).toBe('AO1:AZ3');
   });
 
   it('the matrix beside the summary counts every move from the first run to the second', () => {
@@ -148,7 +160,7 @@ describe('two runs a week apart on the demo shop', () => {
     segmentAt(bundle, '2024-06-30');
     expect(history(wb).map((r) => r[0])).toEqual(['2024-06-23', '2024-06-30']);
     expect(wb.readValues('Segments')).toEqual(before);
-    expect(wb.getSheetByName(HISTORY)!.getCharts()).toHaveLength(1);
+    expect(wb.getSheetByName('Segments')!.getCharts()).toHaveLength(2);
   });
 });
 
@@ -282,7 +294,5 @@ describe('movement costs', () => {
       (big.cells.get('Segments')![k] - small.cells.get('Segments')![k]) / (big.customers - small.customers);
     expect(per('values')).toBe(16);
     expect(per('formats')).toBe(16);
-    // the history sheet does not grow with customers
-    expect(big.cells.get(HISTORY)).toEqual(small.cells.get(HISTORY));
   });
 });

@@ -2,6 +2,7 @@ import {
   CHANGE_COLOURS,
   changeOf,
   compactHistory,
+  findHistory,
   GONE_COLUMN,
   HIGHLIGHT_COLOURS,
   type HistoryRow,
@@ -15,7 +16,9 @@ import {
   previousRunDate,
   previousSource,
   recordRun,
+  runDateCells,
   segmentOfLabel,
+  sheetRunDate,
 } from '../../src/core/movement';
 import { SEGMENTS, type SegmentId, segmentOrder } from '../../src/core/rfm';
 import { texts } from '../../src/core/text';
@@ -204,3 +207,20 @@ function contrast(a: string, b: string): number {
   const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
   return (x + 0.05) / (y + 0.05);
 }
+
+describe('what a Segments sheet carries in its first rows', () => {
+  it('its run date (label then date, either language) and where its history starts', () => {
+    for (const lang of ['id', 'en'] as const) {
+      const t = historyTable([row('2024-06-23')], lang);
+      const head = [
+        ['ID Pelanggan', '', 'Ringkasan segmen', '', ...runDateCells('2024-06-30', lang), '', ...t.header],
+        ['x', '', 'Segmen', '', '', '', '', ...t.rows[0]],
+      ];
+      expect(sheetRunDate(head)).toBe('2024-06-30');
+      expect(findHistory(head)).toEqual({ row: 0, col: 7 });
+    }
+    expect(sheetRunDate([['Tanggal acuan', 'kemarin']])).toBeNull();
+    expect(sheetRunDate([['ID Pelanggan', 'Kode RFM']])).toBeNull();
+    expect(findHistory([['Tanggal acuan', '2024-06-30']])).toBeNull();
+  });
+});

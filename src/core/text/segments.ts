@@ -106,8 +106,7 @@ const id = {
   movementGone: '(tidak terhitung lagi)',
   movementReport: (from: string, up: number, down: number, same: number, added: number, gone: number) =>
     `Dibanding ${from}: ${up} naik, ${down} turun, ${same} tetap, ${added} baru; ${gone} pelanggan tidak terhitung lagi.`,
-  /** The history sheet: one row per run date, customers per segment. */
-  historySheet: 'Riwayat Segmen',
+  /** The history beside the matrix: one row per run date, customers per segment. */
   historyDate: 'Tanggal acuan',
   historyChartTitle: 'Pelanggan per segmen dari run ke run',
   historyKept: (n: number) => `Riwayat menyimpan paling banyak ${n} tanggal; yang lama diringkas per bulan.`,
@@ -218,7 +217,6 @@ const en: typeof id = {
   movementGone: '(no longer counted)',
   movementReport: (from: string, up: number, down: number, same: number, added: number, gone: number) =>
     `Compared with ${from}: ${up} up, ${down} down, ${same} same, ${added} new; ${gone} customers no longer counted.`,
-  historySheet: 'Segment History',
   historyDate: 'Run date',
   historyChartTitle: 'Customers per segment, run by run',
   historyKept: (n: number) => `The history keeps at most ${n} dates; older ones are summarised per month.`,
