@@ -89,7 +89,7 @@ export interface SegmentsSheet {
   rows: CellValue[][];
   /** 0-based column of the segment label, whose cells take the colours below (one per row). */
   labelColumn: number;
-  /** Colours of the movement columns as conditional format rules (a constant number of them, whatever the
+  /** Colours of the change column as conditional format rules (a constant number of them, whatever the
    *  rows; they follow the seller's sorting and filtering): 0-based column, the whole cell's text, colours. */
   movementRules: { column: number; text: string; background: string; color: string }[];
   /** The from → to matrix between the previous run and this one, written beside the summary. */
@@ -299,24 +299,17 @@ export function buildSegmentsSheet(
   };
 }
 
-/** The previous-segment column coloured as the segment, the change column by its word. */
+/** The change column coloured by its word. */
 function movementRules(lang: Lang): SegmentsSheet['movementRules'] {
+  // The change column only: it is what the seller scans for. Every rule costs six builder calls each run,
+  // and a label of the previous segment reads well enough in plain text.
   const tx = t('segments', lang);
-  const prev = col('previous');
   const change = col('change');
-  return [
-    ...SEGMENTS.map((s) => ({
-      column: prev,
-      text: tx.labels[s.id],
-      background: s.background,
-      color: s.color,
-    })),
-    ...(Object.keys(CHANGE_COLOURS) as Change[]).map((c) => ({
-      column: change,
-      text: tx.changes[c],
-      ...CHANGE_COLOURS[c],
-    })),
-  ];
+  return (Object.keys(CHANGE_COLOURS) as Change[]).map((c) => ({
+    column: change,
+    text: tx.changes[c],
+    ...CHANGE_COLOURS[c],
+  }));
 }
 
 const WHITE = '#FFFFFF';

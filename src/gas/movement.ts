@@ -28,7 +28,6 @@ import { NUMBER_FORMATS } from '../core/table';
 import { t } from '../core/text';
 import { formatLocalDate, runDateEnd } from '../core/time';
 import type { CellValue, Clock, Grid, Lang } from '../core/types';
-import type { Env } from './context';
 import { ensureSize, TEXT_FORMAT, writeRows } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -40,11 +39,11 @@ export interface MovementContext {
 
 const NONE: MovementContext = { previous: { segments: new Map(), date: null }, history: [] };
 
-/** What this run compares with, and the history so far: read before the Segments sheet is replaced. */
-export function readMovement(env: Env, index: CustomerIndex, clock: Clock): MovementContext {
+/** What this run compares with, and the history so far, from `sheet` (the Segments sheet this run
+ *  replaces): read before it is replaced. */
+export function readMovement(sheet: Sheet | null, index: CustomerIndex, clock: Clock): MovementContext {
   const tz = clock.timeZone;
   const runDate = formatLocalDate(clock.now, tz);
-  const sheet = env.ss.getSheetByName(t('sheet', env.lang).segmentsSheet);
   const lastRow = sheet ? sheet.getLastRow() : 0;
   const lastColumn = sheet ? sheet.getLastColumn() : 0;
   if (!sheet || lastRow < 1 || lastColumn < 1) return NONE;
@@ -101,9 +100,9 @@ const ROW_FORMATS = [TEXT_FORMAT, ...Array<string>(HISTORY_WIDTH - 1).fill(NUMBE
 const SEGMENT_COLOURS = SEGMENTS.map((s) => s.background);
 
 /**
- * Into the staging Segments sheet (`n` customers; the summary at `summaryCol`, `summaryWidth` wide): the
- * movement columns' colour rules (a constant number: no colour cell per customer, and they follow the
- * seller's sorting and filtering), the run date beside the summary's title, then after a blank column the
+ * Into the staging Segments sheet (the summary at `summaryCol`, `summaryWidth` wide): the change column's
+ * colour rules (a constant number: no colour cell per customer, and they follow the seller's sorting and
+ * filtering), the run date beside the summary's title, then after a blank column the
  * matrix, after another the history (at most MAX_HISTORY rows), and the history's stacked-area chart under
  * the matrix.
  */

@@ -41,7 +41,7 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   const store = readConsistently(env, () => loadStore(env, undefined, { itemHeaders: ITEM_HEADERS }));
   const index = buildCustomers(store);
   // What this run compares with, read before the Segments sheet is replaced.
-  const movement = readMovement(env, index, clock);
+  const movement = readMovement(replacedSheet(env, tx.segmentsSheet), index, clock);
   const content = buildSegmentsSheet(index, clock, lang, movement.previous, movement.history);
   // Customers checked against the store and repaired (a hand edit, an interrupted import): under the lock,
   // and only when no import changed the store since it was read.
@@ -99,6 +99,27 @@ function sheetNames(finalName: string, started: number) {
     staging: `${finalName} (baru ${started})`,
     aside: `${finalName} (lama ${started})`,
   };
+}
+
+/**
+ * The Segments sheet this run replaces: by its name, or, when a run stopped dead between setting the old
+ * one aside and putting its own in place (Apps Script's time limit), the one it set aside: the last whole
+ * Segments sheet, history included (trackRun removes it afterwards as a leftover). One call more only when
+ * there is no Segments sheet.
+ */
+function replacedSheet(env: Env, finalName: string): Sheet | null {
+  const sheet = env.ss.getSheetByName(finalName);
+  if (sheet) return sheet;
+  for (const key of env.properties.getKeys()) {
+    if (!key.startsWith(RUN_PROPERTY)) continue;
+    const names = sheetNames(
+      env.properties.getProperty(key) ?? finalName,
+      Number(key.slice(RUN_PROPERTY.length)),
+    );
+    const aside = env.ss.getSheetByName(names.aside);
+    if (aside) return aside;
+  }
+  return null;
 }
 
 /**

@@ -148,6 +148,10 @@ describe('Impor stopped dead halfway (the 6-minute limit)', () => {
   });
 });
 
+// A sweep runs segmentation twice per service call it makes (about 190 calls with movement, #21): more
+// than the default timeout on a loaded machine.
+const SWEEP_TIMEOUT = 180_000;
+
 describe('an exception halfway through Segmentasi RFM', () => {
   const clean = shopBeforeSegmentation();
   const before = workbookState(clean.wb);
@@ -159,42 +163,50 @@ describe('an exception halfway through Segmentasi RFM', () => {
     expect(after.sheets.Segments.values).not.toEqual(before.sheets.Segments.values);
   });
 
-  it('at any of its calls: every sheet as it was, or (past the swap) the whole new Segments; no stray sheet', () => {
-    // the sheets decide (a run marker left in the document properties is removed by a later run)
-    const sheetsOf = (w: ReturnType<typeof workbookState>) => JSON.stringify([w.names, w.sheets]);
-    const oldState = sheetsOf(before);
-    const newState = sheetsOf(after);
-    const outcomes: string[] = [];
-    for (let k = 1; k <= calls; k++) {
-      const shop = later(shopBeforeSegmentation(), 3 * DAY);
-      shop.wb.counter.failOn(everything, k);
-      expect(() => shop.bundle.call('kenaliSegment'), `fault at call ${k}`).toThrow(/injected fault/);
-      shop.wb.counter.clearFaults();
-      const state = sheetsOf(workbookState(shop.wb));
-      outcomes.push(state === oldState ? 'old' : state === newState ? 'new' : `mixed at call ${k}`);
-      if (state === oldState) expect(shop.wb.sheet('Segments').getCharts()).toHaveLength(2);
-      shop.bundle.call('kenaliSegment');
-      expectSameState(workbookState(shop.wb), after, `re-run after a fault at call ${k}`);
-    }
-    const firstNew = outcomes.indexOf('new');
-    expect(firstNew).toBeGreaterThan(calls / 2);
-    expect(outcomes).toEqual([...Array(firstNew).fill('old'), ...Array(calls - firstNew).fill('new')]);
-  });
+  it(
+    'at any of its calls: every sheet as it was, or (past the swap) the whole new Segments; no stray sheet',
+    () => {
+      // the sheets decide (a run marker left in the document properties is removed by a later run)
+      const sheetsOf = (w: ReturnType<typeof workbookState>) => JSON.stringify([w.names, w.sheets]);
+      const oldState = sheetsOf(before);
+      const newState = sheetsOf(after);
+      const outcomes: string[] = [];
+      for (let k = 1; k <= calls; k++) {
+        const shop = later(shopBeforeSegmentation(), 3 * DAY);
+        shop.wb.counter.failOn(everything, k);
+        expect(() => shop.bundle.call('kenaliSegment'), `fault at call ${k}`).toThrow(/injected fault/);
+        shop.wb.counter.clearFaults();
+        const state = sheetsOf(workbookState(shop.wb));
+        outcomes.push(state === oldState ? 'old' : state === newState ? 'new' : `mixed at call ${k}`);
+        if (state === oldState) expect(shop.wb.sheet('Segments').getCharts()).toHaveLength(2);
+        shop.bundle.call('kenaliSegment');
+        expectSameState(workbookState(shop.wb), after, `re-run after a fault at call ${k}`);
+      }
+      const firstNew = outcomes.indexOf('new');
+      expect(firstNew).toBeGreaterThan(calls / 2);
+      expect(outcomes).toEqual([...Array(firstNew).fill('old'), ...Array(calls - firstNew).fill('new')]);
+    },
+    SWEEP_TIMEOUT,
+  );
 });
 
 describe('Segmentasi RFM stopped dead halfway', () => {
-  it('at any call: segmenting again (later) converges, leaving no stray staging sheet', () => {
-    const clean = shopBeforeSegmentation();
-    const calls = clean.wb.counter.measure(() => later(clean, 3 * DAY).bundle.call('kenaliSegment')).total;
-    const after = workbookState(clean.wb);
-    for (let k = 1; k <= calls; k++) {
-      const shop = shopBeforeSegmentation();
-      later(shop, 3 * DAY).wb.counter.failOn(everything, k, { sticky: true });
-      expect(() => shop.bundle.call('kenaliSegment')).toThrow();
-      shop.wb.counter.clearFaults();
-      // the seller runs it again an hour later
-      later(shop, 3 * DAY + HOUR).bundle.call('kenaliSegment');
-      expectSameState(workbookState(shop.wb), after, `re-run after a stop at call ${k}`);
-    }
-  });
+  it(
+    'at any call: segmenting again (later) converges, leaving no stray staging sheet',
+    () => {
+      const clean = shopBeforeSegmentation();
+      const calls = clean.wb.counter.measure(() => later(clean, 3 * DAY).bundle.call('kenaliSegment')).total;
+      const after = workbookState(clean.wb);
+      for (let k = 1; k <= calls; k++) {
+        const shop = shopBeforeSegmentation();
+        later(shop, 3 * DAY).wb.counter.failOn(everything, k, { sticky: true });
+        expect(() => shop.bundle.call('kenaliSegment')).toThrow();
+        shop.wb.counter.clearFaults();
+        // the seller runs it again an hour later
+        later(shop, 3 * DAY + HOUR).bundle.call('kenaliSegment');
+        expectSameState(workbookState(shop.wb), after, `re-run after a stop at call ${k}`);
+      }
+    },
+    SWEEP_TIMEOUT,
+  );
 });

@@ -135,14 +135,14 @@ describe('two runs a week apart on the demo shop', () => {
     expect(bgs[1][8]).toBe(champToRisk > 0 ? '#b71c1c' : '#ffffff');
   });
 
-  it('the movement columns are coloured by conditional rules and filterable like the rest', () => {
+  it('the change column is coloured by conditional rules; both are filterable like the rest', () => {
     const sheet = wb.getSheetByName('Segments')!;
     const n = second.size;
     expect(sheet.getFilter()!.getRange().getA1Notation()).toBe(`A1:P${n + 1}`);
     const rules = sheet.getConditionalFormatRules();
-    expect(rules).toHaveLength(15);
+    expect(rules).toHaveLength(4);
     const refs = new Set(rules.flatMap((r) => r.getRanges().map((g) => g.getA1Notation())));
-    expect(refs).toEqual(new Set([`O2:O${n + 1}`, `P2:P${n + 1}`]));
+    expect(refs).toEqual(new Set([`P2:P${n + 1}`]));
   });
 
   it('the lookup detail shows the current and the previous segment', () => {
