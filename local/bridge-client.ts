@@ -158,7 +158,16 @@ export function clientShimScript(opts: { endpoint?: string; names?: string[] } =
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: name, args: args })
-    }).then(function (r) { return r.json(); });
+    }).then(function (r) {
+      // The preview marks calls that changed the workbook: the workbook pane beside the sidebar reloads.
+      if (r.headers && r.headers.get('x-kenali-saved') === '1') {
+        try {
+          var pane = window.parent !== window && window.parent.document.querySelector('main iframe');
+          if (pane && pane.contentWindow) pane.contentWindow.location.reload();
+        } catch (e) { /* not the preview's frame */ }
+      }
+      return r.json();
+    });
   };
   window.google = window.google || {};
   window.google.script = ${SCRIPT_RUN_SOURCE}(transport, { names: ${json(opts.names ?? null)} || undefined,

@@ -1,8 +1,8 @@
 // Reading marketplace export files (CSV or XLSX) into grids, as Sheets would show them after an upload.
 //
-// CSV: our own streaming tokenizer rather than papaparse (which the tests use as the oracle). A 1M-line
-// Shopee export is ~500 MB with 47 columns; papaparse needs ~6 s and every cell as a string (>1 GB held),
-// while the one-shot segment needs a dozen columns. So records are tokenized chunk by chunk into field
+// CSV: our own streaming tokenizer rather than papaparse (which the tests use as the oracle). A big Shopee
+// export has 47 columns and papaparse makes every cell a string, while the one-shot segment needs a dozen
+// columns (bench/RESULTS.md). So records are tokenized chunk by chunk into field
 // boundaries, and the caller materialises only the fields it wants (CsvRecord.text). Every value stays a
 // string: core parses money and dates.
 //
@@ -661,7 +661,7 @@ class Boundaries {
 
 /**
  * The last record that starts before byte `limit`: its offset and row (the first record when none other
- * does). A quick pass (about 5× faster than reading the records) for a thread that reads a later part of
+ * does). A quick pass (it makes no fields: bench/RESULTS.md) for a thread that reads a later part of
  * the file and must know where records start and which row they are. UTF-8 (with or without a BOM) only.
  */
 export function lastRecordBefore(

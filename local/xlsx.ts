@@ -16,8 +16,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { epochFromWallClock, wallClockOf } from '../src/core/time';
 import { a1Notation, columnLetter, parseA1 } from './gas/a1';
-import { type CellValue, FORMULA_VALUE, instantToWall, isDate, wallToInstant } from './gas/cells';
+import { type CellValue, FORMULA_VALUE, isDate } from './gas/cells';
 import type { CallCounter } from './gas/counter';
 import {
   DEFAULT_COLUMN_WIDTH,
@@ -79,7 +80,7 @@ export async function saveXlsx(ss: LocalSpreadsheet, path: string, opts: SaveOpt
   await writeFile(path, await toXlsxBuffer(ss, opts));
 }
 
-/** Streams the workbook out (exceljs' streaming writer is ~4× faster than the in-memory one). Throws
+/** Streams the workbook out (exceljs' streaming writer is faster than the in-memory one). Throws
  *  WouldLoseError, before writing anything, when something the file held cannot be written back. */
 export async function toXlsxBuffer(ss: LocalSpreadsheet, opts: SaveOptions = {}): Promise<Buffer> {
   const lost = losses(ss);
@@ -197,7 +198,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: LocalSheet, s
         continue;
       if (plan.covered(r, c)) continue; // a merge's hidden cell: the merge owns it
       const cell = xrow.getCell(c + 1);
-      const value: XCellValue = isDate(v) ? new Date(instantToWall(v.getTime(), tz)) : (v ?? null);
+      const value: XCellValue = isDate(v) ? new Date(wallClockOf(v.getTime(), tz)) : (v ?? null);
       if (f !== undefined) {
         const result = value === FORMULA_VALUE ? undefined : value;
         cell.value = { formula: f.slice(1), result } as ExcelJS.CellFormulaValue;
@@ -303,7 +304,7 @@ function cellContent(v: XCellValue, tz: string): { value: CellValue | undefined;
   if (v === null || v === undefined) return { value: undefined };
   if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
   if (typeof v === 'string') return { value: v === '' ? undefined : v };
-  if (v instanceof Date) return { value: new Date(wallToInstant(v.getTime(), tz)) };
+  if (v instanceof Date) return { value: new Date(epochFromWallClock(v.getTime(), tz)) };
   if ('formula' in v || 'sharedFormula' in v) {
     const fv = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
     const result = fv.result === undefined ? FORMULA_VALUE : cellContent(fv.result as XCellValue, tz).value;

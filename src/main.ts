@@ -1,6 +1,6 @@
 // The Apps Script entry: every export here becomes a top-level function in dist/Code.js (see build.mjs).
 import { t } from './core/text';
-import { runDateEnd } from './core/time';
+import { runClock } from './core/time';
 import type { Lang } from './core/types';
 import {
   helpAction,
@@ -19,19 +19,22 @@ import { runSegmentation, type SegmentationReport } from './gas/segmentation';
 import { selfCheckAction, selfCheckApi } from './gas/selfcheck';
 import { openUploadAction, uploadApi } from './gas/upload';
 
-/** Adds the Kenali menu (Indonesian; English when the spreadsheet's locale is not Indonesian). */
-export function onOpen(): void {
-  // An add-on's onOpen may run without access to the document (AuthMode.NONE): the menu must still
-  // appear, in Indonesian by default.
+/** Adds the Kenali menu under Extensions ▸ Kenali (createAddonMenu, as Google requires of an Editor
+ *  add-on; a bound script gets the same place). Indonesian; English when the spreadsheet's locale is not. */
+export function onOpen(e?: { authMode?: unknown }): void {
+  // In AuthMode.NONE (an add-on not yet used in this document) the document cannot be read: the menu
+  // must still appear, in Indonesian by default.
   let lang: Lang = 'id';
-  try {
-    lang = currentEnv().lang;
-  } catch {
-    // keep Indonesian
+  if (String(e?.authMode ?? '') !== 'NONE') {
+    try {
+      lang = currentEnv().lang;
+    } catch {
+      // keep Indonesian
+    }
   }
   const m = t('menu', lang);
   SpreadsheetApp.getUi()
-    .createMenu(m.title)
+    .createAddonMenu()
     .addItem(m.import, 'kenaliImport')
     .addItem(m.importFile, 'kenaliOpenUpload')
     .addItem(m.naming, 'kenaliOpenNaming')
@@ -46,8 +49,8 @@ export function onOpen(): void {
     .addToUi();
 }
 
-export function onInstall(): void {
-  onOpen();
+export function onInstall(e?: { authMode?: unknown }): void {
+  onOpen(e);
 }
 
 // Menu actions.
@@ -90,8 +93,7 @@ export function kenaliImportJson_(): ImportReport {
 /** `todayIso` ('YYYY-MM-DD') sets the run date, as "Segmentasi RFM per tanggal" does; default now. */
 export function kenaliSegmentJson_(todayIso?: string): SegmentationReport {
   const env = currentEnv();
-  if (!todayIso) return runSegmentation(env, env.clock, false);
-  const now = runDateEnd(String(todayIso), env.clock.timeZone);
-  if (now === null) throw new Error(t('sheet', env.lang).segmentAtInvalid(String(todayIso)));
-  return runSegmentation(env, { ...env.clock, now }, false);
+  const clock = runClock(String(todayIso ?? ''), env.clock);
+  if (clock === null) throw new Error(t('sheet', env.lang).segmentAtInvalid(String(todayIso)));
+  return runSegmentation(env, clock, false);
 }

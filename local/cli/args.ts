@@ -103,8 +103,7 @@ export function checkTimeZone(tz: string, lang: Lang, command: string): string {
   return tz;
 }
 
-/** 'YYYY-MM-DD' → [y, m, d], or null when it is not a real calendar date. */
-/** The last instant of a local day, so that every order of that day counts (as the menu's dated run). */
+/** The last instant of a local day, so that every order of that day counts (core's runDateEnd, as the menu's dated run). */
 export function endOfLocalDay(text: string, timeZone: string, lang: Lang, command: string): number {
   const end = runDateEnd(text, timeZone);
   if (end === null) throw new UsageError(t('cli', lang).errors.badDate(text), command);

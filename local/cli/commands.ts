@@ -1,6 +1,6 @@
 // The CLI's commands. Results go to stdout, diagnostics (progress, problems) to stderr.
-import { existsSync, renameSync, unlinkSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { accessSync, constants, existsSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import {
   DEFAULT_DEMO_ORDERS,
   forEachShopeeExportRow,
@@ -61,9 +61,28 @@ function writeAtomically(
       renameSync(tmp, path);
     } catch (e) {
       if (existsSync(tmp)) unlinkSync(tmp);
-      throw new CliError(t('cli', lang).files.writeFailed(path, reason(e)));
+      // The temp file is ours, not the seller's: name the file they asked for.
+      throw new CliError(t('cli', lang).files.writeFailed(path, reason(e).split(tmp).join(path)));
     }
   })();
+}
+
+/** An output's folder must exist and be writable: refused before any input is read. */
+function checkOutputFolder(path: string, lang: Lang): void {
+  const dir = dirname(resolve(path));
+  const tx = t('cli', lang).files;
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new CliError(tx.outFolderMissing(path, dir));
+  }
+  if (!isDir) throw new CliError(tx.outFolderMissing(path, dir));
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch {
+    throw new CliError(tx.outFolderReadOnly(path, dir));
+  }
 }
 
 /** Checks every input up front, so a typo in the last file name fails before minutes of work. */
@@ -103,6 +122,7 @@ const segment: Command = {
     if (ext !== '.csv' && ext !== '.xlsx') throw new UsageError(tx.errors.outExtension(target), 'segment');
     if (files.some((f) => resolve(f) === resolve(target)))
       throw new UsageError(tx.errors.outIsInput(target), 'segment');
+    checkOutputFolder(target, lang);
     const timeZone = checkTimeZone(stringOption(args, 'tz') ?? DEFAULT_TZ, lang, 'segment');
     const now = today === undefined ? Date.now() : endOfLocalDay(today, timeZone, lang, 'segment');
     checkInputs(files);
@@ -192,7 +212,7 @@ const importCommand: Command = {
         if (incomplete.length > 0) {
           const rows = new Set(incomplete.map((b) => b.headerIndex + 1));
           const why = parseExport(s.grid, name, timeZone, lang).problems.filter(
-            (p) => p.severity === 'error' && rows.has(p.row),
+            (p) => p.code === 'missing-column' && rows.has(p.row),
           );
           throw new CliError([tx.files.missingColumns(name), ...problemLines(why, lang).slice(1)].join('\n'));
         }
@@ -285,7 +305,7 @@ export function lookupTable(view: LookupListView, lang: Lang): string[] {
     clip(termSafe(c.buyerUsername), 20),
     clip(termSafe(c.addressFull), 40),
     String(c.orderCount),
-    formatLocalDateTime(Date.parse(c.lastOrderAt), tz),
+    formatLocalDateTime(Date.parse(c.lastActivityAt), tz),
     termSafe(c.buyerKey),
   ]);
   const widths = tx.header.map((h, j) => Math.max([...h].length, ...rows.map((r) => [...r[j]].length)));
@@ -342,6 +362,7 @@ const demo: Command = {
       if (p !== undefined && extname(p).toLowerCase() !== '.csv')
         throw new UsageError(tx.errors.demoExtension(p), 'demo');
     }
+    for (const p of [out, income]) if (p !== undefined) checkOutputFolder(p, lang);
     const header = stringOption(args, 'header') ?? 'id';
     if (header !== 'id' && header !== 'en') throw new UsageError(tx.errors.badHeaderLang(header), 'demo');
     const timeZone = checkTimeZone(stringOption(args, 'tz') ?? DEFAULT_TZ, lang, 'demo');

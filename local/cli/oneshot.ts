@@ -1,5 +1,5 @@
 // `segment <exports...> --out FILE`: export files → core (parseExport, mergeImport, buildCustomers,
-// segmentsTableCanonical) → the canonical Segments table, with no workbook in between. Order lines are
+// canonicalSegments) → the canonical Segments table, with no workbook in between. Order lines are
 // dropped as soon as each file (or CSV batch) is parsed: RFM needs orders only, and lines are most of the
 // memory of a big shop. One CSV file goes further: its orders are summed up per customer as each batch is
 // parsed, on every thread that reads it (core CustomerSummaries), and none is kept.
@@ -11,7 +11,7 @@ import { type CanonicalSegments, canonicalSegments, canonicalSegmentsOf } from '
 import { mergeImport } from '../../src/core/store';
 import type { CustomerSummaries } from '../../src/core/summaries';
 import { t } from '../../src/core/text';
-import type { Clock, Lang, ParsedExport, Problem } from '../../src/core/types';
+import type { Clock, Lang, ParsedExport, Problem, ProblemCode } from '../../src/core/types';
 import { exportFileKind, readExportSheets } from '../files';
 import { CliError } from './args';
 import { parseCsvExport } from './parallel';
@@ -43,8 +43,8 @@ export interface OneShotResult extends CanonicalSegments {
   skipped: { path: string; sheets: string[] }[];
 }
 
-function fileProblem(sheet: string, row: number, reason: string): Problem {
-  return { sheet, row, column: '', reason, severity: 'warning' };
+function fileProblem(sheet: string, row: number, code: ProblemCode, reason: string): Problem {
+  return { sheet, row, column: '', code, reason, severity: 'warning' };
 }
 
 /** A file whose export lacks a required column is unusable input: its problems, and nothing written. */
@@ -55,7 +55,7 @@ function missingColumns(
   lang: Lang,
 ) {
   const rows = new Set(headerRows);
-  const why = problems.filter((p) => p.severity === 'error' && rows.has(p.row));
+  const why = problems.filter((p) => p.code === 'missing-column' && rows.has(p.row));
   return new CliError(
     [t('cli', lang).files.missingColumns(path), ...problemLines(why, lang).slice(1)].join('\n'),
   );
@@ -92,8 +92,11 @@ async function parseFile(
     if (r.missingColumns.length > 0) throw missingColumns(path, r.missingColumns, r.problems, lang);
     const problems = r.problems;
     if (r.csv.unterminatedQuoteRow !== null)
-      problems.push(fileProblem(path, r.csv.unterminatedQuoteRow, tx.problems.unterminatedQuote));
-    if (r.csv.encoding === 'windows-1252') problems.push(fileProblem(path, 1, t('upload', lang).windows1252));
+      problems.push(
+        fileProblem(path, r.csv.unterminatedQuoteRow, 'unterminated-quote', tx.problems.unterminatedQuote),
+      );
+    if (r.csv.encoding === 'windows-1252')
+      problems.push(fileProblem(path, 1, 'encoding', t('upload', lang).windows1252));
     return { parsed: r.parsed, problems, skipped: [], summaries: r.summaries };
   }
   // XLSX: exceljs holds the workbook anyway. Each sheet's format is decided by its whole header (core's

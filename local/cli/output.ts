@@ -1,12 +1,12 @@
-// Writing the canonical Segments table (core's segmentsTableCanonical) as CSV or XLSX.
+// Writing the canonical Segments table (core's canonicalSegments) as CSV or XLSX.
 //
 // CSV injection: spreadsheet apps run a cell that starts with = + - @ (and some also tab or CR) as a
 // formula, and usernames, addresses and names come from marketplace exports. Every TEXT cell starting with
 // one of those gets a leading apostrophe (OWASP's advice); numbers are written as numbers and untouched.
 // The apostrophe shows in the cell: strip it to get the raw value back. XLSX needs none of this: its text
 // cells are typed as text and never evaluated.
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { segmentForCode } from '../../src/core/rfm';
+import { CsvWriter } from './csv';
 
 /** The rows may be made as they are written (core's canonicalSegments); `count` is how many there are. */
 export interface SegmentsTable {
@@ -32,7 +32,7 @@ const SPECIAL = /[",\n\r]/;
 function needsQuotes(s: string): boolean {
   const n = s.length;
   if (n > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32)) return true;
-  return SPECIAL.test(s); // a compiled scan: faster than a charCodeAt loop over 4M fields
+  return SPECIAL.test(s); // a compiled scan (bench/RESULTS.md: CSV writer variants)
 }
 
 /** One CSV field: text neutralised, then quoted when it holds a comma, quote or line break. */
@@ -42,35 +42,18 @@ export function csvField(v: string | number): string {
   return needsQuotes(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-/** UTF-8 CSV with CRLF line ends (RFC 4180), written in ~1 MB pieces. */
+/** UTF-8 CSV with CRLF line ends (RFC 4180), through the one CSV writer (csv.ts). */
 export function writeCsv(path: string, table: SegmentsTable, onProgress?: (fraction: number) => void): void {
-  const fd = openSync(path, 'w');
+  const out = new CsvWriter<string | number>(path, csvField, '\r\n');
   try {
-    // Lines are joined, not concatenated: join makes one flat string, where += builds a rope of
-    // small pieces that writeSync must walk again (measurably slower with 300k rows).
-    const lines: string[] = [table.header.map(csvField).join(',')];
-    let size = 0;
+    out.row(table.header);
     let i = 0;
-    const n = table.count;
     for (const row of table.rows) {
       i++;
-      const line = row.map(csvField).join(',');
-      lines.push(line);
-      size += line.length;
-      if (size > 1 << 20) {
-        lines.push(''); // the last line's CRLF
-        writeSync(fd, lines.join('\r\n'));
-        lines.length = 0;
-        size = 0;
-        onProgress?.(i / n);
-      }
-    }
-    if (lines.length > 0) {
-      lines.push('');
-      writeSync(fd, lines.join('\r\n'));
+      if (out.row(row)) onProgress?.(i / table.count);
     }
   } finally {
-    closeSync(fd);
+    out.close();
   }
 }
 

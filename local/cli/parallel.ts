@@ -1,5 +1,4 @@
-// A big CSV export read by several threads at once (on 2 cores a million lines are read in ~60% of the
-// time one thread takes). Part 0 is read here; parts 1.. each by a worker thread, which finds where its
+// A big CSV export read by several threads at once (bench/RESULTS.md has the figures). Part 0 is read here; parts 1.. each by a worker thread, which finds where its
 // part starts by itself (stream.ts: OrderStarts, after a quick pass over the bytes before it). The parts'
 // results are joined in file order and checked as one batched read would be: the locale verdicts of
 // every batch agree, and no order shows up in two parts; otherwise the file is read again whole.
@@ -26,7 +25,7 @@ import {
 
 const DEFAULT_MIN_PART_BYTES = 16 << 20;
 /** A worker's quick pass over the bytes before its part (lastRecordBefore), with its own start-up and
- *  hand-over, relative to reading those bytes in full: ~0.2, measured on 2 busy cores. */
+ *  hand-over, relative to reading those bytes in full (measured: bench/RESULTS.md). */
 const SCAN_COST = 0.2;
 
 function defaultThreads(): number {

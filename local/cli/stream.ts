@@ -18,17 +18,18 @@
 // differently under core's locale rule (a block whose amounts look too small for Rupiah is refused as a
 // whole; the rule compares counts, so batches that all agree agree with the whole block). Each one
 // restarts the read in whole mode: one parseExport over the projected grid, on this thread.
-import { HEADER_SCAN_ROWS, parseExport } from '../../src/core/exports';
+import { HEADER_SCAN_ROWS, isDescription, parseExport } from '../../src/core/exports';
 import {
   compileAliases,
   detectHeader,
   EXPORT_FORMATS,
   type HeaderMatch,
+  isOrderSnHeader,
+  MAX_ORDER_SN_HEADER,
   matchColumns,
-  normaliseHeader,
+  mayStartOrderSnHeader,
 } from '../../src/core/headers';
 import { CustomerSummaries, type SummariesData } from '../../src/core/summaries';
-import { importText } from '../../src/core/text/import';
 import type { CellValue, Clock, Lang, ParsedExport, Problem } from '../../src/core/types';
 import { isBlank } from '../../src/core/values';
 import {
@@ -51,7 +52,7 @@ export interface ParseSettings {
   timeZone: string;
   lang: Lang;
   /** Data rows per parseExport call (default 1,000: a batch's rows die young, before a scavenge copies them;
-   *  5,000 read a million lines ~20 % slower). */
+   *  bigger batches are slower, bench/RESULTS.md). */
   batchRows?: number;
   /** Keep order lines in the results (the segments do not need them; they are most of the memory). */
   keepItems?: boolean;
@@ -92,26 +93,16 @@ export interface StreamResult {
   parts: number;
 }
 
-// Core's pre-filter for header rows (headers.ts mayHoldOrderSnHeader), applied to raw fields before any
-// string is made: a header row must hold a cell whose normalised text is a known order-number header.
-const ORDER_SN_HEADERS = new Set(
-  EXPORT_FORMATS.flatMap((f) => (f.columns.order_sn ?? []).map((a) => normaliseHeader(a.replace(/\*$/, '')))),
-);
-/** ASCII codes a known order-number header may start with (1), lower-cased: a table, as this is asked of
- *  every cell of every row. */
-const ORDER_SN_FIRST = new Uint8Array(128);
-for (const h of ORDER_SN_HEADERS) if (h.charCodeAt(0) < 128) ORDER_SN_FIRST[h.charCodeAt(0)] = 1;
-/** In bytes: up to 4 per character, plus "" escapes. Generous: this only decides what to look at. */
-const MAX_HEADER_BYTES = (Math.max(...[...ORDER_SN_HEADERS].map((h) => h.length)) + 16) * 8;
 const TABLES = EXPORT_FORMATS.map((f) => compileAliases(f.columns));
+/** In bytes: up to 4 per character, plus "" escapes. Generous: this only decides what to look at. */
+const MAX_HEADER_BYTES = MAX_ORDER_SN_HEADER * 8;
 
+/** Core's header pre-filter (headers.ts), asked of raw fields before any string is made. */
 function mayBeHeader(rec: CsvRecord): boolean {
   for (let i = 0; i < rec.size; i++) {
     const n = rec.rawLength(i);
     if (n === 0 || n > MAX_HEADER_BYTES) continue;
-    const c = rec.firstCode(i);
-    if (c < 0x80 && c > 0x20 && ORDER_SN_FIRST[c | 0x20] === 0) continue;
-    if (ORDER_SN_HEADERS.has(normaliseHeader(rec.text(i)))) return true;
+    if (mayStartOrderSnHeader(rec.firstCode(i)) && isOrderSnHeader(rec.text(i))) return true;
   }
   return false;
 }
@@ -216,9 +207,9 @@ class Interner {
 }
 
 /**
- * Where batches and parts may be cut: at a record whose order number is not blank, holds no white space
- * (so it is never what core might take for TikTok's description row, the first row under a header whose
- * order cell holds words) and differs from the previous record's. `test` is asked of every record in
+ * Where batches and parts may be cut: at a record whose order number is not blank, is not what core takes
+ * for TikTok's description row (core's isDescription: a batch's first row is tested as the first row under
+ * a header) and differs from the previous record's. `test` is asked of every record in
  * file order; a part boundary is the first record at or after `at` that passes.
  */
 class OrderStarts {
@@ -234,7 +225,7 @@ class OrderStarts {
     // Only the records at or after `at`, and the one just before, need their order number read.
     if (rec.end < this.at) return false;
     const sn = rec.text(this.snCol).trim();
-    if (rec.offset >= this.at && sn !== this.prev && sn !== '' && !/\s/.test(sn)) return true;
+    if (rec.offset >= this.at && sn !== this.prev && sn !== '' && !isDescription(sn)) return true;
     this.prev = sn;
     return false;
   }
@@ -255,7 +246,6 @@ class Collector {
   dataRows = 0;
   /** Per batch of the block: did core refuse it under the locale rule? */
   readonly localeVerdicts = new Set<boolean>();
-  private readonly localeReason: string;
   readonly summaries: CustomerSummaries | null;
 
   constructor(
@@ -263,7 +253,6 @@ class Collector {
     private readonly batched: boolean,
     bytes: number,
   ) {
-    this.localeReason = importText[opts.lang].localeWarning(opts.sheetName);
     this.summaries = opts.summarise
       ? new CustomerSummaries(opts.summarise, bytes / BYTES_PER_CUSTOMER)
       : null;
@@ -307,11 +296,7 @@ class Collector {
       rowNumber,
       lines: keepItems === true,
     });
-    this.localeVerdicts.add(
-      result.problems.some(
-        (p) => p.row === headerRow && p.severity === 'error' && p.reason === this.localeReason,
-      ),
-    );
+    this.localeVerdicts.add(result.problems.some((p) => p.row === headerRow && p.code === 'locale'));
     addProblems(this.problems, result.problems);
     result.problems = [];
     if (this.summaries) {
@@ -327,7 +312,7 @@ class Collector {
 
 function addProblems(into: Map<string, Problem>, list: readonly Problem[]): void {
   for (const p of list) {
-    const key = `${p.row}\u0000${p.column}\u0000${p.reason}\u0000${p.severity}`;
+    const key = `${p.row}\u0000${p.column}\u0000${p.code}\u0000${p.reason}`;
     if (!into.has(key)) into.set(key, p);
   }
 }

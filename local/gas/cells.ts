@@ -2,7 +2,7 @@
 // Storage is one sparse layer per attribute (value, formula, format, background, …); a layer is an array
 // of row arrays, so a million cells are a few thousand arrays, not a million objects.
 import { type LocaleConventions, localeConventions } from '../../src/core/locale';
-import { DAY_MS, tzOffsetMs } from '../../src/core/time';
+import { DAY_MS, epochFromWallClock, wallClockOf } from '../../src/core/time';
 import type { CellValue } from '../../src/core/types';
 
 export type { CellValue };
@@ -234,7 +234,7 @@ export function inputDate(text: string, ctx: InputContext): { value: Date; time:
     if (!m) return null;
     const [a, b] = [Number(m[1]), Number(m[2])];
     [d, mo] = localeConventions(ctx.locale).dayFirst ? [a, b] : [b, a];
-    if (m[3] === undefined) y = new Date(instantToWall(Date.now(), ctx.timeZone)).getUTCFullYear();
+    if (m[3] === undefined) y = new Date(wallClockOf(Date.now(), ctx.timeZone)).getUTCFullYear();
     else y = m[3].length === 4 ? Number(m[3]) : Number(m[3]) + (Number(m[3]) < 30 ? 2000 : 1900);
   }
   const time = m[4] !== undefined;
@@ -243,7 +243,7 @@ export function inputDate(text: string, ctx: InputContext): { value: Date; time:
   const wall = Date.UTC(y, mo - 1, d, h, min, sec);
   const check = new Date(wall);
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-  return { value: new Date(wallToInstant(wall, ctx.timeZone)), time };
+  return { value: new Date(epochFromWallClock(wall, ctx.timeZone)), time };
 }
 
 const numberPatterns = new Map<
@@ -290,24 +290,12 @@ export const FORMULA_VALUE = '#NAME?';
 const EPOCH_SERIAL = 25569; // 1970-01-01 as a Sheets/Excel serial (day 0 = 1899-12-30)
 
 export function dateToSerial(d: Date, timeZone: string): number {
-  const t = d.getTime();
-  return (t + tzOffsetMs(t, timeZone)) / DAY_MS + EPOCH_SERIAL;
-}
-
-/** Wall-clock milliseconds (as if UTC) → the instant at which `timeZone` shows that wall time. */
-export function wallToInstant(wall: number, timeZone: string): number {
-  let t = wall - tzOffsetMs(wall, timeZone);
-  t = wall - tzOffsetMs(t, timeZone);
-  return t;
-}
-
-export function instantToWall(t: number, timeZone: string): number {
-  return t + tzOffsetMs(t, timeZone);
+  return wallClockOf(d.getTime(), timeZone) / DAY_MS + EPOCH_SERIAL;
 }
 
 export function serialToDate(serial: number, timeZone: string): Date {
   const wall = Math.round((serial - EPOCH_SERIAL) * DAY_MS);
-  return new Date(wallToInstant(wall, timeZone));
+  return new Date(epochFromWallClock(wall, timeZone));
 }
 
 // ---- Number formats: which ones make a cell a date --------------------------------------------------

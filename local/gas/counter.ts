@@ -1,4 +1,4 @@
-// Every Apps Script service call costs a round trip (≈0.2 s on a real spreadsheet), so the product must make
+// Every Apps Script service call costs a round trip to Google's servers, so the product must make
 // a constant number of them per operation. The counter records each call by 'Class.method' so tests can
 // assert that, and the registry below is the single list of what the local runtime exposes to a bundle.
 

@@ -3,8 +3,9 @@
 // '0.##', '0%'), quoted literals ("Rp"#,##0), [$Rp-421] currency tags and ';' sections. Separators follow
 // the spreadsheet locale (id_ID shows 150.000,5). Anything fancier falls back to the plain number.
 import { bcp47, type LocaleConventions, localeConventions } from '../../src/core/locale';
+import { wallClockOf } from '../../src/core/time';
 import type { CellValue } from '../../src/core/types';
-import { AUTOMATIC_FORMAT, dateToSerial, instantToWall, isDate, isDateFormat, TEXT_FORMAT } from './cells';
+import { AUTOMATIC_FORMAT, dateToSerial, isDate, isDateFormat, TEXT_FORMAT } from './cells';
 
 type Separators = Pick<LocaleConventions, 'group' | 'decimal'>;
 
@@ -220,7 +221,7 @@ function dateTokens(fmt: string): DateToken[] {
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 export function formatDateWithPattern(d: Date, fmt: string, timeZone: string, locale: string): string {
-  const wall = new Date(instantToWall(d.getTime(), timeZone));
+  const wall = new Date(wallClockOf(d.getTime(), timeZone));
   const toks = dateTokens(fmt);
   const hasAmPm = toks.some((t) => 't' in t && t.t === 'ampm');
   const h24 = wall.getUTCHours();

@@ -1,14 +1,7 @@
 // The spreadsheet (a workbook of sheets with a time zone and a locale) and the SpreadsheetApp service.
+import { epochFromWallClock, wallClockOf } from '../../src/core/time';
 import { splitSheetPrefix } from './a1';
-import {
-  AUTOMATIC_FORMAT,
-  type CellValue,
-  defaultDateTimeFormat,
-  instantToWall,
-  isDate,
-  parseWritten,
-  wallToInstant,
-} from './cells';
+import { AUTOMATIC_FORMAT, type CellValue, defaultDateTimeFormat, isDate, parseWritten } from './cells';
 import { LocalConditionalFormatRuleBuilder } from './conditional';
 import { CallCounter, defineGas, GasObject } from './counter';
 import type { LocalRange } from './range';
@@ -137,7 +130,7 @@ export class LocalSpreadsheet extends GasObject {
       for (const row of sheet.values.rows) {
         for (let c = 0; c < row.length; c++) {
           const v = row[c];
-          if (isDate(v)) row[c] = new Date(wallToInstant(instantToWall(v.getTime(), prev), next));
+          if (isDate(v)) row[c] = new Date(epochFromWallClock(wallClockOf(v.getTime(), prev), next));
         }
       }
     }

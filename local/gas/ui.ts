@@ -14,6 +14,8 @@ export type MenuEntry =
 export interface MenuRecord {
   caption: string;
   items: MenuEntry[];
+  /** From createAddonMenu: Sheets lists it under Extensions ▸ <the add-on's name> (caption is that name). */
+  addon?: boolean;
 }
 
 export interface DialogRecord {
@@ -40,6 +42,11 @@ interface QueuedResponse {
   text?: string;
 }
 
+/** A menu's items in order, those of its submenus included. */
+export function menuItems(menu: MenuRecord): { caption: string; functionName: string }[] {
+  return menu.items.flatMap((e) => (e.kind === 'item' ? [e] : e.kind === 'submenu' ? menuItems(e.menu) : []));
+}
+
 export class LocalUi extends GasObject {
   declare readonly Button: typeof Button;
   declare readonly ButtonSet: typeof ButtonSet;
@@ -47,6 +54,9 @@ export class LocalUi extends GasObject {
   readonly dialogs: DialogRecord[] = [];
   readonly alerts: AlertRecord[] = [];
   private readonly responses: QueuedResponse[] = [];
+  /** Called for a prompt that has no queued answer (instead of answering with the first button): the
+   *  preview throws from it to ask the person first, then runs the action again with the answer. */
+  onUnansweredPrompt: ((title: string, prompt: string, buttons: string) => void) | null = null;
 
   constructor(counter: CallCounter) {
     super(counter);
@@ -55,8 +65,13 @@ export class LocalUi extends GasObject {
   createMenu(caption: string): LocalMenu {
     return new LocalMenu(this, String(caption));
   }
+  /** Sheets titles an add-on's menu with the add-on's name (a bound script's: the project's name), under
+   *  Extensions. */
+  addonName = 'Kenali';
   createAddonMenu(): LocalMenu {
-    return new LocalMenu(this, 'Add-ons');
+    const menu = new LocalMenu(this, this.addonName);
+    menu.record.addon = true;
+    return menu;
   }
   showSidebar(userInterface: LocalHtmlOutput): void {
     this.dialogs.push(userInterface._record('sidebar', userInterface.title));
@@ -83,6 +98,9 @@ export class LocalUi extends GasObject {
   prompt(a: string, b?: string, c?: string): LocalPromptResponse {
     const [title, prompt, buttons] =
       c !== undefined ? [a, b!, c] : b !== undefined ? ['', a, b] : ['', a, 'OK'];
+    if (this.responses.length === 0 && this.onUnansweredPrompt) {
+      this.onUnansweredPrompt(String(title), String(prompt), String(buttons));
+    }
     const r = this.nextResponse(buttons);
     const text = r.text ?? '';
     this.alerts.push({
@@ -105,15 +123,7 @@ export class LocalUi extends GasObject {
 
   /** The function names of every menu item (submenus included). */
   menuFunctionNames(): string[] {
-    const out: string[] = [];
-    const walk = (m: MenuRecord) => {
-      for (const e of m.items) {
-        if (e.kind === 'item') out.push(e.functionName);
-        else if (e.kind === 'submenu') walk(e.menu);
-      }
-    };
-    for (const m of this.menus) walk(m);
-    return out;
+    return this.menus.flatMap((m) => menuItems(m).map((e) => e.functionName));
   }
 
   _addMenu(menu: MenuRecord): void {

@@ -4,30 +4,37 @@
 import { t } from '../../src/core/text';
 import type { Lang } from '../../src/core/types';
 import type { LocalSheet } from '../gas/sheet';
-import type { LocalSpreadsheet } from '../gas/spreadsheet';
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
+import type { LocalSpreadsheet, ToastRecord } from '../gas/spreadsheet';
+import type { MenuRecord } from '../gas/ui';
+import { chartData, chartSvg } from './chart-svg';
+import { escapeHtml } from './html';
 
 const COLOR = /^#[0-9a-f]{6}$/i;
 const safeColor = (c: string | null | undefined) => (c && COLOR.test(c) ? c.toLowerCase() : null);
 
-/** The menu actions the preview offers as buttons, by the top-level function they run. */
+/** Short paths for the commonest actions (kept for links and tests); any menu item runs by its function. */
 export const ACTIONS = [
   { path: 'import', fn: 'kenaliImport', label: 'import' },
   { path: 'segment', fn: 'kenaliSegment', label: 'segment' },
   { path: 'demo', fn: 'kenaliLoadDemo', label: 'demo' },
   { path: 'setup', fn: 'kenaliSetup', label: 'setup' },
 ] as const;
+
+/** Menu items that open a sidebar: the preview shows that sidebar in its frame instead. */
+export const SIDEBAR_PAGES: Record<string, string> = {
+  kenaliOpenNaming: 'naming',
+  kenaliOpenLookup: 'lookup',
+  kenaliOpenUpload: 'upload',
+  kenaliSelfCheck: 'selfcheck',
+};
+
+/** A prompt an action raised before doing anything: the preview asks it, then runs the action again. */
+export interface PendingPrompt {
+  functionName: string;
+  caption: string;
+  title: string;
+  prompt: string;
+}
 
 /** Rows shown per sheet: enough to look at, light enough for a browser. */
 export const MAX_ROWS_SHOWN = 500;
@@ -54,6 +61,11 @@ const STYLE = `
   td.num { text-align: right; }
   tr.frozen td { border-bottom: 2px solid #bdc1c6; }
   .note { color: #5f6368; margin: 8px 16px; }
+  .menupath { color: #5f6368; font-size: 13px; }
+  .sep { width: 1px; align-self: stretch; background: #dadce0; }
+  .toasts { margin: 12px 16px; } .toasts ul { margin: 0; padding: 0; list-style: none; }
+  .toasts li { background: #323232; color: #fff; border-radius: 4px; padding: 8px 12px; margin-bottom: 4px; display: inline-block; }
+  .charts { margin: 0 16px 16px; } .charts svg { background: #fff; border: 1px solid #dadce0; margin: 0 8px 8px 0; }
 `;
 
 function columnLetter(n: number): string {
@@ -121,8 +133,56 @@ export interface WorkbookPageState {
   lang: Lang;
   /** The sheet to show (by name); the first visible one when missing. */
   sheet: string | null;
-  /** The last alert(s) the bundle showed, or an error. */
+  /** The last alert(s) the bundle showed, or an error: shown once, on the page that follows the action. */
   message: { title: string; text: string } | null;
+  /** The add-on menu onOpen built (Extensions ▸ Kenali), or null when it built none. */
+  menu: MenuRecord | null;
+  /** Toasts raised since the last page was shown. */
+  toasts: ToastRecord[];
+  /** A prompt waiting for an answer. */
+  pending: PendingPrompt | null;
+}
+
+/** One button (or sidebar link) per item of the real menu, in its order, separators kept. */
+function menuBar(menu: MenuRecord | null, lang: Lang): string {
+  const items =
+    menu?.items ??
+    ACTIONS.map((a) => ({ kind: 'item' as const, caption: t('menu', lang)[a.label], functionName: a.fn }));
+  return items
+    .map((e) => {
+      if (e.kind === 'separator') return '<span class="sep" aria-hidden="true"></span>';
+      if (e.kind === 'submenu') return menuBar(e.menu, lang);
+      const page = SIDEBAR_PAGES[e.functionName];
+      if (page) {
+        return `<a class="button" target="_top" href="/${page}" data-action="${escapeHtml(e.functionName)}">${escapeHtml(e.caption)}</a>`;
+      }
+      const short = ACTIONS.find((a) => a.fn === e.functionName)?.path ?? e.functionName;
+      return `<form method="post" action="/action/${encodeURIComponent(e.functionName)}"><button type="submit" data-action="${escapeHtml(short)}">${escapeHtml(e.caption)}</button></form>`;
+    })
+    .join('');
+}
+
+function promptForm(p: PendingPrompt, lang: Lang): string {
+  const tx = t('cli', lang).preview;
+  return `<section class="message prompt" id="prompt"><h2>${escapeHtml(p.title || p.caption)}</h2><form method="post" action="/action/${encodeURIComponent(p.functionName)}"><label>${escapeHtml(p.prompt)}<br><input name="answer" autofocus aria-label="${escapeHtml(tx.promptAnswer)}"></label> <button type="submit" name="button" value="OK">OK</button> <button type="submit" name="button" value="CANCEL">${escapeHtml(tx.cancel)}</button></form></section>`;
+}
+
+function toastList(toasts: ToastRecord[], lang: Lang): string {
+  if (toasts.length === 0) return '';
+  const tx = t('cli', lang).preview;
+  const items = toasts
+    .map(
+      (x) => `<li>${x.title ? `<strong>${escapeHtml(x.title)}</strong> ` : ''}${escapeHtml(x.message)}</li>`,
+    )
+    .join('');
+  return `<section class="toasts" id="toasts" aria-label="${escapeHtml(tx.toasts)}"><ul>${items}</ul></section>`;
+}
+
+function chartsOf(sheet: LocalSheet, lang: Lang): string {
+  const charts = sheet.getCharts();
+  if (charts.length === 0) return '';
+  const tx = t('cli', lang).preview;
+  return `<section class="charts">${charts.map((c) => chartSvg(chartData(c))).join('')}<p class="note">${escapeHtml(tx.chartNote)}</p></section>`;
 }
 
 export function workbookPage(s: WorkbookPageState): string {
@@ -135,11 +195,7 @@ export function workbookPage(s: WorkbookPageState): string {
     sheets.find((sh) => sh.getLastRow() > 0) ??
     sheets[0] ??
     null;
-  const buttons = ACTIONS.map(
-    (a) =>
-      `<form method="post" action="/action/${a.path}"><button type="submit" data-action="${a.path}">${escapeHtml(menu[a.label])}</button></form>`,
-  ).join('');
-  const links = `<a class="button" target="_top" href="/naming">${escapeHtml(menu.naming)}</a><a class="button" target="_top" href="/lookup">${escapeHtml(menu.lookup)}</a><a class="button" target="_top" href="/upload">${escapeHtml(menu.importFile)}</a><a class="button" target="_top" href="/selfcheck">${escapeHtml(menu.selfCheck)}</a>`;
+  const buttons = menuBar(s.menu, s.lang);
   const message = s.message
     ? `<section class="message" id="message"><h2>${escapeHtml(s.message.title)}</h2>${escapeHtml(s.message.text)}</section>`
     : '';
@@ -150,14 +206,17 @@ export function workbookPage(s: WorkbookPageState): string {
       return `<a${active} href="/?sheet=${encodeURIComponent(name)}">${escapeHtml(name)}</a>`;
     })
     .join('');
-  const table = current ? sheetTable(current, s.lang) : `<p class="note">${escapeHtml(tx.noSheets)}</p>`;
+  const table = current
+    ? sheetTable(current, s.lang) + chartsOf(current, s.lang)
+    : `<p class="note">${escapeHtml(tx.noSheets)}</p>`;
+  const menuTitle = s.menu?.addon ? tx.menuPath : menu.title;
   return page(
     tx.title,
     s.lang,
     `<header><h1>${escapeHtml(tx.title)}</h1><span class="file">${escapeHtml(tx.workbook(s.workbookPath))}</span>
-<nav class="menu" aria-label="${escapeHtml(menu.title)}">${buttons}${links}</nav></header>
+<nav class="menu" aria-label="${escapeHtml(menuTitle)}"><span class="menupath">${escapeHtml(menuTitle)}</span>${buttons}</nav></header>
 <p class="note">${escapeHtml(tx.readOnly)}</p>
-${message}
+${s.pending ? promptForm(s.pending, s.lang) : ''}${message}${toastList(s.toasts, s.lang)}
 <nav class="tabs" aria-label="${escapeHtml(tx.sheets)}">${tabs}</nav>
 ${table}`,
   );

@@ -30,7 +30,8 @@ import {
 } from '../cli/workbook';
 import { DIST_DIR } from '../gas/runtime';
 import type { LocalSpreadsheet } from '../gas/spreadsheet';
-import { ACTIONS, sidebarFrame, workbookPage } from './render';
+import { type MenuRecord, menuItems } from '../gas/ui';
+import { ACTIONS, type PendingPrompt, SIDEBAR_PAGES, sidebarFrame, workbookPage } from './render';
 
 export interface PreviewOptions {
   workbookPath: string;
@@ -136,6 +137,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   let bundle = bundleFor(workbook);
   if (created) {
     bundle.call('kenaliLoadDemo');
+    dropEmptyDefaultSheet(workbook);
     await saveWorkbook(workbook, path, first);
     log(t('cli', first).preview.demoCreated(path));
     // Reopen what was saved: the preview shows the file, not an in-memory state that was never written.
@@ -148,6 +150,10 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
   let bridge = createJsonBridge(bundle, { warn: log });
   const names = bundle.functionNames().filter((n) => !n.endsWith('_'));
   let message: { title: string; text: string } | null = null;
+  let pending: PendingPrompt | null = null;
+  // The menu as Sheets builds it when the file opens (and again after a reload).
+  let menu = buildMenu(bundle, workbook);
+  let toastsShown = workbook.toasts.length;
   const because = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
   // Saves run one after another; a request answers after its save, so the file is current when it does.
@@ -176,6 +182,8 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       stamp = opened.stamp;
       bundle = bundleFor(workbook);
       bridge = createJsonBridge(bundle, { warn: log });
+      menu = buildMenu(bundle, workbook);
+      toastsShown = workbook.toasts.length;
       log(tx.reloaded(path));
       return null;
     } catch (e) {
@@ -205,7 +213,13 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
         lang,
         sheet: url.searchParams.get('sheet'),
         message,
+        menu,
+        toasts: workbook.toasts.slice(toastsShown),
+        pending,
       });
+      // An action's message and toasts are shown once, on the page that follows it.
+      message = null;
+      toastsShown = workbook.toasts.length;
       return send(res, 200, 'text/html', html, { 'content-security-policy': CSP });
     }
     if (req.method === 'GET' && /^\/(naming|lookup|upload|selfcheck)$/.test(route)) {
@@ -226,29 +240,47 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       // No CSP here: the page must prove on its own that it renders untrusted text as text.
       return send(res, 200, 'text/html', sidebarHtml(PAGES[sidebar[1]], names));
     }
-    const action = /^\/action\/([a-z]+)$/.exec(route);
+    const action = /^\/action\/([A-Za-z_]+)$/.exec(route);
     if (req.method === 'POST' && action) {
-      const a = ACTIONS.find((x) => x.path === action[1]);
-      if (!a) return send(res, 404, 'text/plain', 'not found');
+      const fn = ACTIONS.find((x) => x.path === action[1])?.fn ?? action[1];
+      const item = (menu ? menuItems(menu) : []).find((x) => x.functionName === fn);
+      if (!item && !ACTIONS.some((x) => x.fn === fn)) return send(res, 404, 'text/plain', 'not found');
+      const caption = item?.caption ?? fn;
+      if (SIDEBAR_PAGES[fn]) return send(res, 303, 'text/plain', '', { location: `/${SIDEBAR_PAGES[fn]}` });
+      const form = new URLSearchParams(await readBody(req).catch(() => ''));
+      const answered = pending?.functionName === fn && form.has('button');
+      pending = null;
       if (refused) {
-        message = { title: t('menu', lang)[a.label], text: refused };
+        message = { title: caption, text: refused };
         return send(res, 303, 'text/plain', '', { location: '/' });
       }
       const before = workbook.ui.alerts.length;
+      const ui = workbook.ui;
+      if (answered)
+        ui.respond({ button: form.get('button') === 'OK' ? 'OK' : 'CANCEL', text: form.get('answer') ?? '' });
+      // A prompt with no answer yet stops the action before it does anything: the page asks it.
+      let asked: PendingPrompt | null = null;
+      ui.onUnansweredPrompt = (title, prompt) => {
+        asked = { functionName: fn, caption, title, prompt };
+        throw new Error(prompt);
+      };
       try {
-        bundle.call(a.fn);
-        const alerts = workbook.ui.alerts.slice(before);
+        bundle.call(fn);
+        const alerts = ui.alerts.slice(before).filter((x) => x.kind === 'alert');
         message = alerts.length
           ? { title: alerts.map((x) => x.title).join(' · '), text: alerts.map((x) => x.prompt).join('\n\n') }
           : null;
       } catch (e) {
-        message = {
-          title: t('menu', lang)[a.label],
-          text: tx.actionFailed(e instanceof Error ? e.message : String(e)),
-        };
+        if (asked) {
+          pending = asked;
+          return send(res, 303, 'text/plain', '', { location: '/' });
+        }
+        message = { title: caption, text: tx.actionFailed(e instanceof Error ? e.message : String(e)) };
+      } finally {
+        ui.onUnansweredPrompt = null;
       }
       const failed = await save();
-      if (failed) message = { title: message?.title ?? t('menu', lang)[a.label], text: failed };
+      if (failed) message = { title: message?.title ?? caption, text: failed };
       return send(res, 303, 'text/plain', '', { location: '/' });
     }
     if (req.method === 'POST' && route === '/api/run') {
@@ -274,8 +306,9 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
         // bridge already answered "Bad request"
       }
       const saves = name && !READ_ONLY.has(name) && !STAGING_ONLY.has(name);
-      if (saves && (JSON.parse(answer) as { ok: boolean }).ok) await save();
-      return send(res, 200, 'application/json', answer);
+      const changed = saves && (JSON.parse(answer) as { ok: boolean }).ok;
+      if (changed) await save();
+      return send(res, 200, 'application/json', answer, changed ? { 'x-kenali-saved': '1' } : {});
     }
     return send(res, 404, 'text/plain', 'not found');
   };
@@ -315,6 +348,25 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
         });
       }),
   };
+}
+
+/** Runs onOpen as Sheets does when the file opens; the add-on menu it built (or null). */
+function buildMenu(bundle: Bundle, workbook: LocalSpreadsheet): MenuRecord | null {
+  try {
+    bundle.call('onOpen', { authMode: 'FULL' });
+  } catch {
+    return null;
+  }
+  return workbook.ui.menus.find((m) => m.addon) ?? workbook.ui.menus[0] ?? null;
+}
+
+/** A new spreadsheet's empty first sheet, once the demo filled others: Sheets users delete it too. */
+function dropEmptyDefaultSheet(workbook: LocalSpreadsheet): void {
+  const sheets = workbook.getSheets();
+  const blank = sheets.find(
+    (sh) => sh.getName() === 'Sheet1' && sh.getLastRow() === 0 && sh.getLastColumn() === 0,
+  );
+  if (blank && sheets.length > 1) workbook.deleteSheet(blank);
 }
 
 const SERVER_OPTIONS = {

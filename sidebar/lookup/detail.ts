@@ -94,7 +94,8 @@ function statsSection(d: CustomerDetailView, ctx: ViewContext): HTMLElement {
 
 function lastOrderSection(order: OrderView | null, ctx: ViewContext): HTMLElement {
   const { texts, lang, timeZone } = ctx;
-  const heading = el('h3', { text: texts.lastOrderHeading });
+  // The newest order of any status ("Aktivitas terakhir"), apart from the statistics' last counted order.
+  const heading = el('h3', { text: texts.lastOrderHeading, title: texts.lastActivityNote });
   if (!order)
     return el('section', { className: 'last-order' }, [
       heading,
@@ -142,7 +143,8 @@ function lastOrderSection(order: OrderView | null, ctx: ViewContext): HTMLElemen
     el('span', { text: texts.orderTotal }),
     el('strong', { text: formatRupiah(order.totalPrice) }),
   ]);
-  return el('section', { className: 'last-order' }, [heading, facts, lines, total]);
+  const note = el('p', { className: 'note', text: texts.lastActivityNote });
+  return el('section', { className: 'last-order' }, [heading, note, facts, lines, total]);
 }
 
 function topProductsSection(d: CustomerDetailView, ctx: ViewContext): HTMLElement {

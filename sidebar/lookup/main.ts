@@ -44,7 +44,8 @@ let savedScroll = 0;
 const app = document.getElementById('app')!;
 const toast = createToast();
 
-const title = el('h1');
+// Sheets shows the sidebar's title above the page: the heading is for screen readers only.
+const title = el('h1', { className: 'visually-hidden' });
 const searchLabel = el('label', { className: 'visually-hidden', attrs: { for: 'search' } });
 const search = el('input', {
   className: 'search-input',
@@ -82,6 +83,7 @@ function applyStaticTexts(): void {
   title.textContent = texts.title;
   searchLabel.textContent = texts.searchLabel;
   search.placeholder = texts.searchPlaceholder;
+  search.title = texts.searchTitle;
   searchButton.textContent = texts.searchButton;
   back.textContent = texts.back;
 }
@@ -103,7 +105,8 @@ function renderList(view: LookupListView): void {
   applyStaticTexts();
   const ctx = { texts, lang, timeZone };
   const days = n(view.days);
-  heading.textContent = view.mode === 'search' ? texts.resultsHeading(view.query) : texts.recentHeading(days);
+  heading.textContent =
+    view.mode === 'search' ? texts.resultsHeading(view.query) : texts.recentHeading(days, view.days);
   meta.textContent =
     view.total > view.items.length
       ? texts.shownOf(n(view.items.length), n(view.total))
@@ -120,7 +123,11 @@ function renderList(view: LookupListView): void {
   results.replaceChildren(fragment);
   emptyNote.hidden = view.items.length > 0;
   emptyNote.textContent =
-    view.items.length > 0 ? '' : view.mode === 'search' ? texts.noResults(view.query) : texts.noRecent(days);
+    view.items.length > 0
+      ? ''
+      : view.mode === 'search'
+        ? texts.noResults(view.query)
+        : texts.noRecent(days, view.days);
 }
 
 function runSearch(query: string): void {

@@ -51,7 +51,11 @@ export function buildEntry(v: QueueEntryView, ctx: EntryContext): Entry {
   const orders = v.orderSns.join(', ');
   const head = el('div', { className: 'entry-head' }, [
     el('span', { className: 'username', text: v.buyerUsername, title: v.buyerUsername }),
-    el('span', { className: 'date', text: formatDateId(v.lastOrderAt, ctx.timeZone, ctx.lang) }),
+    el('span', {
+      className: 'date',
+      text: formatDateId(v.lastActivityAt, ctx.timeZone, ctx.lang),
+      title: texts.lastActivityTitle,
+    }),
   ]);
   const address = el('div', { className: 'address clamp', text: v.addressFull, title: v.addressFull });
   const orderLine = el('div', { className: 'orders clamp', title: orders }, [

@@ -17,6 +17,9 @@ let timeZone = 'Asia/Jakarta';
 let days = 2;
 let loaded = false;
 let loading = false;
+/** The last queue's window facts (see NamingQueueView). */
+let ordersInWindow = 0;
+let unnamedOverall: number | null = null;
 /** Filter terms (lower case); every term must occur in an entry's haystack. */
 let terms: string[] = [];
 
@@ -26,7 +29,8 @@ const entryOfLi = new WeakMap<Element, Entry>();
 
 // The page skeleton, built once.
 const app = document.getElementById('app')!;
-const title = el('h1');
+// Sheets shows the sidebar's title above the page: the heading is for screen readers only.
+const title = el('h1', { className: 'visually-hidden' });
 const refresh = el('button', { className: 'refresh', attrs: { type: 'button' } });
 const count = el('p', { className: 'count', attrs: { 'aria-live': 'polite' } });
 const hint = el('p', { className: 'hint muted' });
@@ -39,11 +43,15 @@ const shown = el('p', { className: 'shown muted', hidden: true });
 // The recent window (days), remembered per spreadsheet by the server.
 const windowLabel = el('label', { className: 'window-label muted', attrs: { for: 'window' } });
 const windowSelect = el('select', { className: 'window', attrs: { id: 'window' } });
-const WINDOW_CHOICES = [1, 2, 3, 7, 14, 30];
+/** Days of the window choices; 0 is "semua" (every order), last. */
+const WINDOW_CHOICES = [1, 2, 3, 7, 14, 30, 0];
 const toast = createToast();
 const banner = el('div', { className: 'banner' });
 const list = el('ul', { className: 'queue' });
 const emptyNote = el('p', { className: 'empty muted', hidden: true });
+const overallNote = el('p', { className: 'overall muted', hidden: true });
+// Offered when the window holds nobody to name: a longer window, and "semua".
+const widenRow = el('div', { className: 'widen', hidden: true });
 app.append(
   el('header', { className: 'top' }, [title, refresh]),
   count,
@@ -56,6 +64,8 @@ app.append(
   banner,
   list,
   emptyNote,
+  overallNote,
+  widenRow,
 );
 
 function applyStaticTexts(): void {
@@ -67,6 +77,7 @@ function applyStaticTexts(): void {
   hint.textContent = texts.hint;
   filterLabel.textContent = texts.filterLabel;
   filter.placeholder = texts.filterPlaceholder;
+  filter.title = texts.filterTitle;
   windowLabel.textContent = texts.windowLabel;
   fillWindowChoices();
 }
@@ -74,7 +85,7 @@ function applyStaticTexts(): void {
 function fillWindowChoices(): void {
   const choices = WINDOW_CHOICES.includes(days)
     ? WINDOW_CHOICES
-    : [...WINDOW_CHOICES, days].sort((a, b) => a - b);
+    : [...WINDOW_CHOICES.filter((d) => d > 0), days].sort((a, b) => a - b).concat(0);
   windowSelect.replaceChildren(
     ...choices.map((d) => el('option', { text: texts.windowOption(n(d), d), attrs: { value: String(d) } })),
   );
@@ -88,21 +99,52 @@ function n(x: number): string {
 function updateCount(): void {
   if (!loaded) return;
   const total = entries.size;
-  count.textContent = total === 0 ? texts.countNone : texts.count(n(total));
+  // Nobody to name in the window: say whether it has no orders at all or only named buyers.
+  count.textContent =
+    total > 0
+      ? texts.count(n(total))
+      : ordersInWindow === 0
+        ? texts.noOrders(n(days), days)
+        : texts.allNamed(n(days), days);
   let visible = 0;
   for (const e of entries.values()) if (e.visible) visible++;
   const filtering = terms.length > 0;
   shown.hidden = !filtering || total === 0;
   shown.textContent = filtering ? texts.shown(n(visible), n(total)) : '';
+  showWiden(total === 0);
   if (total === 0) {
-    emptyNote.textContent = texts.empty(n(days));
-    emptyNote.hidden = false;
+    emptyNote.hidden = true;
   } else if (visible === 0) {
     emptyNote.textContent = texts.noMatch;
     emptyNote.hidden = false;
   } else {
     emptyNote.hidden = true;
   }
+}
+
+/** Under an empty window: how many buyers wait overall, and buttons for a longer window and "semua". */
+function showWiden(empty: boolean): void {
+  const others = unnamedOverall ?? 0;
+  overallNote.hidden = !empty || days === 0 || unnamedOverall === null;
+  overallNote.textContent = overallNote.hidden ? '' : texts.unnamedOverall(n(others));
+  const longer = WINDOW_CHOICES.find((d) => d > days);
+  const offers: number[] = [];
+  if (empty && days !== 0 && others > 0) {
+    if (longer !== undefined) offers.push(longer);
+    offers.push(0);
+  }
+  widenRow.hidden = offers.length === 0;
+  widenRow.replaceChildren(
+    ...offers.map((d) => {
+      const b = el('button', {
+        className: 'action widen-button',
+        text: texts.widen(texts.windowOption(n(d), d)),
+        attrs: { type: 'button', 'data-days': String(d) },
+      });
+      b.addEventListener('click', () => load(d));
+      return b;
+    }),
+  );
 }
 
 /** An entry holding text the seller typed (in flight or failed) stays visible whatever the filter says. */
@@ -184,7 +226,8 @@ list.addEventListener('keydown', (ev) => {
   const empty = cleanName(e.field.input.value) === '';
   const started = e.saver.commit(e.field.input.value, 'enter');
   // Keyboard flow: move on at once (saves take a second on Apps Script) unless this entry needs attention.
-  if (empty || started || e.saver.state === 'saving') focusEntry(neighbour(e, 'next'));
+  // After the last card of the list (or of the filter), the filter: where the seller narrows or moves on.
+  if (empty || started || e.saver.state === 'saving') if (!focusEntry(neighbour(e, 'next'))) filter.focus();
 });
 
 list.addEventListener('focusout', (ev) => {
@@ -218,9 +261,12 @@ function applyQueue(view: NamingQueueView): void {
   texts = naming[lang];
   timeZone = safeTimeZone(view.timeZone);
   days = view.days;
+  ordersInWindow = view.ordersInWindow ?? view.entries.length;
+  unnamedOverall = view.unnamedOverall ?? null;
   applyStaticTexts();
 
   const focusedKey = entryOf(document.activeElement)?.key;
+  const firstLoad = !loaded;
   const next = new Map<string, Entry>();
   const fragment = document.createDocumentFragment();
   const ctx = { texts, lang, timeZone, hooks: hooksFor };
@@ -246,6 +292,12 @@ function applyQueue(view: NamingQueueView): void {
   applyFilter();
   const refocus = focusedKey ? entries.get(focusedKey) : undefined;
   if (refocus) refocus.field.input.focus();
+  else if (firstLoad) focusEntry(firstVisible()); // open on the first name field: type at once
+}
+
+function firstVisible(): Entry | null {
+  for (const e of entries.values()) if (e.visible) return e;
+  return null;
 }
 
 function load(requestedDays?: number): void {

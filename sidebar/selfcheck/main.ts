@@ -17,7 +17,7 @@ import { selfcheck } from '../../src/core/text/selfcheck';
 import type { Lang } from '../../src/core/types';
 import type { SelfCheckApi, SelfCheckServerReport } from '../../src/gas/selfcheck';
 import { serverFor } from '../shared/client';
-import { el, errorMessage, statusBox } from '../shared/dom';
+import { el, rawErrorMessage as errorMessage, statusBox } from '../shared/dom';
 
 const server = serverFor<SelfCheckApi>();
 

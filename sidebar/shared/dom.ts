@@ -1,5 +1,6 @@
 // The only way the sidebars build DOM: createElement + textContent. Usernames, addresses, products and
 // server error messages are untrusted, so no string ever goes through the HTML parser.
+import { common } from '../../src/core/text/common';
 
 export interface ElOptions {
   className?: string;
@@ -31,6 +32,17 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** `text` with the span [start, start + length) in a <mark>: text nodes only, so an untrusted text (a
+ *  username, an address) is shown literally. Out-of-range spans mark nothing. */
+export function highlighted(text: string, start: number, length: number): Node[] {
+  if (length <= 0 || start < 0 || start + length > text.length) return [document.createTextNode(text)];
+  return [
+    document.createTextNode(text.slice(0, start)),
+    el('mark', { text: text.slice(start, start + length) }),
+    document.createTextNode(text.slice(start + length)),
+  ];
+}
+
 let uid = 0;
 /** A unique id for label/input pairs and aria references. */
 export function nextId(prefix: string): string {
@@ -38,11 +50,32 @@ export function nextId(prefix: string): string {
   return `${prefix}-${uid}`;
 }
 
-/** The message of a failed server call, as plain text ('' when there is none). */
-export function errorMessage(error: unknown): string {
+/** The message of a failed server call exactly as it came ('' when there is none): for diagnostics. */
+export function rawErrorMessage(error: unknown): string {
   const message =
     typeof error === 'string' ? error : (error as { message?: unknown } | null | undefined)?.message;
   return typeof message === 'string' ? message.trim() : '';
+}
+
+// What the browser or Google says when the call never reached Kenali, or Kenali's code broke: English
+// jargon ("Failed to fetch", "NetworkError: Connection failure due to HTTP 0", "TypeError: …").
+const TRANSPORT =
+  /failed to fetch|networkerror|network error|load failed|connection failure|net::|timed out|http \d{1,3}\b|xmlhttprequest/i;
+const MISSING_FUNCTION =
+  /script function not found|server function .* is not available|google\.script\.run is not available/i;
+const INTERNAL =
+  /^(TypeError|ReferenceError|RangeError|SyntaxError|InternalError|ScriptError|Exception|Error)\b|we're sorry|server error occurred|is not defined|cannot read propert|is not a function/i;
+
+/** The message of a failed server call, as plain text in the page's language ('' when there is none):
+ *  Kenali's own messages as they are; a browser's or Google's failure in the sidebar's own words. */
+export function errorMessage(error: unknown): string {
+  const raw = rawErrorMessage(error);
+  if (raw === '') return '';
+  const tx = common[document.documentElement.lang === 'en' ? 'en' : 'id'];
+  if (TRANSPORT.test(raw)) return tx.connectionFailed;
+  if (MISSING_FUNCTION.test(raw)) return tx.reloadNeeded;
+  if (INTERNAL.test(raw)) return tx.serverFailed;
+  return raw;
 }
 
 /** The spreadsheet's zone when the browser knows it; Jakarta (the product default) otherwise. */

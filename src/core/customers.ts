@@ -141,9 +141,10 @@ function addToMetrics(m: CustomerMetrics, co: CustomerOrder): void {
 /** Shared by every order without lines (the CLI's segmentation keeps none): one array, not 600k. */
 const NO_LINES: readonly OrderItem[] = Object.freeze([]);
 
-function memo<K, V>(map: Map<K, V>, key: K, value: V): V {
-  map.set(key, value);
-  return value;
+/** Keeps a status rule's verdict for its key, and gives it. */
+function rememberVerdict<K>(map: Map<K, boolean>, key: K, verdict: boolean): boolean {
+  map.set(key, verdict);
+  return verdict;
 }
 
 export interface BuildOptions {
@@ -260,10 +261,15 @@ export class CustomerGrouping {
   private counted(order: Order): boolean {
     const { status, returnStatus } = order;
     if (returnStatus === '') {
-      return this.countedByStatus.get(status) ?? memo(this.countedByStatus, status, isCounted(status));
+      return (
+        this.countedByStatus.get(status) ?? rememberVerdict(this.countedByStatus, status, isCounted(status))
+      );
     }
     const pair = `${status}\u0000${returnStatus}`;
-    return this.countedByPair.get(pair) ?? memo(this.countedByPair, pair, isCounted(status, returnStatus));
+    return (
+      this.countedByPair.get(pair) ??
+      rememberVerdict(this.countedByPair, pair, isCounted(status, returnStatus))
+    );
   }
 
   /** The index of every order added; the grouping is spent. */

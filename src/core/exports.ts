@@ -58,9 +58,9 @@ function noExportProblem(grid: Grid, sheet: string, lang: Lang, rowNumber: (i: n
     if (!m) continue;
     const missing = m.missing.map((f) => `“${expectedHeader(m.format, f)}”`).join(', ');
     const reason = tx.incompleteHeader(rowNumber(i), m.format.label, missing);
-    return { sheet, row: rowNumber(i), column: '', reason, severity: 'error' };
+    return { sheet, row: rowNumber(i), column: '', code: 'incomplete-header', reason, severity: 'error' };
   }
-  return { sheet, row: rowNumber(0), column: '', reason: tx.noHeader, severity: 'error' };
+  return { sheet, row: rowNumber(0), column: '', code: 'no-header', reason: tx.noHeader, severity: 'error' };
 }
 
 /**
@@ -167,8 +167,9 @@ function rowIsBlank(row: readonly CellValue[]): boolean {
 }
 
 /** TikTok puts a row of column descriptions under its header ("Platform unique order ID."): an order
- *  number never contains white space between words, a description does. */
-function isDescription(v: CellValue): boolean {
+ *  number never contains white space between words, a description does. The first data row of a block is
+ *  skipped when its order cell is one. */
+export function isDescription(v: CellValue): boolean {
   return typeof v === 'string' && /\S\s+\S/.test(v.trim()) && /[a-z]{2}/i.test(v);
 }
 
@@ -257,6 +258,7 @@ export function parseExport(
           sheet: sheetName,
           row: headerRow,
           column,
+          code: 'missing-column',
           reason: tx.missingColumn(column, format.label),
           severity: 'error',
         });
@@ -287,6 +289,7 @@ export function parseExport(
         sheet: sheetName,
         row: headerRow,
         column: columnName(moneyField),
+        code: 'locale',
         reason: tx.localeWarning(sheetName),
         severity: 'error',
       });
@@ -305,6 +308,7 @@ export function parseExport(
           sheet: sheetName,
           row: acc.firstGoodRow,
           column: acc.snColumn,
+          code: 'order-withheld',
           reason: tx.orderWithheld(orderSn, acc.badRows.join(', ')),
           severity: 'error',
         });
@@ -407,10 +411,17 @@ function readLineRows(
   let rowNo = 0;
   const errors: Problem[] = [];
   const err = (f: Field, reason: string) =>
-    errors.push({ sheet: sheetName, row: rowNo, column: columnName(f), reason, severity: 'error' });
+    errors.push({
+      sheet: sheetName,
+      row: rowNo,
+      column: columnName(f),
+      code: 'bad-value',
+      reason,
+      severity: 'error',
+    });
   // Order fields repeat on every line of an order: reuse the last parse when the cell is the same.
-  const created = memo((v: CellValue) => parseDateValue(v, timeZone, lang));
-  const money = memo((v: CellValue) => parseMoney(v, lang));
+  const created = rememberLast((v: CellValue) => parseDateValue(v, timeZone, lang));
+  const money = rememberLast((v: CellValue) => parseMoney(v, lang));
   // Line cells: a shop's catalogue has few distinct prices and quantities.
   const readPrice = remembered((v: CellValue) => parseMoney(v, lang));
   const readQuantity = remembered((v: CellValue) => parseQuantity(v, lang));
@@ -635,11 +646,11 @@ function latestStatus(a: string, b: string): boolean {
 }
 
 function conflict(sheet: string, row: number, column: string, reason: string): Problem {
-  return { sheet, row, column, reason, severity: 'warning' };
+  return { sheet, row, column, code: 'conflict', reason, severity: 'warning' };
 }
 
 /** Remembers the last input and result of a pure reader. */
-function memo<T>(read: (v: CellValue) => T): (v: CellValue) => T {
+function rememberLast<T>(read: (v: CellValue) => T): (v: CellValue) => T {
   let last: CellValue | undefined;
   let result: T | undefined;
   return (v) => {
@@ -704,6 +715,7 @@ function readPaymentRows(
         sheet: sheetName,
         row: rowNo,
         column: columnName(f),
+        code: 'bad-value',
         reason: r.reason,
         severity: 'error',
       });

@@ -82,11 +82,12 @@ function formatAmount(abs: number, group: string, decimal: string): string {
   return frac === 0 ? grouped : `${grouped}${decimal}${String(frac).padStart(2, '0')}`;
 }
 
-/** "Rp 1.234.567", "-Rp 5.000", "Rp 150.000,50". Rupiah is written the Indonesian way in both languages.
+/** "Rp 1.234.567", "-Rp 5.000": whole rupiah (sen are noise to a seller, and the sheets' number format
+ *  '"Rp "#,##0' shows none either). Rupiah is written the Indonesian way in both languages.
  *  NaN/Infinity (a bug upstream) shows as "—" rather than a made-up amount. */
 export function formatRupiah(n: number): string {
   if (!Number.isFinite(n)) return MISSING;
-  const body = formatAmount(Math.abs(n), '.', ',');
+  const body = formatAmount(Math.round(Math.abs(n)), '.', ',');
   // A value that rounds to zero is "Rp 0", never "-Rp 0".
   const negative = n < 0 && body !== '0';
   return `${negative ? '-' : ''}Rp ${body}`;

@@ -343,20 +343,33 @@ function tableOf(format: ExportFormat): AliasTable {
 }
 
 // Fast pre-filter: every grid row is checked for a new header (stacked exports), so the common data row must
-// be rejected without normalising each cell. Only string cells whose first character could start an
-// order-number alias (or is white space / non-ASCII, where normalising decides) go to the exact check.
+// be rejected without normalising each cell. Only cells whose first character could start an order-number
+// alias (or is white space / non-ASCII, where normalising decides) go to the exact check. Exported for the
+// CLI's CSV reader, which asks the same of raw fields before making a string.
 const ORDER_SN_HEADERS = new Set(
-  EXPORT_FORMATS.flatMap((f) => (f.columns.order_sn ?? []).map((a) => normaliseHeader(a))),
+  EXPORT_FORMATS.flatMap((f) => (f.columns.order_sn ?? []).map((a) => normaliseHeader(a.replace(/\*$/, '')))),
 );
-const ORDER_SN_FIRST = new Set([...ORDER_SN_HEADERS].map((h) => h.charCodeAt(0)));
-const MAX_ORDER_SN_HEADER = Math.max(...[...ORDER_SN_HEADERS].map((h) => h.length)) + 16;
+/** Lower-cased ASCII codes a known order-number header starts with: a table, asked of every cell. */
+const ORDER_SN_FIRST = new Uint8Array(128);
+for (const h of ORDER_SN_HEADERS) if (h.charCodeAt(0) < 128) ORDER_SN_FIRST[h.charCodeAt(0)] = 1;
+
+/** Characters a cell holding a known order-number header may have at most (surrounding white space included). */
+export const MAX_ORDER_SN_HEADER = Math.max(...[...ORDER_SN_HEADERS].map((h) => h.length)) + 16;
+
+/** Whether a cell whose first character has code `ch` may hold a known order-number header. */
+export function mayStartOrderSnHeader(ch: number): boolean {
+  return ch >= 0x80 || ch <= 0x20 || ORDER_SN_FIRST[ch | 0x20] === 1;
+}
+
+/** Whether a cell's text is a known order-number header. */
+export function isOrderSnHeader(text: string): boolean {
+  return ORDER_SN_HEADERS.has(normaliseHeader(text));
+}
 
 function mayHoldOrderSnHeader(row: readonly CellValue[]): boolean {
   for (const c of row) {
     if (typeof c !== 'string' || c.length > MAX_ORDER_SN_HEADER || c.length === 0) continue;
-    const ch = c.charCodeAt(0);
-    if (ch < 0x80 && ch > 0x20 && !ORDER_SN_FIRST.has(ch | 0x20)) continue;
-    if (ORDER_SN_HEADERS.has(normaliseHeader(c))) return true;
+    if (mayStartOrderSnHeader(c.charCodeAt(0)) && isOrderSnHeader(c)) return true;
   }
   return false;
 }

@@ -18,8 +18,8 @@ export type Sha1Hex = (s: string) => string;
 let sha1Hex: Sha1Hex = sha1HexUtf8;
 
 /**
- * Lets a platform with a native SHA-1 supply it (the CLI passes Node's crypto.hash, ~7× faster than pure JS
- * on a million-line export). It must give the same digest for every string: the CLI's tests check that
+ * Lets a platform with a native SHA-1 supply it (the CLI passes Node's crypto.hash: native, where
+ * a million-line export hashes every address). It must give the same digest for every string: the CLI's tests check that
  * against sha1HexUtf8. Apps Script keeps the default (Utilities.computeDigest is a service call per hash).
  */
 export function useSha1Hex(impl: Sha1Hex): void {
@@ -47,7 +47,7 @@ export function hashAddress(addressFull: string): string {
 
 export function buyerKey(buyerUsername: string, addressIdentifierHex: string): string {
   // join makes one flat string where + makes a rope: keys are hashed, compared and written hundreds of
-  // thousands of times (sorting the Segments rows by key was 3× slower on ropes).
+  // thousands of times, and a rope is flattened again each time.
   return [buyerUsername, addressIdentifierHex].join('|');
 }
 

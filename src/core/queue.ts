@@ -16,18 +16,20 @@ export interface QueueInput {
 }
 
 export const DEFAULT_RECENT_DAYS = 2;
+/** The window "semua": every order up to today. */
+export const ALL_DAYS = 0;
 
 /**
  * "The last `days` days" as local calendar days in the spreadsheet's zone: today and the `days - 1`
  * days before it, i.e. today - days < localDay(order) <= today. With days = 2 at 08:00 on 3 May that is
  * every order from 2 May 00:00 to 3 May 23:59:59 local time. Orders dated on a later day than today
- * (a skewed clock) are not "recent" and are left out.
+ * (a skewed clock) are not "recent" and are left out. ALL_DAYS (0) is every day up to today.
  */
 export function recentWindow(clock: Clock, days: number): { fromDay: number; toDay: number } {
-  if (!Number.isInteger(days) || days < 1)
-    throw new RangeError(`days must be a whole number >= 1, got ${days}`);
+  if (!Number.isInteger(days) || days < 0)
+    throw new RangeError(`days must be a whole number >= 0, got ${days}`);
   const today = localDayNumber(clock.now, clock.timeZone);
-  return { fromDay: today - days + 1, toDay: today };
+  return { fromDay: days === ALL_DAYS ? Number.NEGATIVE_INFINITY : today - days + 1, toDay: today };
 }
 
 export function isRecent(at: EpochMs, clock: Clock, window: { fromDay: number; toDay: number }): boolean {
@@ -56,6 +58,16 @@ export function namingQueue(
 ): NamingQueueView {
   const window = recentWindow(clock, days);
   const named = effectiveProfiles(input.profiles);
+  // One hash per distinct address, not per order: the whole store is read here.
+  const hashes = new Map<string, string>();
+  const keyOf = (o: Order) => {
+    let h = hashes.get(o.addressFull);
+    if (h === undefined) {
+      h = addressIdentifier(o.addressFull);
+      hashes.set(o.addressFull, h);
+    }
+    return buyerKey(o.buyerUsername, h);
+  };
 
   // The store keys orders by order_sn; a repeated one keeps its later row, as everywhere else.
   const recent = new Map<string, Order>();
@@ -66,7 +78,7 @@ export function namingQueue(
 
   const byKey = new Map<string, { key: string; orders: Order[] }>();
   for (const o of recent.values()) {
-    const key = buyerKey(o.buyerUsername, addressIdentifier(o.addressFull));
+    const key = keyOf(o);
     if (named.has(key)) continue;
     const e = byKey.get(key);
     if (e) e.orders.push(o);
@@ -92,13 +104,26 @@ export function namingQueue(
         buyerUsername: newest.buyerUsername,
         addressFull: newest.addressFull.trim(),
         orderSns: orders.map((o) => o.orderSn),
-        lastOrderAt: toIso(newest.createdAt),
+        lastActivityAt: toIso(newest.createdAt),
         products: productLines(orders, lines),
       },
     });
   }
   entries.sort((a, b) => b.at - a.at || (a.view.buyerKey < b.view.buyerKey ? -1 : 1));
-  return { lang, days, entries: entries.map((e) => e.view), timeZone: clock.timeZone };
+  // Buyers without a name over every order, so an empty window can say how many wait elsewhere.
+  const unnamed = new Set<string>();
+  for (const o of input.orders) {
+    const key = keyOf(o);
+    if (!named.has(key)) unnamed.add(key);
+  }
+  return {
+    lang,
+    days,
+    entries: entries.map((e) => e.view),
+    timeZone: clock.timeZone,
+    ordersInWindow: recent.size,
+    unnamedOverall: unnamed.size,
+  };
 }
 
 /** Every distinct (name, variant) of the buyer's recent orders, quantities summed, newest order first.

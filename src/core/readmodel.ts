@@ -324,8 +324,37 @@ export function customerRows(index: CustomerIndex, batch = 0): CustomerRow[] {
   });
 }
 
+/** The fields a repair compares one by one (with products and order numbers: every field but the batch). */
+const SCALARS = [
+  'key',
+  'realName',
+  'username',
+  'address',
+  'lastActivityAt',
+  'lastOrderSn',
+  'orders',
+  'allOrders',
+  'spend',
+  'firstOrderAt',
+  'lastOrderAt',
+  'items',
+  'paidOrders',
+  'netIncome',
+  'adminFee',
+  'serviceFee',
+] as const satisfies readonly (keyof CustomerRow)[];
+
 /** Whether two rows hold the same figures (what a repair compares; the batch stamp is not a figure). */
 export function sameCustomerRow(a: CustomerRow, b: CustomerRow): boolean {
+  // The usual answer (nothing changed) without serialising whole rows: every field equal as it stands
+  // (the search cell is a function of them). Anything else is settled by the full comparison below.
+  if (
+    SCALARS.every((k) => a[k] === b[k]) &&
+    a.orderSns.length === b.orderSns.length &&
+    a.orderSns.every((sn, i) => sn === b.orderSns[i]) &&
+    JSON.stringify(a.products) === JSON.stringify(b.products)
+  )
+    return true;
   const x = { ...rowRecord(a), batch: 0 };
   const y = { ...rowRecord(b), batch: 0 };
   return JSON.stringify(x) === JSON.stringify(y);
@@ -497,8 +526,8 @@ export function listItemOf(r: CustomerRow): CustomerListItemView {
     buyerUsername: r.username,
     realName: r.realName.trim() === '' ? null : r.realName.trim(),
     addressFull: r.address,
-    lastOrderAt: toIso(r.lastActivityAt),
-    lastOrderSn: r.lastOrderSn,
+    lastActivityAt: toIso(r.lastActivityAt),
+    lastActivitySn: r.lastOrderSn,
     orderCount: r.orders,
   };
 }
@@ -521,8 +550,8 @@ export function listItemFromSearch(parts: readonly string[]): CustomerListItemVi
     buyerUsername: username,
     realName: realName.trim() === '' ? null : realName.trim(),
     addressFull: address,
-    lastOrderAt: toIso(lastActivityAt),
-    lastOrderSn,
+    lastActivityAt: toIso(lastActivityAt),
+    lastActivitySn: lastOrderSn,
     orderCount: Number(orders) || 0,
   };
 }

@@ -41,13 +41,12 @@ type Column = keyof Headers;
 
 /** The Segments sheet's columns, declared once: order (of the sheet and the canonical CSV), the CSV's
  *  canonical header, the kind (number format; text columns are plain text, so '545' stays a code and a
- *  username never becomes a formula; null: no number format, for Kenali's own fixed words, which Sheets
- *  keeps as text) and the width. The sheet's own headers are in text/segments.ts. The movement columns
+ *  username never becomes a formula) and the width. The sheet's own headers are in text/segments.ts. The movement columns
  *  (`csv: false`) are the sheet's only: the CLI has no previous run. */
 export const SEGMENTS_DECL: readonly {
   id: Column;
   canonical: string;
-  kind: ColumnKind | null;
+  kind: ColumnKind;
   width?: number;
   csv?: false;
 }[] = [
@@ -66,8 +65,8 @@ export const SEGMENTS_DECL: readonly {
   { id: 'rfm', canonical: 'rfm', kind: 'text' },
   { id: 'segment', canonical: 'segment', kind: 'text', width: 150 },
   // Written without a number format (our own labels and words): no format cell per customer.
-  { id: 'previous', canonical: 'previous_segment', kind: null, width: 150, csv: false },
-  { id: 'change', canonical: 'change', kind: null, width: 90, csv: false },
+  { id: 'previous', canonical: 'previous_segment', kind: 'text', width: 150, csv: false },
+  { id: 'change', canonical: 'change', kind: 'text', width: 90, csv: false },
 ];
 
 /** Column order of the canonical CSV (the Segments sheet's first columns). */
@@ -350,8 +349,12 @@ function matrixOf(m: Movement, lang: Lang): Omit<SegmentsSheet['movement'], 'tit
   return { grid, backgrounds, fontColors };
 }
 
-/** The CLI's table, its rows made one at a time as they are written (a big shop's rows need not all be
- *  held at once): see segmentsTableCanonical. */
+/**
+ * The CLI's table: canonical snake_case header, the same rows and order as the sheet, instants as
+ * local 'YYYY-MM-DD HH:mm' in the spreadsheet's zone (what the seller sees in the sheet; a CSV has no
+ * date type and UTC would shift evening orders to the next day), segment label in `lang`. Its rows are
+ * made one at a time as they are written (a big shop's rows need not all be held at once).
+ */
 export interface CanonicalSegments {
   header: string[];
   /** Number of rows. */
@@ -389,20 +392,6 @@ export function canonicalSegmentsOf(
     notice: noticeFor(result, lang),
     ...reportFor(result, unnamed, clock, lang),
   };
-}
-
-/**
- * The CLI's table: canonical snake_case header, the same rows and order as the sheet, instants as
- * local 'YYYY-MM-DD HH:mm' in the spreadsheet's zone (what the seller sees in the sheet; a CSV has no
- * date type and UTC would shift evening orders to the next day), segment label in `lang`.
- */
-export function segmentsTableCanonical(
-  index: CustomerIndex,
-  clock: Clock,
-  lang: Lang,
-): { header: string[]; rows: (string | number)[][]; notice: string | null } {
-  const t = canonicalSegments(index, clock, lang);
-  return { header: t.header, rows: [...t.rows], notice: t.notice };
 }
 
 const norm = (v: CellValue) => (typeof v === 'string' ? v.trim().toLowerCase() : '');

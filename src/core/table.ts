@@ -5,7 +5,7 @@
 import { readOrderSn, readUsername } from './exports';
 import { type AliasTable, compileAliases, matchColumns, normaliseHeader } from './headers';
 import { importText } from './text/import';
-import type { CellValue, Lang, Problem } from './types';
+import type { CellValue, Lang, Problem, ProblemCode } from './types';
 import { cellText, isBlank, parseDateValue, parseMoney, parseQuantity, type ValueResult } from './values';
 
 /** What a column holds: it decides the number format (text columns are plain text: never a formula). */
@@ -16,7 +16,8 @@ export const TEXT_FORMAT = '@';
 
 export const NUMBER_FORMATS: Readonly<Record<ColumnKind, string>> = {
   text: TEXT_FORMAT,
-  money: '"Rp"#,##0',
+  // "Rp 1.234.567": the sidebars' formatRupiah, the space and whole rupiah included.
+  money: '"Rp "#,##0',
   date: 'yyyy-mm-dd',
   datetime: 'yyyy-mm-dd hh:mm',
   integer: '0',
@@ -215,8 +216,9 @@ export interface RowReader {
   /** The header as the sheet spells it (for problems). */
   columnName(header: string): string;
   rowNo: number;
-  error(header: string, reason: string): void;
-  warn(header: string, reason: string): void;
+  /** The row is left out. */
+  error(header: string, reason: string, code?: ProblemCode): void;
+  warn(header: string, reason: string, code: ProblemCode): void;
 }
 
 export interface ReadRowsOptions<T> {
@@ -253,6 +255,7 @@ export function readRows<T>(
       sheet: o.sheetName,
       row: 1,
       column: c.header,
+      code: 'missing-column',
       reason: tx.missingColumn(c.header, 'Kenali'),
       severity: 'error',
     });
@@ -265,8 +268,8 @@ export function readRows<T>(
   let row: readonly CellValue[] = [];
   let rowNo = 0;
   let bad = false;
-  const push = (h: string, reason: string, severity: Problem['severity']) =>
-    problems.push({ sheet: o.sheetName, row: rowNo, column: columnName(h), reason, severity });
+  const push = (h: string, reason: string, code: ProblemCode, severity: Problem['severity']) =>
+    problems.push({ sheet: o.sheetName, row: rowNo, column: columnName(h), code, reason, severity });
   const r: RowReader = {
     get rowNo() {
       return rowNo;
@@ -277,11 +280,11 @@ export function readRows<T>(
       return j === undefined ? '' : (row[j] ?? '');
     },
     columnName,
-    error: (h, reason) => {
+    error: (h, reason, code = 'bad-value') => {
       bad = true;
-      push(h, reason, 'error');
+      push(h, reason, code, 'error');
     },
-    warn: (h, reason) => push(h, reason, 'warning'),
+    warn: (h, reason, code) => push(h, reason, code, 'warning'),
   };
   for (let i = 0; i < o.rows.length; i++) {
     row = o.rows[i];

@@ -1,6 +1,6 @@
 // A number per pair of texts, for a caller that looks up hundreds of thousands of freshly read strings (the
-// CLI's one-shot segment of a big export): a Map<string, …> of 300k addresses costs about 1 µs a lookup
-// when each string is new (V8 hashes it, then misses the cache in its buckets and in the stored key). Here
+// CLI's one-shot segment of a big export): a Map<string, …> lookup of a string just read is slow (V8
+// hashes it, then misses the cache in its buckets and in the stored key; bench/RESULTS.md). Here
 // the hash is a plain loop over the text, the slots are typed arrays, and texts are compared only when
 // their hashes agree. Exact: a pair is found only when both texts are equal.
 export class TextPairIds {

@@ -1,6 +1,6 @@
 // Calendar arithmetic in the spreadsheet's time zone, independent of the machine's own TZ
 // (Apps Script's servers do not run in Jakarta time, and neither do ours).
-import type { EpochMs } from './types';
+import type { Clock, EpochMs } from './types';
 
 export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -75,7 +75,7 @@ function utcParts(d: Date): LocalParts {
 }
 
 export function localParts(epoch: EpochMs, timeZone: string): LocalParts {
-  return utcParts(new Date(epoch + tzOffsetMs(epoch, timeZone)));
+  return utcParts(new Date(wallClockOf(epoch, timeZone)));
 }
 
 /** Whole local calendar days since 1970-01-01 in `timeZone`: equal for two instants on the same local day. */
@@ -85,10 +85,7 @@ export function localDayNumber(epoch: EpochMs, timeZone: string): number {
 
 /** The instant at which the wall clock in `timeZone` shows the given local time. */
 export function epochFromLocal(p: LocalParts, timeZone: string): EpochMs {
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  let guess = wall - tzOffsetMs(wall, timeZone);
-  guess = wall - tzOffsetMs(guess, timeZone); // second pass settles DST edges
-  return guess;
+  return epochFromWallClock(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second), timeZone);
 }
 
 /**
@@ -96,8 +93,13 @@ export function epochFromLocal(p: LocalParts, timeZone: string): EpochMs {
  * (a spreadsheet serial, an .xlsx date as exceljs reads it), milliseconds kept.
  */
 export function epochFromWallClock(wall: number, timeZone: string): EpochMs {
-  const d = new Date(wall);
-  return epochFromLocal(utcParts(d), timeZone) + d.getUTCMilliseconds();
+  const guess = wall - tzOffsetMs(wall, timeZone);
+  return wall - tzOffsetMs(guess, timeZone); // second pass settles DST edges
+}
+
+/** The wall clock `timeZone` shows at `epoch`, written as if it were UTC (epochFromWallClock's inverse). */
+export function wallClockOf(epoch: EpochMs, timeZone: string): number {
+  return epoch + tzOffsetMs(epoch, timeZone);
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
@@ -141,6 +143,15 @@ export function runDateEnd(text: string, timeZone: string): EpochMs | null {
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day)
     return null;
   return epochFromLocal({ year, month, day, hour: 23, minute: 59, second: 59 }, timeZone);
+}
+
+/** The clock of a run "as of" the date the seller typed (runDateEnd; blank: `clock` itself), or null when
+ *  the text is not a date. The menu's dated run and the CLI's bundle call read the date this one way. */
+export function runClock(text: string, clock: Clock): Clock | null {
+  const typed = text.trim();
+  if (typed === '') return clock;
+  const now = runDateEnd(typed, clock.timeZone);
+  return now === null ? null : { ...clock, now };
 }
 
 export function toIso(epoch: EpochMs): string {

@@ -7,11 +7,37 @@ export type Grid = CellValue[][];
 /** Instants are epoch milliseconds inside core; the JSON views carry ISO strings instead. */
 export type EpochMs = number;
 
+/** What kind of problem, for code to branch on (the `reason` is the seller's text and may change). */
+export type ProblemCode =
+  /** No export header row was found. */
+  | 'no-header'
+  /** A row looks like an export header but lacks some of its format's columns. */
+  | 'incomplete-header'
+  /** A required column is missing: nothing of that block or sheet is read. */
+  | 'missing-column'
+  /** Amounts implausibly small for Rupiah (the locale read "150.000" as 150): the block is refused. */
+  | 'locale'
+  /** A cell cannot be read: its row is left out. */
+  | 'bad-value'
+  /** Some lines of an order cannot be read: the whole order is left out. */
+  | 'order-withheld'
+  /** Imported, but lines of one order disagree (the first or the latest wins). */
+  | 'conflict'
+  /** A key appears twice in a Kenali sheet. */
+  | 'duplicate'
+  /** A profile row (or the sheet) has no updated_at. */
+  | 'updated-at-missing'
+  /** A CSV file ends inside a quoted field. */
+  | 'unterminated-quote'
+  /** A CSV file read as Windows-1252 rather than UTF-8. */
+  | 'encoding';
+
 /** Something the seller must hear about: where (sheet, 1-based row as the seller sees it, column header) and why. */
 export interface Problem {
   sheet: string;
   row: number;
   column: string;
+  code: ProblemCode;
   reason: string;
   /** 'error': the row was not imported. 'warning': imported, but look at it (e.g. locale). */
   severity: 'error' | 'warning';

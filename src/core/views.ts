@@ -7,17 +7,22 @@ export interface QueueEntryView {
   buyerUsername: string;
   addressFull: string;
   orderSns: string[];
-  /** ISO instant of the newest order of this buyer in the window. */
-  lastOrderAt: string;
+  /** Last activity: ISO instant of this buyer's newest order (any status) in the window. */
+  lastActivityAt: string;
   /** Product lines, e.g. "Kaos Polos (Hitam, XL) ×2", newest order first. */
   products: string[];
 }
 
 export interface NamingQueueView {
   lang: 'id' | 'en';
+  /** The window in days (0: every order, "semua"). */
   days: number;
   entries: QueueEntryView[];
   timeZone: string;
+  /** Orders of any buyer, named or not, in the window: 0 means the window is simply empty. */
+  ordersInWindow: number;
+  /** Buyers without a name over every order (null when not known). */
+  unnamedOverall: number | null;
 }
 
 export interface SaveNameResult {
@@ -34,9 +39,22 @@ export interface CustomerListItemView {
   /** Real name when a profile exists, else null. */
   realName: string | null;
   addressFull: string;
-  lastOrderAt: string;
-  lastOrderSn: string;
+  /** Last activity: the newest order of any status (cancelled and unpaid ones too), and its number. */
+  lastActivityAt: string;
+  lastActivitySn: string;
+  /** Counted orders only (not cancelled, unpaid or returned), as the detail's statistics count them. */
   orderCount: number;
+  /** In a search: what matched (the sidebar highlights it, as text). */
+  match?: SearchMatchView;
+}
+
+/** Where a search query was found in a customer: the field, its text, and the matched span in it
+ *  (UTF-16 offsets; length 0 when the span cannot be placed, e.g. case folding changed the length). */
+export interface SearchMatchView {
+  field: 'name' | 'username' | 'orderSn' | 'address';
+  text: string;
+  start: number;
+  length: number;
 }
 
 export interface LookupListView {
@@ -111,6 +129,7 @@ export interface CustomerDetailView {
   hasProfile: boolean;
   addressFull: string;
   stats: CustomerStatsView;
+  /** Last activity: the newest order of any status (stats.lastOrderAt is the last COUNTED order). */
   lastOrder: OrderView | null;
   topProducts: TopProductView[];
   /** From the Segments sheet when it exists and lists this customer. */

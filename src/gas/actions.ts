@@ -2,7 +2,7 @@
 import { generateIncomeReport, generateShopeeExport } from '../core/demo';
 import { STORE_SCHEMAS, STORE_SHEETS } from '../core/store';
 import { t } from '../core/text';
-import { runDateEnd } from '../core/time';
+import { runClock } from '../core/time';
 import type { CellValue } from '../core/types';
 import { currentEnv, type Env, withClock, withDocumentLock } from './context';
 import { rebuildCustomers, runImport } from './importer';
@@ -37,13 +37,13 @@ export function segmentAtAction(): void {
   const ui = env.ui;
   const answer = ui.prompt(tx.segmentAtTitle, tx.segmentAtPrompt, ui.ButtonSet.OK_CANCEL);
   if (answer.getSelectedButton() !== ui.Button.OK) return;
-  const text = answer.getResponseText().trim();
-  const now = text === '' ? env.clock.now : runDateEnd(text, env.clock.timeZone);
-  if (now === null) {
-    alert(env, tx.segmentAtTitle, tx.segmentAtInvalid(text));
+  const text = answer.getResponseText();
+  const clock = runClock(text, env.clock);
+  if (clock === null) {
+    alert(env, tx.segmentAtTitle, tx.segmentAtInvalid(text.trim()));
     return;
   }
-  const report = runSegmentation(withClock(env, { ...env.clock, now }));
+  const report = runSegmentation(withClock(env, clock));
   alert(env, tx.segmentAtTitle, report.message);
 }
 

@@ -2,7 +2,7 @@
 // properties, UI), its zone, language and "now". Passed in as one Env (as apps-script-oauth2 passes its
 // stores and locks), so the Apps Script side runs against small fakes as well as the real services. Every
 // service call costs a round trip: an Env asks for each thing the first time it is used, not before.
-import { DEFAULT_RECENT_DAYS } from '../core/queue';
+import { ALL_DAYS, DEFAULT_RECENT_DAYS } from '../core/queue';
 import { langFromLocale, t } from '../core/text';
 import type { Clock, Lang } from '../core/types';
 
@@ -96,19 +96,20 @@ const MAX_RECENT_DAYS = 90;
 
 /**
  * The recent window: `requested` when the page asks for one (remembered for this spreadsheet), else the
- * remembered one, else the spec's 2 days. Always a whole number from 1 to 90.
+ * remembered one, else the spec's 2 days. A whole number from 1 to 90, or 0 (ALL_DAYS: "semua").
  */
 export function recentDays(env: Env, requested?: number): number {
   const props = env.properties;
   const valid = (n: unknown): n is number =>
-    Number.isInteger(n) && (n as number) >= 1 && (n as number) <= MAX_RECENT_DAYS;
+    Number.isInteger(n) && (n === ALL_DAYS || ((n as number) >= 1 && (n as number) <= MAX_RECENT_DAYS));
   if (requested !== undefined && requested !== null) {
     const n = Number(requested);
-    if (!valid(n)) throw new Error(`days must be a whole number from 1 to ${MAX_RECENT_DAYS}`);
+    if (!valid(n)) throw new Error(t('naming', env.lang).badWindow(String(MAX_RECENT_DAYS)));
     props.setProperty(RECENT_DAYS_PROPERTY, String(n));
     return n;
   }
-  const stored = Number(props.getProperty(RECENT_DAYS_PROPERTY));
+  const text = props.getProperty(RECENT_DAYS_PROPERTY);
+  const stored = text === null || text.trim() === '' ? Number.NaN : Number(text);
   return valid(stored) ? stored : DEFAULT_RECENT_DAYS;
 }
 

@@ -9,9 +9,12 @@
 // status history → order lines → payments → orders (the commit: an order exists once its row does) →
 // old lines of replaced orders cleared → Customers. The in-flight mark (a document property) is set before
 // the first write and removed after the last: a later import that finds it rebuilds Customers exactly.
-// The problems sheet is written before all of them: a failure writing it leaves the store as it was. A
-// failure among the store's writes leaves every order whole (old or new) and says so; the same import run
-// again completes it (#16's consistency; an uploaded file's "all or nothing" is this, see upload.ts).
+// The problems sheet is written before all of them: a failure writing it leaves the store as it was. Each
+// write is preceded by its undo (undo.ts, taken from what the patch read): a caught failure among the
+// store's writes is rolled back in the same execution, so the store and Customers stand as they were, and
+// the message says so (all or nothing per import and per uploaded file, #17). An execution stopped dead
+// (no catch runs) or a rollback that fails leaves every order whole (old or new); the same import run
+// again completes it (#16's consistency).
 
 import { buildCustomers } from '../core/customers';
 import { parseExport } from '../core/exports';
@@ -45,7 +48,7 @@ import { cellText } from '../core/values';
 import { type Env, withDocumentLock } from './context';
 import { clearIfUnchanged, type InboxRead, readInbox } from './inbox';
 import { countKeyCells, type Located, locateKeys, readFound } from './locate';
-import { patchCustomers, syncCustomers } from './readmodel';
+import { CUSTOMER_COUNT, patchCustomers, sortByActivity, syncCustomers } from './readmodel';
 import { shrinkToDefault, writeTable } from './sheets';
 import { GENERATION, IN_FLIGHT, inFlight, LAST_BATCH, loadStore } from './store';
 import {
@@ -62,6 +65,16 @@ import {
   updateCells,
   writeBlock,
 } from './table';
+import {
+  newUndoLog,
+  noteAppend,
+  noteCells,
+  noteCreated,
+  noteRows,
+  noteSort,
+  type UndoLog,
+  undoStore,
+} from './undo';
 
 export interface ImportReport {
   ok: boolean;
@@ -193,12 +206,22 @@ export function mergeIntoStore(env: Env, parsed: readonly ParsedExport[]): Merge
   const problems = [...incomingProblems, ...found.problems];
   writeProblems(env, problems);
   let customers: MergeOutcome['customers'];
+  const log = newUndoLog();
+  for (const tb of [tables.orders, tables.items, tables.payments]) noteCreated(log, env, tb);
+  const before = env.properties.getProperties();
   try {
-    customers = writePlan(env, tables, found, plan);
+    customers = writePlan(env, tables, found, plan, log);
   } catch (e) {
-    // Every order stands whole (old or new); the same import again completes the rest. Say so.
+    // All or nothing: the undo log puts the store back as it was, and the message says so. Should the
+    // rollback fail too, every order still stands whole (old or new) and the same import completes it.
     const reason = e instanceof Error ? e.message : String(e);
-    throw new Error(t('store', env.lang).importInterrupted(reason));
+    const ts = t('store', env.lang);
+    try {
+      rollBack(env, log, { before });
+    } catch {
+      throw new Error(ts.importInterrupted(reason));
+    }
+    throw new Error(ts.importRolledBack(reason));
   }
 
   const lines = [tx.importDone(importSummary(plan.stats, incomingProblems, env.lang))];
@@ -269,6 +292,13 @@ interface Found {
     payments: Map<string, OrderPayment>;
   };
   problems: Problem[];
+  /** The cells of every located row of Orders, OrderItems and OrderPayments, as read (the undo log's old
+   *  values: nothing is read again to take it). */
+  cells: {
+    orders: Map<number, CellValue[]>;
+    items: Map<number, CellValue[]>;
+    payments: Map<number, CellValue[]>;
+  };
   /** created_at of the Orders sheet's last row before this import (null: unknown or empty). */
   lastCreatedAt: number | null;
   ordersSorted: boolean;
@@ -356,9 +386,20 @@ function locateStored(tb: Tables, parsed: readonly ParsedExport[]): Found {
       payments: new Map([...payments].map(([k, v]) => [k, v.record])),
     },
     problems,
+    cells: {
+      orders: cellsByRow(orderRows),
+      items: cellsByRow(lineRowsLocated),
+      payments: cellsByRow(paymentRows),
+    },
     lastCreatedAt,
     ordersSorted,
   };
+}
+
+function cellsByRow(located: Located): Map<number, CellValue[]> {
+  const m = new Map<number, CellValue[]>();
+  for (const list of located.byKey.values()) for (const f of list) m.set(f.row, f.cells);
+  return m;
 }
 
 // ---------------------------------------------------------------------------------------------- writing
@@ -387,6 +428,7 @@ function changedCells(decl: SheetDecl, row: number, before: object, after: objec
 function recheckRows<T extends { orderSn: string }>(
   tb: Table,
   updates: readonly { row: number; before: T; after: T }[],
+  cells: Map<number, CellValue[]>,
 ): { row: number; before: T; after: T }[] {
   if (updates.length === 0) return [];
   const rows = updates.map((u) => u.row);
@@ -405,12 +447,20 @@ function recheckRows<T extends { orderSn: string }>(
   const again = locateKeys(tb, 'order_sn', new Set(moved.map((u) => u.before.orderSn)), snOf);
   for (const u of moved) {
     const at = again.byKey.get(u.before.orderSn)?.[0];
-    if (at) ok.push({ ...u, row: at.row });
+    if (!at) continue;
+    cells.set(at.row, at.cells);
+    ok.push({ ...u, row: at.row });
   }
   return ok;
 }
 
-function writePlan(env: Env, tb: Tables, found: Found, plan: MergePlan): MergeOutcome['customers'] {
+function writePlan(
+  env: Env,
+  tb: Tables,
+  found: Found,
+  plan: MergePlan,
+  log: UndoLog,
+): MergeOutcome['customers'] {
   const props = env.properties;
   const before = props.getProperties();
   const dead = inFlight(before);
@@ -433,6 +483,7 @@ function writePlan(env: Env, tb: Tables, found: Found, plan: MergePlan): MergeOu
   // 1. Status history, each change once (a re-run after a stop finds it recorded).
   if (plan.history.length > 0) {
     const history = tb.history ?? openHistory(env, true)!;
+    noteCreated(log, env, history);
     const changed = new Set(plan.history.map((h) => h.orderSn));
     const seen = locateKeys(history, 'order_sn', changed, snOf);
     const at = (h: string) => columnNumber(history, h) - 1;
@@ -440,6 +491,7 @@ function writePlan(env: Env, tb: Tables, found: Found, plan: MergePlan): MergeOu
     for (const r of [...seen.byKey.values()].flat().sort((a, b) => a.row - b.row))
       recorded.push([r.cells[at('order_sn')], r.cells[at('old_status')], r.cells[at('new_status')]]);
     const fresh = unrecordedChanges(recorded, plan.history);
+    noteAppend(log, history, fresh.length);
     appendRecords(
       history,
       fresh.map((h) => cells(HISTORY_SHEET, h)),
@@ -450,6 +502,8 @@ function writePlan(env: Env, tb: Tables, found: Found, plan: MergePlan): MergeOu
   //    once the order row is written, so an order never lacks its lines).
   const inPlace = plan.lines.filter((l) => l.before.length > 0 && l.before.length === l.after.length);
   const appended = plan.lines.filter((l) => !(l.before.length > 0 && l.before.length === l.after.length));
+  const oldRows = (rows: readonly number[]) => rows.map((row) => ({ row, cells: lineCells(found, row) }));
+  noteRows(log, tb.items, oldRows(inPlace.flatMap((l) => l.before.map((b) => b.row))));
   for (const l of inPlace) {
     const rows = l.before.map((b) => b.row);
     for (const [first, n] of cellRuns(rows)) {
@@ -469,61 +523,70 @@ function writePlan(env: Env, tb: Tables, found: Found, plan: MergePlan): MergeOu
   const byDate = (a: { orderSn: string }, b: { orderSn: string }) =>
     (createdAt.get(a.orderSn) ?? 0) - (createdAt.get(b.orderSn) ?? 0) ||
     (a.orderSn < b.orderSn ? -1 : a.orderSn > b.orderSn ? 1 : 0);
-  appendRecords(
-    tb.items,
-    [...appended].sort(byDate).flatMap((l) => l.after.map((x) => cells(ITEMS_SHEET, x))),
-  );
+  const newLines = [...appended].sort(byDate).flatMap((l) => l.after.map((x) => cells(ITEMS_SHEET, x)));
+  noteAppend(log, tb.items, newLines.length);
+  appendRecords(tb.items, newLines);
 
   // 3. Payments.
+  noteAppend(log, tb.payments, plan.appendPayments.length);
   appendRecords(
     tb.payments,
     plan.appendPayments.map((p) => cells(PAYMENTS_SHEET, p)),
   );
-  const payUpdates = recheckRows(tb.payments, plan.updatePayments);
-  updateCells(
-    tb.payments,
-    payUpdates.flatMap((u) => changedCells(PAYMENTS_SHEET, u.row, u.before, u.after)),
-  );
+  const payUpdates = recheckRows(tb.payments, plan.updatePayments, found.cells.payments);
+  const payCells = payUpdates.flatMap((u) => changedCells(PAYMENTS_SHEET, u.row, u.before, u.after));
+  noteCells(log, tb.payments, payCells, (r) => found.cells.payments.get(r));
+  updateCells(tb.payments, payCells);
 
   // 4. Orders: changed cells in place (after a re-check of their rows), then the new ones, kept in date
   //    order (a backfill of older orders is sorted in: one call).
-  const orderUpdates = recheckRows(tb.orders, plan.updateOrders);
-  updateCells(
-    tb.orders,
-    orderUpdates.flatMap((u) => changedCells(ORDERS_SHEET, u.row, u.before, u.after)),
-  );
+  const orderUpdates = recheckRows(tb.orders, plan.updateOrders, found.cells.orders);
+  const orderCells = orderUpdates.flatMap((u) => changedCells(ORDERS_SHEET, u.row, u.before, u.after));
+  noteCells(log, tb.orders, orderCells, (r) => found.cells.orders.get(r));
+  updateCells(tb.orders, orderCells);
   if (plan.appendOrders.length > 0) {
     const fresh = [...plan.appendOrders].sort(
       (a, b) => a.createdAt - b.createdAt || (a.orderSn < b.orderSn ? -1 : a.orderSn > b.orderSn ? 1 : 0),
     );
+    noteAppend(log, tb.orders, fresh.length);
     appendRecords(
       tb.orders,
       fresh.map((o) => cells(ORDERS_SHEET, o)),
     );
     const inOrder =
       found.ordersSorted && (found.lastCreatedAt === null || fresh[0].createdAt >= found.lastCreatedAt);
-    if (!inOrder) sortOrders(tb.orders);
-  } else if (!found.ordersSorted) sortOrders(tb.orders);
+    if (!inOrder) sortOrders(tb.orders, log);
+  } else if (!found.ordersSorted) sortOrders(tb.orders, log);
 
   // 5. The old lines of orders whose line count changed (Kenali's cells only).
   const stale = appended.flatMap((l) => l.before.map((b) => b.row));
   if (stale.length > 0) {
+    noteRows(log, tb.items, oldRows(stale));
     const own = ownHeaders(tb.items);
     const a1s = cellRuns(stale).flatMap(([r, n]) => own.map((h) => a1(r, columnNumber(tb.items, h), n)));
     tb.items.sheet.getRangeList(a1s).clearContent();
   }
 
   // 6. Customers.
-  const result = updateCustomers(env, found, plan, batch, dead !== null || (!hadCustomers && tb.hadOrders));
+  log.customers = { existed: hadCustomers, batches: new Map() };
+  const result = updateCustomers(
+    env,
+    found,
+    plan,
+    batch,
+    dead !== null || (!hadCustomers && tb.hadOrders),
+    log,
+  );
 
   env.flush();
   props.setProperties({ [IN_FLIGHT]: '', [GENERATION]: String(batch) });
   return result;
 }
 
-function sortOrders(tb: Table): void {
+function sortOrders(tb: Table, log?: UndoLog): void {
   if (tb.lastRow < 3) return;
   const lastCol = Math.max(tb.sheet.getLastColumn(), ...ownHeaders(tb).map((h) => columnNumber(tb, h)));
+  if (log) noteSort(log, tb, lastCol);
   tb.sheet.getRange(2, 1, tb.lastRow - 1, lastCol).sort([
     { column: columnNumber(tb, 'created_at'), ascending: true },
     { column: columnNumber(tb, 'order_sn'), ascending: true },
@@ -538,6 +601,7 @@ function updateCustomers(
   plan: MergePlan,
   batch: number,
   rebuild: boolean,
+  log: UndoLog,
 ): MergeOutcome['customers'] {
   const merged = {
     orders: new Map<string, Order>(
@@ -552,10 +616,14 @@ function updateCustomers(
   if (changes) {
     const newKeys = new Set<string>();
     for (const [key, list] of changes) if (list.every((c: OrderChange) => !c.before)) newKeys.add(key);
-    const patch = patchCustomers(env, { changes, names: namesOf(env, newKeys), batch });
+    const patch = patchCustomers(
+      env,
+      { changes, names: namesOf(env, newKeys), batch },
+      log.customers?.batches,
+    );
     if (patch.ok) return { touched: patch.touched, added: patch.added, rebuilt: false };
   }
-  rebuildCustomers(env);
+  rebuildCustomers(env, log);
   return { touched: 0, added: 0, rebuilt: true };
 }
 
@@ -580,13 +648,62 @@ function namesOf(env: Env, keys: ReadonlySet<string>): Map<string, string> {
 }
 
 /** Customers made exact from the whole store (an upgrade, or after an import stopped halfway). */
-export function rebuildCustomers(env: Env): number {
+export function rebuildCustomers(env: Env, log?: UndoLog): number {
   const store = loadStore(env);
   const index = buildCustomers(store);
   // A store of an earlier layout kept Orders in paste order: put it in date order too (one call).
   const orders = openTable(env, ORDERS_SHEET);
-  if (orders) sortOrders(orders);
-  return syncCustomers(env, customerRows(index));
+  if (orders) sortOrders(orders, log);
+  return syncCustomers(env, customerRows(index), log?.customers?.batches);
+}
+
+/**
+ * Puts the store back as it was before a commit that failed (the undo log backwards), then Customers:
+ * removed when this import created it, else made exact from the restored store with its old batch stamps.
+ */
+function rollBack(env: Env, log: UndoLog, props: { before: Record<string, string> }): void {
+  undoStore(log);
+  const c = log.customers;
+  if (c) {
+    const sheet = env.ss.getSheetByName(CUSTOMERS_SHEET.sheet);
+    if (!c.existed) {
+      if (sheet && env.ss.getSheets().length > 1) env.ss.deleteSheet(sheet);
+    } else {
+      syncCustomers(env, customerRows(buildCustomers(loadStore(env))));
+      restoreBatches(env, c.batches);
+    }
+  }
+  // The in-flight mark as it was ('' is no mark); the customer count too, absent when it was.
+  const count = props.before[CUSTOMER_COUNT];
+  env.properties.setProperties({
+    [IN_FLIGHT]: props.before[IN_FLIGHT] ?? '',
+    ...(count !== undefined ? { [CUSTOMER_COUNT]: count } : {}),
+  });
+  if (c && count === undefined) env.properties.deleteProperty(CUSTOMER_COUNT);
+}
+
+/** Customers sorted by activity (rows the patch inserted and left blank go to the end) and its batch
+ *  column set back by key: one sort, one read of the two columns, one write. */
+function restoreBatches(env: Env, batches: ReadonlyMap<string, CellValue>): void {
+  const tb = openTable(env, CUSTOMERS_SHEET);
+  if (!tb || tb.lastRow < 2) return;
+  sortByActivity(tb, Math.max(tb.sheet.getLastColumn(), ...ownHeaders(tb).map((h) => columnNumber(tb, h))));
+  tb.lastRow = tb.sheet.getLastRow();
+  if (tb.lastRow < 2 || batches.size === 0) return;
+  const b = columnNumber(tb, 'batch');
+  const k = columnNumber(tb, 'buyer_key') - 1;
+  const rows = readBlock(tb, 2, tb.lastRow - 1, ['batch', 'buyer_key']);
+  const out = rows.map((r) => {
+    const key = String(r[k] ?? '').trim();
+    return [batches.has(key) ? batches.get(key)! : r[b - 1]];
+  });
+  tb.sheet.getRange(2, b, out.length, 1).setValues(out);
+}
+
+function lineCells(found: Found, row: number): CellValue[] {
+  const cells = found.cells.items.get(row);
+  if (!cells) throw new Error(`${ITEMS_SHEET.sheet}: row ${row} was not read before its update`);
+  return cells;
 }
 
 /** The problems sheet always reflects the last run that read rows (cleared when there were none). */

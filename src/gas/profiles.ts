@@ -4,7 +4,7 @@
 // person may insert or sort rows meanwhile: the lock does not stop people), and after writing it is read
 // back: success is reported only for a name that reads back.
 import { parseBuyerKey } from '../core/identity';
-import { planNameSave } from '../core/queue';
+import { type NameSaveInvalid, planNameSave } from '../core/queue';
 import { PROFILES_SHEET, type ProfileRow, readProfileRows } from '../core/store';
 import { NUMBER_FORMATS, recordCells } from '../core/table';
 import { t } from '../core/text';
@@ -35,10 +35,14 @@ export function saveProfileName(
   /** Runs under the same lock once the name is saved (the read model's copy of it). */
   afterSave: (realName: string) => void = () => {},
 ): SaveNameResult {
-  const tx = t('sheet', env.lang);
+  // The language is asked of the spreadsheet only for a message (a call saved on every good save).
+  const invalid = (reason: NameSaveInvalid) => {
+    const tx = t('sheet', env.lang);
+    return new Error(tx.saveFailed(tx.saveInvalid[reason]));
+  };
   // Refuse a bad key or name before taking the lock or reading anything.
   const check = planNameSave([], buyerKey, realName, addressFull, now);
-  if (check.kind === 'invalid') throw new Error(tx.saveFailed(tx.saveInvalid[check.reason]));
+  if (check.kind === 'invalid') throw invalid(check.reason);
   return withDocumentLock(env, () => {
     const tb = openTable(env, PROFILES_SHEET, { create: true })!;
     prepareForWrite(tb);
@@ -52,7 +56,7 @@ export function saveProfileName(
         addressFull,
         now,
       );
-      if (plan.kind === 'invalid') throw new Error(tx.saveFailed(tx.saveInvalid[plan.reason]));
+      if (plan.kind === 'invalid') throw invalid(plan.reason);
       const target = plan.kind === 'update' ? plan.row : tb.lastRow + 1;
       const outcome = writeProfile(tb, target, plan.profile, plan.kind === 'update' ? buyerKey : null);
       if (outcome === 'moved') {
@@ -98,7 +102,7 @@ function writeProfile(
   const from = runs[0].col;
   const last = runs[runs.length - 1];
   const to = last.col + last.headers.length - 1;
-  ensureRows(tb, row);
+  if (expectKey === null) ensureRows(tb, row); // an update's row exists
   const kinds = new Map(tb.decl.columns.map((c) => [c.header, NUMBER_FORMATS[c.kind]]));
   const cells = recordCells(PROFILES_SHEET, profile);
   const ranges = runs.map((r) => tb.sheet.getRange(row, r.col, 1, r.headers.length));

@@ -6,6 +6,7 @@
 // rows with its batch number (one RangeList call), sorts by that stamp so they come to the top (one call,
 // no cells moved), reads and rewrites that block, inserts rows for new customers under it, and sorts back
 // by activity. Every state in between is one a reader can use: rows carry old or new figures, never a mix.
+import { compareRanked, normaliseQuery, rankMatch } from '../core/lookup';
 import {
   applyOrderChanges,
   CUSTOMERS_SHEET,
@@ -19,7 +20,7 @@ import {
   sameCustomerRow,
   searchText,
 } from '../core/readmodel';
-import { readRows, recordCells, TEXT_FORMAT } from '../core/table';
+import { readRows, recordCells } from '../core/table';
 import type { CellValue, Grid } from '../core/types';
 import type { CustomerListItemView } from '../core/views';
 import type { Env } from './context';
@@ -33,7 +34,9 @@ import {
   prepareForWrite,
   readBlock,
   type Table,
+  tableOf,
   writeBlock,
+  writeRecordAt,
 } from './table';
 
 /** How many customers Kenali last left in the sheet (a hand-deleted or hand-added row shows against it). */
@@ -126,7 +129,8 @@ export function customerRow(tb: Table, key: string): { row: number; customer: Cu
 
 /**
  * Customers whose real name, username, address or any order number contains the query (case ignored),
- * newest activity first, at most `limit` of them, and how many match in all. Reads the search column only.
+ * best match first (core rankMatch; the same rank: newest activity first, whatever the sheet's order), at
+ * most `limit` of them, and how many match in all. Reads the search column only.
  */
 export function searchRows(
   tb: Table,
@@ -134,38 +138,64 @@ export function searchRows(
   limit: number,
 ): { items: CustomerListItemView[]; total: number } {
   if (tb.lastRow < 2) return { items: [], total: 0 };
-  const q = query.trim().toLowerCase();
+  const q = normaliseQuery(query);
   const j = columnNumber(tb, 'search') - 1;
   const cells = readBlock(tb, 2, tb.lastRow - 1, ['search']);
-  const found: CustomerListItemView[] = [];
+  const found: { rank: number; item: CustomerListItemView }[] = [];
   for (const row of cells) {
     const parts = parseSearchCell(String(row[j] ?? ''));
     if (!searchText(parts).includes(q)) continue;
     const item = listItemFromSearch(parts);
-    if (item) found.push(item);
+    if (!item) continue;
+    const ranked = rankMatch(
+      { name: parts[3], username: parts[4], address: parts[5], orderSns: parts.slice(6) },
+      q,
+    );
+    if (ranked) found.push({ rank: ranked.rank, item: { ...item, match: ranked.match } });
   }
-  // Newest activity first whatever the sheet's order (a seller may have sorted it by hand).
-  found.sort(
-    (a, b) =>
-      Date.parse(b.lastOrderAt) - Date.parse(a.lastOrderAt) ||
-      (a.buyerKey < b.buyerKey ? -1 : a.buyerKey > b.buyerKey ? 1 : 0),
-  );
-  return { items: found.slice(0, limit), total: found.length };
+  found.sort(compareRanked);
+  return { items: found.slice(0, limit).map((f) => f.item), total: found.length };
 }
 
 // ---------------------------------------------------------------------------------------------- writing
 
-/** A customer's name changed (a save): that row's name and search cells, found by key. */
+/** Up to this row, a customer's row is read together with the header (one call instead of two). Buyers
+ *  named from the queue are recent ones: Customers keeps them at the top. */
+const NEAR_TOP = 64;
+
+/**
+ * A customer's name changed (a save): that row's name and search cells, found by key. Sheets searches the
+ * whole sheet for the key (no header needed first); the header and the row are then read, in one call when
+ * the row is near the top, and the key checked under its header before the row is written back (Kenali's
+ * columns only, plain text formats first). A hit outside the key column falls back to a search in it.
+ */
 export function setCustomerName(env: Env, key: string, realName: string): void {
-  const tb = openCustomers(env);
-  if (!tb || tb.layout.missing.length > 0) return; // no read model yet: the next rebuild takes the name
-  // The row is found and read (its key checked) right before the two cells are written, as plain text.
-  const found = customerRow(tb, key);
+  const sheet = env.ss.getSheetByName(CUSTOMERS_SHEET.sheet);
+  if (!sheet) return; // no read model yet: the next rebuild takes the name
+  // Case is checked on the row read (a key differing only in case sends the save to the column search).
+  const hit = sheet.createTextFinder(key).matchEntireCell(true).findNext();
+  if (!hit) return;
+  const row = hit.getRow();
+  let found: { row: number; customer: CustomerRow } | null = null;
+  let tb: Table;
+  if (row >= 2 && row <= NEAR_TOP) {
+    const grid = sheet.getRange(`1:${row}`).getValues() as CellValue[][];
+    tb = tableOf(env, CUSTOMERS_SHEET, sheet, grid[0], row);
+    if (tb.layout.missing.length > 0) return;
+    found = customersIn(tb, row, [grid[row - 1]]).find((c) => c.customer.key === key) ?? null;
+  } else {
+    const opened = openCustomers(env);
+    if (!opened || opened.layout.missing.length > 0) return;
+    tb = opened;
+    found = customerRow(tb, key);
+  }
+  if (!found && row <= NEAR_TOP) {
+    // Not in the key column (a person typed the key elsewhere) or far down: look in the key column.
+    tb.lastRow = sheet.getLastRow();
+    found = customerRow(tb, key);
+  }
   if (!found) return;
-  const cells = cellsOf({ ...found.customer, realName });
-  const headers = ['buyer_real_name', 'search'];
-  tb.sheet.getRangeList(headers.map((h) => a1(found.row, columnNumber(tb, h)))).setNumberFormat(TEXT_FORMAT);
-  for (const h of headers) tb.sheet.getRange(found.row, columnNumber(tb, h)).setValue(cells.get(h) ?? '');
+  writeRecordAt(tb, found.row, cellsOf({ ...found.customer, realName }));
 }
 
 export interface CustomersPatch {
@@ -184,11 +214,21 @@ export type PatchOutcome = { ok: true; touched: number; added: number } | { ok: 
  * protocol). Refuses (ok: false) when the sheet does not look like the read model it should be: the
  * caller then rebuilds it.
  */
-export function patchCustomers(env: Env, patch: CustomersPatch): PatchOutcome {
+export function patchCustomers(
+  env: Env,
+  patch: CustomersPatch,
+  batches?: Map<string, CellValue>,
+): PatchOutcome {
   const tb = openCustomers(env, true)!;
   const keyCol = columnNumber(tb, 'buyer_key');
   const data = tb.lastRow - 1;
-  const keys = data > 0 ? readBlock(tb, 2, data, ['buyer_key']).map((r) => String(r[keyCol - 1]).trim()) : [];
+  // The batch stamps come with the keys (adjacent columns: one read) for an undo log (`batches`).
+  const grid =
+    data > 0
+      ? readBlock(tb, 2, data, batches ? ['batch', 'last_activity_at', 'buyer_key'] : ['buyer_key'])
+      : [];
+  const keys = grid.map((r) => String(r[keyCol - 1]).trim());
+  if (batches) noteBatches(tb, grid, batches);
   const rowOf = new Map<string, number>();
   for (let i = 0; i < keys.length; i++) {
     if (keys[i] === '') continue;
@@ -236,6 +276,16 @@ export function patchCustomers(env: Env, patch: CustomersPatch): PatchOutcome {
   return { ok: true, touched: touched.length, added: newRows.length };
 }
 
+/** The batch stamp of every keyed row (first read wins: a later read is of rows already stamped). */
+function noteBatches(tb: Table, grid: Grid, batches: Map<string, CellValue>): void {
+  const k = columnNumber(tb, 'buyer_key') - 1;
+  const b = columnNumber(tb, 'batch') - 1;
+  for (const r of grid) {
+    const key = String(r[k] ?? '').trim();
+    if (key !== '' && !batches.has(key)) batches.set(key, r[b]);
+  }
+}
+
 /** Whether `a` belongs above `b` (newer activity; the same instant: the lesser key). */
 function activityBefore(a: CustomerRow, b: CustomerRow): boolean {
   if (a.lastActivityAt !== b.lastActivityAt) return a.lastActivityAt > b.lastActivityAt;
@@ -257,13 +307,18 @@ export function sortByActivity(tb: Table, lastCol: number): void {
  * longer has cleared (Kenali's cells only), then sorted by activity. Reads the sheet's Kenali columns once;
  * writes only what differs. Returns the number of rows written.
  */
-export function syncCustomers(env: Env, exact: readonly CustomerRow[]): number {
+export function syncCustomers(
+  env: Env,
+  exact: readonly CustomerRow[],
+  batches?: Map<string, CellValue>,
+): number {
   const tb = openCustomers(env, true)!;
   const want = new Map(exact.map((r) => [r.key, r]));
   const data = Math.max(0, tb.lastRow - 1);
   const own = ownHeaders(tb);
   const keyCol = columnNumber(tb, 'buyer_key') - 1;
   const grid = data > 0 ? readBlock(tb, 2, data, own) : [];
+  if (batches) noteBatches(tb, grid, batches);
   const present = new Map(customersIn(tb, 2, grid).map((c) => [c.row, c.customer]));
   const seen = new Set<string>();
   const rewrite: { row: number; customer: CustomerRow }[] = [];

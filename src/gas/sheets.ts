@@ -39,21 +39,13 @@ const DEFAULT_COLUMNS = 26;
 /**
  * Writes header + rows over a sheet that is Kenali's alone (a new staging sheet, the problems sheet), formats
  * included, in a constant number of calls: the old rows past the new end cleared AFTER the new content is in
- * place, one setNumberFormats, one setValues, one bold header. Text columns get the plain-text format
- * BEFORE the values are written. Trailing null kinds get no number format (Kenali's own fixed words: no
- * format cell per row).
+ * place, one range-wide number format per distinct kind (a RangeList of its columns: one request each, no
+ * per-cell formats sent), one setValues, one bold header. Text columns (and the header) get the plain-text
+ * format BEFORE the values are written.
  */
-export function writeTable(
-  sheet: Sheet,
-  header: string[],
-  rows: CellValue[][],
-  kinds: (ColumnKind | null)[],
-): void {
+export function writeTable(sheet: Sheet, header: string[], rows: CellValue[][], kinds: ColumnKind[]): void {
   const width = header.length;
   if (kinds.length !== width) throw new Error(`writeTable: ${kinds.length} kinds for ${width} columns`);
-  const formatted = kinds.indexOf(null) < 0 ? width : kinds.indexOf(null);
-  if (kinds.slice(formatted).some((k) => k !== null))
-    throw new Error('writeTable: null kinds must come last');
   const values: CellValue[][] = [header, ...rows];
   for (let i = 1; i < values.length; i++) {
     if (values[i].length !== width) throw new Error(`writeTable: row ${i + 1} has ${values[i].length} cells`);
@@ -61,17 +53,53 @@ export function writeTable(
   const before = sheet.getLastRow();
   ensureSize(sheet, values.length, width);
   fitColumns(sheet, width);
-  const rowFormats = kinds.slice(0, formatted).map((k) => NUMBER_FORMATS[k as ColumnKind]);
-  const formats: string[][] = [rowFormats.map(() => TEXT_FORMAT)];
-  for (let i = 0; i < rows.length; i++) formats.push(rowFormats);
-  if (formatted > 0) sheet.getRange(1, 1, values.length, formatted).setNumberFormats(formats);
-  // The unformatted columns' header is ours too: plain text like every header.
-  if (formatted < width) sheet.getRange(1, formatted + 1, 1, width - formatted).setNumberFormat(TEXT_FORMAT);
-  const range = sheet.getRange(1, 1, values.length, width);
-  range.setValues(values);
+  formatColumns(sheet, rows.length, kinds, { header: true });
+  sheet.getRange(1, 1, values.length, width).setValues(values);
   if (before > values.length)
     sheet.getRange(values.length + 1, 1, before - values.length, width).clearContent();
   sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+}
+
+/**
+ * Number formats of rows 2..n+1 by column kind: one RangeList per distinct format (runs of adjacent
+ * columns of that kind), plain text first; with `header`, row 1 joins the plain-text list. Two calls per
+ * distinct format, whatever the number of rows.
+ */
+export function formatColumns(
+  sheet: Sheet,
+  rows: number,
+  kinds: readonly ColumnKind[],
+  opts: { header?: boolean; column?: number } = {},
+): void {
+  const first = opts.column ?? 1;
+  const byFormat = new Map<string, string[]>();
+  const add = (format: string, a1: string) => {
+    const list = byFormat.get(format);
+    if (list) list.push(a1);
+    else byFormat.set(format, [a1]);
+  };
+  if (opts.header) add(TEXT_FORMAT, rect(1, first, 1, kinds.length));
+  if (rows > 0) {
+    for (let j = 0; j < kinds.length; ) {
+      let k = j;
+      while (k + 1 < kinds.length && NUMBER_FORMATS[kinds[k + 1]] === NUMBER_FORMATS[kinds[j]]) k++;
+      add(NUMBER_FORMATS[kinds[j]], rect(2, first + j, rows, k - j + 1));
+      j = k + 1;
+    }
+  }
+  const order = [...byFormat.keys()].sort((a, b) => Number(b === TEXT_FORMAT) - Number(a === TEXT_FORMAT));
+  for (const format of order) sheet.getRangeList(byFormat.get(format)!).setNumberFormat(format);
+}
+
+function letters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A1 notation of a rectangle. */
+function rect(row: number, col: number, numRows: number, numCols: number): string {
+  return `${letters(col)}${row}:${letters(col + numCols - 1)}${row + numRows - 1}`;
 }
 
 /** Writes rows at (`rowNumber`, `column`) with their formats (plain text first): three calls. */

@@ -41,7 +41,7 @@ function windowBounds(env: Env, days: number): { from: number; to: number } {
   const { fromDay, toDay } = recentWindow(env.clock, days);
   const tz = env.clock.timeZone;
   return {
-    from: epochFromWallClock(fromDay * DAY_MS, tz),
+    from: fromDay === Number.NEGATIVE_INFINITY ? fromDay : epochFromWallClock(fromDay * DAY_MS, tz),
     to: epochFromWallClock((toDay + 1) * DAY_MS, tz) - 1,
   };
 }
@@ -146,8 +146,25 @@ export function namingQueueView(env: Env, days: number): NamingQueueView {
     const namedKeys = new Set(named.map((c) => c.key));
     const unnamed = orders.filter((o) => !namedKeys.has(buyerKeyOf(o.buyerUsername, o.addressFull)));
     const items = linesOf(env, new Set(unnamed.map((o) => o.orderSn)), QUEUE_LINE_HEADERS);
-    return namingQueue({ orders: unnamed, items, profiles: named.map(profileOf) }, env.clock, days, env.lang);
+    const view = namingQueue(
+      { orders: unnamed, items, profiles: named.map(profileOf) },
+      env.clock,
+      days,
+      env.lang,
+    );
+    return { ...view, ordersInWindow: orders.length, unnamedOverall: rm ? unnamedCustomers(rm) : null };
   });
+}
+
+/** Customers without a real name: one column read (one call, whatever the number of rows). */
+function unnamedCustomers(tb: Table): number {
+  if (tb.lastRow < 2) return 0;
+  const keyCol = columnNumber(tb, 'buyer_key') - 1;
+  const nameCol = columnNumber(tb, 'buyer_real_name') - 1;
+  let n = 0;
+  for (const row of readBlock(tb, 2, tb.lastRow - 1, ['buyer_key', 'buyer_real_name']))
+    if (String(row[keyCol] ?? '').trim() !== '' && String(row[nameCol] ?? '').trim() === '') n++;
+  return n;
 }
 
 /** The lookup list and search from the whole store (no usable Customers sheet, or one sorted by hand). */

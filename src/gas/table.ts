@@ -77,6 +77,17 @@ export function openTable(env: Env, decl: SheetDecl, opts: { create?: boolean } 
   return table(env, decl, sheet, header, lastRow, false);
 }
 
+/** A table over a sheet whose header row the caller already read (with other rows, in one call). */
+export function tableOf(
+  env: Env,
+  decl: SheetDecl,
+  sheet: Sheet,
+  headerRow: CellValue[],
+  lastRow: number,
+): Table {
+  return table(env, decl, sheet, trimRow(headerRow), lastRow, false);
+}
+
 function table(
   env: Env,
   decl: SheetDecl,
@@ -201,6 +212,21 @@ export function readBlock(
     }
   }
   return rows;
+}
+
+/**
+ * Writes one record into row `row` of Kenali's columns (one range per run of them: a column the seller
+ * put between is not written), declared formats first, in the same call chain as its values. The row
+ * must exist.
+ */
+export function writeRecordAt(tb: Table, row: number, record: ReadonlyMap<string, Cell>): void {
+  for (const run of runsOf(tb, ownHeaders(tb))) {
+    const kinds = run.headers.map((h) => NUMBER_FORMATS[tb.decl.columns.find((c) => c.header === h)!.kind]);
+    tb.sheet
+      .getRange(row, run.col, 1, run.headers.length)
+      .setNumberFormats([kinds])
+      .setValues([run.headers.map((h) => record.get(h) ?? '')]);
+  }
 }
 
 /** Grows the grid to at least `rows` rows (one call when it must grow). */

@@ -3,9 +3,10 @@
 // staging sheet of this upload's own, and a file is merged into the store only once all of its chunks
 // are there — by core's parseExport and the importer's one write path (mergeIntoStore), under the
 // document lock, as the menu's Impor does. Per file: a failed call, a cancel or a closed sidebar before
-// the commit leaves the store as it was (nothing of the file is merged). The store is patched, not
-// rewritten from a snapshot, so a failure DURING the merge cannot put it back: it leaves every order whole
-// (old or new) and says so, and uploading the same file again completes it (the importer's guarantee).
+// the commit leaves the store as it was (nothing of the file is merged); a failure DURING the merge is
+// rolled back by the commit's undo log (importer.ts, undo.ts) and says the store was left as it was. Only
+// an execution stopped dead mid-merge leaves part of the file in (every order whole, old or new); uploading
+// the same file again completes it (the importer's guarantee).
 //
 // Why a sheet: a big export is tens of megabytes of projected text, and CacheService (100 KB a value) and
 // PropertiesService (9 KB a value, 500 KB in all) are far too small. In the sheet each chunk's text is cut

@@ -169,6 +169,59 @@ describe('preview in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('offers every item of the real menu, asks a prompt, shows toasts once and draws the chart', async () => {
+    const { page, errors } = await open('/');
+    // Every item onOpen put under Extensions ▸ Kenali, in its order.
+    const captions = await page.locator('nav.menu [data-action]').allTextContents();
+    const menu = preview.workbook.ui.menus.find((m) => m.addon);
+    expect(menu?.caption).toBe('Kenali');
+    const items = menu!.items.flatMap((e) => (e.kind === 'item' ? [e.caption] : []));
+    expect(captions).toEqual(items);
+    expect(captions).toEqual(expect.arrayContaining(['Segmentasi RFM per tanggal…', 'Bantuan']));
+    await expect(page.locator('nav.menu .menupath').textContent()).resolves.toBe('Ekstensi ▸ Kenali');
+    // The message of an action is shown on the page after it, not on every later page.
+    await page.locator('nav.menu button', { hasText: 'Bantuan' }).click();
+    await page.waitForURL(`${preview.url}/`);
+    await expect(page.locator('#message').count()).resolves.toBe(1);
+    await page.goto(`${preview.url}/`);
+    await expect(page.locator('#message').count()).resolves.toBe(0);
+    // A prompt is asked in the page; the answer reaches the script.
+    await page.locator('nav.menu button', { hasText: 'Segmentasi RFM per tanggal…' }).click();
+    await page.waitForURL(`${preview.url}/`);
+    const prompt = page.locator('#prompt');
+    await expect(prompt.count()).resolves.toBe(1);
+    await prompt.locator('input[name="answer"]').fill('31/02/2024');
+    await prompt.locator('button[value="OK"]').click();
+    await page.waitForURL(`${preview.url}/`);
+    await expect(page.locator('#message').textContent()).resolves.toContain('31/02/2024');
+    await expect(page.locator('#prompt').count()).resolves.toBe(0);
+    // Toasts the code raised are shown once.
+    preview.workbook.toast('Impor selesai <b>x</b>', 'Kenali');
+    await page.goto(`${preview.url}/`);
+    await expect(page.locator('#toasts li').textContent()).resolves.toBe('Kenali Impor selesai <b>x</b>');
+    await page.goto(`${preview.url}/`);
+    await expect(page.locator('#toasts').count()).resolves.toBe(0);
+    // The Segments sheet's two charts, each drawn from the chart's own range: one bar per segment row;
+    // the history of segment sizes over runs as one stacked area per segment.
+    await page.locator('nav.tabs a', { hasText: 'Segments' }).click();
+    await expect(page.locator('svg.chart').count()).resolves.toBe(2);
+    const charts = preview.workbook.getSheetByName('Segments')!.getCharts();
+    const built = charts.find((c) => c.getType() === 'BAR')!;
+    const chart = page.locator('svg.chart[data-chart-type="BAR"]');
+    const rows = built.getRanges()[0].getNumRows() - 1;
+    await expect(chart.locator('rect').count()).resolves.toBe(rows);
+    await expect(chart.getAttribute('aria-label')).resolves.toBe(String(built.getOptions().get('title')));
+    const history = charts.find((c) => c.getType() === 'AREA')!;
+    const area = page.locator('svg.chart[data-chart-type="AREA"]');
+    const segments = history.getRanges()[0].getNumColumns() - 1;
+    await expect(area.locator('polygon').count()).resolves.toBe(segments);
+    await expect(area.getAttribute('aria-label')).resolves.toBe(String(history.getOptions().get('title')));
+    await chart.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'preview-chart.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('naming: type a name, leave the field, the entry goes and the profile is in the saved file', async () => {
     const { page, errors } = await open('/naming');
     await page.waitForSelector('iframe');
@@ -184,9 +237,21 @@ describe('preview in Chromium', () => {
     const target = frame.locator('li.entry').filter({ hasNotText: '<' }).filter({ hasNotText: '=' }).first();
     const username = await target.locator('.username').textContent();
     const before = await frame.locator('li.entry').count();
+    // The workbook pane beside the sidebar reloads after a save (its window is a new one then).
+    const pane = page
+      .frames()
+      .find((f) => f.parentFrame() === page.mainFrame() && !f.url().includes('/sidebar/'))!;
+    await pane.evaluate(() => {
+      (window as { __before?: number }).__before = 1;
+    });
     await target.locator('input.name-input').fill('Siti Rahmawati');
     await target.locator('input.name-input').blur();
     await frame.waitForFunction((n) => document.querySelectorAll('li.entry').length === n - 1, before);
+    await page.waitForFunction(() => {
+      const w = document.querySelector('main iframe') as HTMLIFrameElement | null;
+      const win = w?.contentWindow as (Window & { __before?: number }) | null | undefined;
+      return win?.document.readyState === 'complete' && win.__before === undefined;
+    });
     expect(await frame.locator('li.entry .username').allTextContents()).not.toContain(username);
     await page.screenshot({ path: join(SHOTS, 'naming-saved.png') });
 

@@ -14,7 +14,7 @@ import { buildCustomers } from '../../src/core/customers';
 import { generateShopeeExport, shopeeExportHeader } from '../../src/core/demo';
 import { parseExport } from '../../src/core/exports';
 import { segmentForCode } from '../../src/core/rfm';
-import { CANONICAL_HEADER, SEGMENT_COLUMNS, segmentsTableCanonical } from '../../src/core/segments';
+import { CANONICAL_HEADER, canonicalSegments, SEGMENT_COLUMNS } from '../../src/core/segments';
 import { mergeImport, readProfiles } from '../../src/core/store';
 import { epochFromLocal } from '../../src/core/time';
 import type { Grid } from '../../src/core/types';
@@ -41,7 +41,8 @@ function coreTable(grids: Grid[]) {
   const parsed = grids.map((g, i) => parseExport(g, `f${i}`, TZ, 'id'));
   const merged = mergeImport({ orders: [], items: [], payments: [] }, parsed, NOW);
   const index = buildCustomers({ orders: merged.orders, items: [], payments: [], profiles: [] });
-  return segmentsTableCanonical(index, { timeZone: TZ, now: NOW }, 'id');
+  const t = canonicalSegments(index, { timeZone: TZ, now: NOW }, 'id');
+  return { ...t, rows: [...t.rows] };
 }
 const asText = (rows: (string | number)[][]) => rows.map((r) => r.map(String));
 
@@ -222,7 +223,7 @@ describe('bad arguments and files', () => {
     [['segment', 'x.csv', '--out', 'y.csv', '--tz', 'Mars/Base'], 2, /Zona waktu/],
     [['segment', 'x.csv', '--out', 'y.csv', '--lang', 'fr'], 2, /Bahasa “fr”/],
     [['--lang', 'en', 'segment', 'missing.csv', '--out', 'y.csv'], 1, /File “missing\.csv” not found/],
-    [['name', 'nobody', 'Budi', '--workbook', 'w.xlsx'], 2, /buyer_key “nobody” tidak valid/],
+    [['name', 'nobody', 'Budi', '--workbook', 'w.xlsx'], 2, /ID pelanggan “nobody” tidak valid/],
     [['lookup', 'x', '--workbook', 'nope.xlsx'], 1, /tidak ditemukan/],
   ] as const)('%j → exit %i', (args, code, message) => {
     const r = kenali(...args);
@@ -292,7 +293,7 @@ describe('workbook: import → segment → name → lookup', () => {
     expect(found.items.map((i) => [i.buyerKey, i.realName])).toEqual([[expected[0][0], 'Budi Santoso']]);
     const table = kenali('lookup', 'budi santoso', '--workbook', wb);
     expect(table.stdout).toMatch(/Budi Santoso\s+\S+/);
-  });
+  }, 120_000); // six CLI processes, each loading the bundle
 
   it('imports XLSX exports too (typed cells, every sheet)', async () => {
     const x = new ExcelJS.Workbook();
@@ -309,5 +310,20 @@ describe('workbook: import → segment → name → lookup', () => {
     const book = await loadXlsx(wb);
     expect(book.readValues('Orders').length).toBe(orders + 1);
     expect(shopeeExportHeader('id')[0]).toBe(demo[0][0]);
+  });
+});
+
+describe('an output folder that does not exist', () => {
+  it('is refused in our words before any input is read (no ENOENT, no .tmp path)', () => {
+    const missing = join(dir, 'tidak-ada', 'segmen.csv');
+    // The input does not exist either: the folder is checked first, so its message is the one shown.
+    const r = kenali('segment', join(dir, 'belum-ada.csv'), '--out', missing, '--today', TODAY);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Folder untuk “${missing}” tidak ada`);
+    expect(r.stderr).not.toMatch(/ENOENT|\.tmp/);
+    const demoRun = kenali('demo', '--out', missing);
+    expect(demoRun.code).toBe(1);
+    expect(demoRun.stderr).toContain('tidak ada');
+    expect(existsSync(join(dir, 'tidak-ada'))).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import { ensureBuilt } from '../../local/cli/workbook';
 import { loadXlsx } from '../../local/xlsx';
 import { buildCustomers } from '../../src/core/customers';
 import { parseExport } from '../../src/core/exports';
-import { segmentsTableCanonical } from '../../src/core/segments';
+import { canonicalSegments } from '../../src/core/segments';
 import { mergeImport } from '../../src/core/store';
 import { epochFromLocal } from '../../src/core/time';
 import type { Grid } from '../../src/core/types';
@@ -50,7 +50,7 @@ function coreRows(grids: Grid[], now = NOW) {
   const parsed = grids.map((g, i) => parseExport(g, `f${i}`, TZ, 'id'));
   const merged = mergeImport({ orders: [], items: [], payments: [] }, parsed, now);
   const index = buildCustomers({ ...merged, items: [], profiles: [] });
-  return segmentsTableCanonical(index, { timeZone: TZ, now }, 'id').rows.map((r) => r.map(String));
+  return [...canonicalSegments(index, { timeZone: TZ, now }, 'id').rows].map((r) => r.map(String));
 }
 
 const base = { address: 'Jl. Melati 5, Bandung', product: 'Kaos' };

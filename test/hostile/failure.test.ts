@@ -17,10 +17,12 @@ import {
   paste,
   type Shop,
   STORE_SHEETS,
-  sheetState,
   TZ,
   workbookState,
 } from './harness';
+
+/** Each sweep runs the action once per call it makes (100+ executions): more than a unit test's time. */
+const SWEEP_TIMEOUT = 180_000;
 
 const LINES = 30;
 const HOUR = 3_600_000;
@@ -71,8 +73,6 @@ function shopBeforeSegmentation(): Shop {
   return shop;
 }
 
-const storeOf = (shop: Shop) => STORE_SHEETS.map((s) => sheetState(shop.wb, s));
-
 /** The shop before the import, prepared once and copied for each run of a sweep. */
 let prepared: Shop | null = null;
 function freshBeforeImport(): Shop {
@@ -112,45 +112,68 @@ describe('an exception halfway through Impor', () => {
     }
   });
 
-  it('at any of its calls: every order whole (old or new), nothing doubled or lost; again → the right result', () => {
-    const outcomes = new Set<string>();
-    for (let k = 1; k <= calls; k++) {
-      const shop = freshBeforeImport();
-      shop.wb.counter.failOn(everything, k);
-      expect(() => shop.bundle.call('kenaliImport'), `fault at call ${k}`).toThrow(/injected fault/);
-      shop.wb.counter.clearFaults();
-      expectCoherent(shop, before, after, `fault at call ${k}`);
-      const store = JSON.stringify(storeOf(shop));
-      outcomes.add(store === JSON.stringify(STORE_SHEETS.map((s) => before.sheets[s])) ? 'old' : 'patched');
-      shop.bundle.call('kenaliImport');
-      expectSameState(dataState(shop), afterData, `re-run after a fault at call ${k}`);
-    }
-    expect([...outcomes].sort()).toEqual(['old', 'patched']);
-  });
+  it(
+    'at any of its calls: the store and Customers wholly as they were (a failure inside the commit is rolled back, and says so) or wholly new; again → the right result',
+    () => {
+      const outcomes: string[] = [];
+      const storeAs = (w: ReturnType<typeof workbookState>) =>
+        JSON.stringify([...STORE_SHEETS.map((s) => w.sheets[s]), w.sheets.Customers.values]);
+      const [oldStore, newStore] = [storeAs(before), storeAs(after)];
+      let rolledBack = 0;
+      for (let k = 1; k <= calls; k++) {
+        const shop = freshBeforeImport();
+        shop.wb.counter.failOn(everything, k);
+        let message = '';
+        try {
+          shop.bundle.call('kenaliImport');
+        } catch (e) {
+          message = String(e);
+        }
+        expect(message, `fault at call ${k}`).toMatch(/injected fault/);
+        expect(message, `fault at call ${k}`).not.toMatch(/di tengah jalan/);
+        if (/Sheet toko dibiarkan seperti semula/.test(message)) rolledBack++;
+        shop.wb.counter.clearFaults();
+        expectCoherent(shop, before, after, `fault at call ${k}`);
+        const store = storeAs(workbookState(shop.wb));
+        outcomes.push(store === oldStore ? 'old' : store === newStore ? 'new' : `mixed at call ${k}`);
+        shop.bundle.call('kenaliImport');
+        expectSameState(dataState(shop), afterData, `re-run after a fault at call ${k}`);
+      }
+      // Old up to the commit's end (its failures rolled back), then wholly new (the inbox's clearing).
+      const firstNew = outcomes.indexOf('new');
+      expect(firstNew).toBeGreaterThan(calls / 2);
+      expect(outcomes).toEqual([...Array(firstNew).fill('old'), ...Array(calls - firstNew).fill('new')]);
+      expect(rolledBack).toBeGreaterThan(15);
+      console.log(
+        `Impor fault sweep: ${calls} calls, ${rolledBack} rolled back, first wholly new at ${firstNew + 1}`,
+      );
+    },
+    SWEEP_TIMEOUT,
+  );
 });
 
 describe('Impor stopped dead halfway (the 6-minute limit)', () => {
-  it('at any call: a coherent store, and importing again converges to the undisturbed result', () => {
-    const clean = freshBeforeImport();
-    const before = workbookState(clean.wb);
-    const calls = clean.wb.counter.measure(() => clean.bundle.call('kenaliImport')).total;
-    const after = workbookState(clean.wb);
-    const afterData = dataState(clean);
-    for (let k = 1; k <= calls; k++) {
-      const shop = freshBeforeImport();
-      shop.wb.counter.failOn(everything, k, { sticky: true });
-      expect(() => shop.bundle.call('kenaliImport')).toThrow();
-      shop.wb.counter.clearFaults();
-      expectCoherent(shop, before, after, `stop at call ${k}`);
-      shop.bundle.call('kenaliImport');
-      expectSameState(dataState(shop), afterData, `re-run after a stop at call ${k}`);
-    }
-  });
+  it(
+    'at any call: a coherent store, and importing again converges to the undisturbed result',
+    () => {
+      const clean = freshBeforeImport();
+      const before = workbookState(clean.wb);
+      const calls = clean.wb.counter.measure(() => clean.bundle.call('kenaliImport')).total;
+      const after = workbookState(clean.wb);
+      const afterData = dataState(clean);
+      for (let k = 1; k <= calls; k++) {
+        const shop = freshBeforeImport();
+        shop.wb.counter.failOn(everything, k, { sticky: true });
+        expect(() => shop.bundle.call('kenaliImport')).toThrow();
+        shop.wb.counter.clearFaults();
+        expectCoherent(shop, before, after, `stop at call ${k}`);
+        shop.bundle.call('kenaliImport');
+        expectSameState(dataState(shop), afterData, `re-run after a stop at call ${k}`);
+      }
+    },
+    SWEEP_TIMEOUT,
+  );
 });
-
-// A sweep runs segmentation twice per service call it makes (about 190 calls with movement, #21): more
-// than the default timeout on a loaded machine.
-const SWEEP_TIMEOUT = 180_000;
 
 describe('an exception halfway through Segmentasi RFM', () => {
   const clean = shopBeforeSegmentation();

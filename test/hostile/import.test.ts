@@ -14,7 +14,7 @@ import { BAD_VALUES, CELL_MAX, exportGrid, HOSTILE_TEXTS, huge, line, SHOPEE_HEA
 import { builtCode, formulaCells, importGrid, lastAlert, openShop, records, type Shop } from './harness';
 
 const PROBLEMS = 'Impor - Masalah';
-const ERROR = 'galat (tidak diimpor)';
+const ERROR = 'kesalahan (tidak diimpor)';
 
 beforeAll(() => {
   builtCode();
@@ -141,7 +141,7 @@ describe('hostile text in every free-text field', () => {
       const view = shop.bundle.call<LookupListView>('lookupCustomers', q);
       const needle = q.toLowerCase();
       for (const item of view.items) {
-        const hay = [item.buyerUsername, item.addressFull, item.lastOrderSn, item.realName ?? '']
+        const hay = [item.buyerUsername, item.addressFull, item.lastActivitySn, item.realName ?? '']
           .join('\n')
           .toLowerCase();
         // an order number other than the last one may match too: check the customer's orders

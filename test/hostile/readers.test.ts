@@ -80,5 +80,5 @@ describe.each(Object.entries(READERS))('5. %s, at every call of an import', (_, 
       seen.add(outcome!);
     }
     expect(seen.has('before')).toBe(true);
-  });
+  }, 120_000);
 });

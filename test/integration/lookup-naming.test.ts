@@ -81,8 +81,26 @@ describe('naming on the bundle', () => {
     expect(bundle.call<NamingQueueView>('getNamingQueue').days).toBe(7);
     expect(wb.documentProperties.get('kenali.recentDays')).toBe('7');
     expect(bundle.call<LookupListView>('lookupCustomers', '').days).toBe(7);
-    expect(() => bundle.call('getNamingQueue', 0)).toThrow(/1 to 90/);
-    expect(() => bundle.call('getNamingQueue', 2.5)).toThrow(/1 to 90/);
+    expect(() => bundle.call('getNamingQueue', -1)).toThrow(/1 sampai 90 hari, atau semua/);
+    expect(() => bundle.call('getNamingQueue', 2.5)).toThrow(/1 sampai 90 hari, atau semua/);
+    expect(() => bundle.call('getNamingQueue', 91)).toThrow(/1 sampai 90 hari, atau semua/);
+  });
+
+  it('"semua" (0) lists every unnamed buyer; every queue says how many orders its window has and who waits overall', () => {
+    const { wb, bundle } = shop();
+    const all = bundle.call<NamingQueueView>('getNamingQueue', 0);
+    expect(all.days).toBe(0);
+    expect(wb.documentProperties.get('kenali.recentDays')).toBe('0');
+    const index = coreIndex(wb);
+    const unnamed = index.list.filter((c) => c.profile === null).length;
+    expect(all.entries).toHaveLength(unnamed);
+    expect(all.unnamedOverall).toBe(unnamed);
+    const orders = index.list.reduce((n, c) => n + c.orders.length, 0);
+    expect(all.ordersInWindow).toBe(orders);
+    const two = bundle.call<NamingQueueView>('getNamingQueue', 2);
+    expect(two.unnamedOverall).toBe(unnamed);
+    expect(two.ordersInWindow).toBeGreaterThanOrEqual(two.entries.length);
+    expect(bundle.call<LookupListView>('lookupCustomers', '', 0).total).toBe(index.list.length);
   });
 
   it('an empty name or a malformed key saves nothing and says why', () => {

@@ -87,6 +87,9 @@ describe('conditional format rules', () => {
       lang: 'id',
       sheet: 'S',
       message: null,
+      menu: null,
+      toasts: [],
+      pending: null,
     });
     expect(html).toContain('<td style="background:#c8e6c9;color:#1b5e20">naik</td>');
     expect(html).toContain('<td>turun</td>');

@@ -18,14 +18,22 @@ export function queueEntry(
     buyerUsername: username,
     addressFull: address,
     orderSns: ['240501ABCDEF01'],
-    lastOrderAt: '2024-05-01T06:45:00.000Z',
+    lastActivityAt: '2024-05-01T06:45:00.000Z',
     products: ['Kaos Polos (Hitam, XL) ×2'],
     ...extra,
   };
 }
 
 export function queue(entries: QueueEntryView[], extra: Partial<NamingQueueView> = {}): NamingQueueView {
-  return { lang: 'id', days: 2, timeZone: 'Asia/Jakarta', entries, ...extra };
+  return {
+    lang: 'id',
+    days: 2,
+    timeZone: 'Asia/Jakarta',
+    entries,
+    ordersInWindow: entries.length,
+    unnamedOverall: entries.length,
+    ...extra,
+  };
 }
 
 /** Three ordinary buyers with distinct products, orders and towns (for filtering). */
@@ -37,12 +45,12 @@ export function threeBuyers(): QueueEntryView[] {
     }),
     queueEntry('sari.dewi', 'Jl. Kenanga 12, Surabaya, Jawa Timur', {
       orderSns: ['240501BBB222', '240430BBB999'],
-      lastOrderAt: '2024-04-30T17:10:00.000Z',
+      lastActivityAt: '2024-04-30T17:10:00.000Z',
       products: ['Hijab Segi Empat (Mocca) ×1', 'Gamis Katun ×1'],
     }),
     queueEntry('andi99', 'Perum Griya Asri Blok C3, Medan', {
       orderSns: ['240430CCC333'],
-      lastOrderAt: '2024-04-30T02:00:00.000Z',
+      lastActivityAt: '2024-04-30T02:00:00.000Z',
       products: ['Sepatu Lari (42) ×1'],
     }),
   ];
@@ -67,8 +75,8 @@ export function listItem(
     buyerUsername: username,
     realName: null,
     addressFull: address,
-    lastOrderAt: '2024-05-01T06:45:00.000Z',
-    lastOrderSn: '240501AAA111',
+    lastActivityAt: '2024-05-01T06:45:00.000Z',
+    lastActivitySn: '240501AAA111',
     orderCount: 1,
     ...extra,
   };

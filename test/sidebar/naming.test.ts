@@ -57,11 +57,36 @@ describe('loading the queue', () => {
     expect(page.$('label[for="' + inputOf(sari).id + '"]').textContent).toBe('Nama asli');
   });
 
-  it('says so when the queue is empty', async () => {
-    await loaded(queue([], { days: 3 }));
-    expect(page.$('.count').textContent).toBe('Semua pembeli sudah bernama');
-    expect(page.$('.empty').hidden).toBe(false);
-    expect(page.$('.empty').textContent).toContain('3 hari terakhir');
+  it('an empty window says what is true: no orders, or all named; how many wait overall; a longer window', async () => {
+    await loaded(queue([], { days: 3, ordersInWindow: 0, unnamedOverall: 41 }));
+    expect(page.$('.count').textContent).toBe('Tidak ada pesanan dalam 3 hari terakhir.');
+    expect(page.$('.overall').textContent).toBe('41 pembeli masih belum bernama dari semua pesanan.');
+    const offers = page.$$<HTMLButtonElement>('.widen button');
+    expect(offers.map((b) => b.textContent)).toEqual(['Lihat 7 hari terakhir', 'Lihat semua']);
+    click(offers[1]);
+    expect(page.fake.last('getNamingQueue').args).toEqual([0]);
+    page.fake.last('getNamingQueue').resolve(queue([], { days: 0, ordersInWindow: 12, unnamedOverall: 0 }));
+    await flush();
+    expect(page.$('.count').textContent).toBe('Semua pembeli sudah bernama.');
+    expect(page.$('.widen').hidden).toBe(true);
+    expect(page.$<HTMLSelectElement>('select.window').value).toBe('0');
+    expect(page.$('select.window option:last-child').textContent).toBe('semua');
+  });
+
+  it('"hari ini" reads as today, never "1 hari terakhir"', async () => {
+    await loaded(queue([], { days: 1, ordersInWindow: 5, unnamedOverall: 3 }));
+    expect(page.$('.count').textContent).toBe('Semua pembeli hari ini sudah bernama.');
+    expect(page.$$('.widen button').map((b) => b.textContent)).toEqual([
+      'Lihat 2 hari terakhir',
+      'Lihat semua',
+    ]);
+  });
+
+  it('opens with the first name field focused, and the title only once (Sheets shows it above)', async () => {
+    await loaded();
+    expect(page.document.activeElement).toBe(inputOf(entries()[0]));
+    expect(page.$('h1').classList.contains('visually-hidden')).toBe(true);
+    expect(page.$('.hint').textContent).toContain('Enter pada kolom kosong melewati pembeli tanpa menyimpan');
   });
 
   it('shows a failed load with the reason and a retry that loads again', async () => {
@@ -174,16 +199,49 @@ describe('saving a name', () => {
     expect(page.document.activeElement).toBe(inputOf(sari));
   });
 
-  it('on the last entry, Enter keeps focus there and a successful save moves it to the previous one', async () => {
+  it('after the last entry, Enter moves focus to the filter', async () => {
     await loaded();
-    const [, sari, andi] = entries();
+    const [, , andi] = entries();
     inputOf(andi).focus();
     typeInto(inputOf(andi), 'Andi');
     pressKey(inputOf(andi), 'Enter');
-    expect(page.document.activeElement).toBe(inputOf(andi));
+    expect(page.document.activeElement).toBe(page.$('input.filter'));
     saves()[0].resolve({ buyerKey: '', buyerRealName: 'Andi', updated: false, updatedAt: '' });
     await flush();
-    expect(page.document.activeElement).toBe(inputOf(sari));
+    expect(page.document.activeElement).toBe(page.$('input.filter'));
+    expect(entries()).toHaveLength(2);
+  });
+
+  it("a browser's or Google's English failure is shown in the sidebar's own words", async () => {
+    await loaded();
+    const [budi] = entries();
+    typeInto(inputOf(budi), 'Budi');
+    pressKey(inputOf(budi), 'Enter');
+    saves()[0].reject('Failed to fetch');
+    await flush();
+    expect(budi.querySelector('.name-status')!.textContent).toBe(
+      'Gagal menyimpan: tidak tersambung ke Google Sheets; periksa koneksi internet, lalu coba lagi',
+    );
+    click(budi.querySelector('button.retry')!);
+    saves()[1].reject('NetworkError: Connection failure due to HTTP 0');
+    await flush();
+    expect(budi.querySelector('.name-status')!.textContent).not.toMatch(/HTTP|Network/);
+    click(budi.querySelector('button.retry')!);
+    saves()[2].reject("TypeError: Cannot read properties of undefined (reading 'x')");
+    await flush();
+    expect(budi.querySelector('.name-status')!.textContent).toBe(
+      'Gagal menyimpan: Google Sheets sedang bermasalah; coba lagi sebentar lagi',
+    );
+  });
+
+  it('after the last entry of a filter, Enter on an empty field moves focus to the filter', async () => {
+    await loaded();
+    typeInto(page.$('input.filter'), 'surabaya');
+    const [sari] = visibleEntries();
+    inputOf(sari).focus();
+    pressKey(inputOf(sari), 'Enter');
+    expect(page.document.activeElement).toBe(page.$('input.filter'));
+    expect(saves()).toHaveLength(0);
   });
 
   it('saves nothing for empty or blank input; Enter on it just moves on', async () => {

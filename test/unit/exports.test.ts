@@ -465,6 +465,7 @@ describe('problems', () => {
         sheet: 'Tempel',
         row: 1,
         column: 'Total Pembayaran',
+        code: 'missing-column',
         reason: expect.stringContaining('Total Pembayaran'),
         severity: 'error',
       },
@@ -490,6 +491,7 @@ describe('problems', () => {
         sheet: 'Mei',
         row: 3,
         column: 'No. Pesanan',
+        code: 'order-withheld',
         reason: expect.stringMatching(/A.*baris 4/),
         severity: 'error',
       },
@@ -497,6 +499,7 @@ describe('problems', () => {
         sheet: 'Mei',
         row: 4,
         column: 'waktu pesanan dibuat',
+        code: 'bad-value',
         reason: expect.stringContaining('tanggal tidak valid'),
         severity: 'error',
       },
@@ -504,6 +507,7 @@ describe('problems', () => {
         sheet: 'Mei',
         row: 5,
         column: 'Total Pembayaran',
+        code: 'bad-value',
         reason: expect.stringContaining('Rp 10.000.0'),
         severity: 'error',
       },
@@ -578,7 +582,13 @@ describe('locale warning', () => {
     expect(r.orders).toEqual([]);
     expect(r.items).toEqual([]);
     expect(r.problems).toEqual([
-      expect.objectContaining({ sheet: 'Mei', row: 1, column: 'Total Pembayaran', severity: 'error' }),
+      expect.objectContaining({
+        sheet: 'Mei',
+        row: 1,
+        column: 'Total Pembayaran',
+        code: 'locale',
+        severity: 'error',
+      }),
     ]);
     expect(r.problems[0].reason).toMatch(/lokal/i);
   });

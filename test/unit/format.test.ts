@@ -26,11 +26,13 @@ describe('formatRupiah', () => {
     expect(formatRupiah(-0.001)).toBe('Rp 0');
   });
 
-  it('shows cents with a decimal comma only when there are any', () => {
-    expect(formatRupiah(150000.5)).toBe('Rp 150.000,50');
-    expect(formatRupiah(1234.05)).toBe('Rp 1.234,05');
+  it('shows whole rupiah: sen are rounded away (half away from zero), as the sheets show them', () => {
+    expect(formatRupiah(150000.5)).toBe('Rp 150.001');
+    expect(formatRupiah(1234.05)).toBe('Rp 1.234');
+    expect(formatRupiah(131778.93)).toBe('Rp 131.779');
     expect(formatRupiah(99.999)).toBe('Rp 100');
-    expect(formatRupiah(-0.5)).toBe('-Rp 0,50');
+    expect(formatRupiah(-0.5)).toBe('-Rp 1');
+    expect(formatRupiah(-0.4)).toBe('Rp 0');
   });
 
   it('shows a missing mark, not a made-up amount, for NaN and Infinity', () => {

@@ -1,6 +1,6 @@
 import { buildCustomers } from '../../src/core/customers';
 import { buyerKeyOf } from '../../src/core/identity';
-import { recentCustomers, searchCustomers } from '../../src/core/lookup';
+import { rankMatch, recentCustomers, searchCustomers } from '../../src/core/lookup';
 import { clockAt, order, profile, store } from './helpers/records';
 
 const NOW = clockAt('2024-05-03 08:00');
@@ -63,8 +63,8 @@ describe('recentCustomers', () => {
       buyerUsername: 'budi_s',
       realName: null,
       addressFull: 'Jl. Merdeka 1, Bandung',
-      lastOrderAt: '2024-05-03T00:00:00.000Z',
-      lastOrderSn: '240503AAA',
+      lastActivityAt: '2024-05-03T00:00:00.000Z',
+      lastActivitySn: '240503AAA',
       orderCount: 2,
     });
     expect(v.items[2].realName).toBe('Sari Dewi Lestari');
@@ -94,7 +94,11 @@ describe('searchCustomers', () => {
     ['an older order number', '240420bbb', ['budi_s']],
     ['address', 'griya asri', ['sari.dewi']],
     ['surrounding space ignored', '   melati 7  ', ['wati']],
-    ['name, username and address across buyers, newest first', 'budi', ['budi_s', 'tono', 'wati']],
+    [
+      'username and name starts before an address, newest first in a rank',
+      'budi',
+      ['budi_s', 'wati', 'tono'],
+    ],
     ['no match', 'zzz', []],
     ['a match may not span two fields', 'lestarisari', []],
   ])('finds by %s', (_label, q, expected) => {
@@ -109,6 +113,56 @@ describe('searchCustomers', () => {
 
   it('an empty query matches everyone', () => {
     expect(searchCustomers(index, '   ').total).toBe(index.list.length);
+  });
+
+  it('says what matched: the field, its text and the span', () => {
+    const [hit] = searchCustomers(index, 'GRIYA').items;
+    expect(hit.match).toEqual({ field: 'address', text: 'Perum Griya Asri B-2, Depok', start: 6, length: 5 });
+    const [byOrder] = searchCustomers(index, '240420bbb').items;
+    expect(byOrder.match).toEqual({ field: 'orderSn', text: '240420BBB', start: 0, length: 9 });
+    expect(byOrder.lastActivitySn).toBe('240503AAA');
+  });
+
+  it('ranks a whole username, name or order number first, then starts, then inside, then the address', () => {
+    const shop2 = buildCustomers(
+      store({
+        orders: [
+          order({
+            orderSn: 'A1',
+            buyerUsername: 'ani',
+            addressFull: 'Jl. Setiabudi 9, Medan',
+            at: '2024-05-03 07:00',
+          }),
+          order({
+            orderSn: 'A2',
+            buyerUsername: 'kangbudi',
+            addressFull: 'Jl. Mawar 1',
+            at: '2024-05-02 07:00',
+          }),
+          order({
+            orderSn: 'A3',
+            buyerUsername: 'budiman',
+            addressFull: 'Jl. Mawar 2',
+            at: '2024-05-01 07:00',
+          }),
+          order({ orderSn: 'A4', buyerUsername: 'budi', addressFull: 'Jl. Mawar 3', at: '2024-04-01 07:00' }),
+          order({
+            orderSn: 'BUDI',
+            buyerUsername: 'zed',
+            addressFull: 'Jl. Mawar 4',
+            at: '2024-03-01 07:00',
+          }),
+        ],
+      }),
+    );
+    const ranked = searchCustomers(shop2, 'Budi').items.map((i) => i.buyerUsername);
+    expect(ranked).toEqual(['budi', 'zed', 'budiman', 'kangbudi', 'ani']);
+  });
+
+  it('marks nothing when case folding changes the text length, and matches nothing on an empty query', () => {
+    const r = rankMatch({ name: 'İstanbul Budi', username: 'x', address: '', orderSns: [] }, 'budi');
+    expect(r).toMatchObject({ rank: 1, match: { field: 'name', start: 0, length: 0 } });
+    expect(rankMatch({ name: 'a', username: 'b', address: 'c', orderSns: [] }, '')).toBeNull();
   });
 
   it('repeated searches on one index give the same answers (cached blobs)', () => {

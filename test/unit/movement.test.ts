@@ -43,6 +43,62 @@ describe('changeOf: the segment table order, most engaged first', () => {
   });
 });
 
+describe('the documented best-to-worst order (from the first core/movement attempt)', () => {
+  it('is the segment table order, every segment once: a reordered table must fail here, not move customers', () => {
+    // Buying recently and often first; then the new and the promising; then those slipping; then the
+    // valuable ones gone quiet; then the dormant and the lost.
+    expect(SEGMENTS.map((s) => s.id)).toEqual([
+      'champions',
+      'loyal-customers',
+      'potential-loyalist',
+      'new-customers',
+      'promising',
+      'need-attention',
+      'about-to-sleep',
+      'at-risk',
+      'cant-lose-them',
+      'hibernating',
+      'lost',
+    ]);
+    expect(SEGMENTS.map((s) => segmentOrder(s.id))).toEqual(SEGMENTS.map((_, i) => i));
+  });
+
+  it('changeOf is antisymmetric over every pair', () => {
+    for (const a of SEGMENTS)
+      for (const b of SEGMENTS) {
+        const ab = changeOf(a.id, b.id);
+        const ba = changeOf(b.id, a.id);
+        if (a === b) expect(ab).toBe('same');
+        else expect(new Set([ab, ba])).toEqual(new Set(['up', 'down']));
+      }
+  });
+
+  it('the cells that matter: a champion slipping to at risk and a loyal customer leaving are alarms', () => {
+    const m = movementOf(
+      new Map<string, SegmentId>([
+        ['a', 'champions'],
+        ['b', 'champions'],
+        ['c', 'lost'],
+        ['gone', 'loyal-customers'],
+      ]),
+      [
+        { key: 'a', segmentId: 'champions' },
+        { key: 'b', segmentId: 'at-risk' },
+        { key: 'c', segmentId: 'promising' },
+        { key: 'new', segmentId: 'new-customers' },
+      ],
+    );
+    const alarms: string[] = [];
+    for (let from = 0; from < m.counts.length; from++)
+      for (let to = 0; to < m.counts[from].length; to++)
+        if (m.counts[from][to] > 0 && highlightOf(from, to) === 'alarm') alarms.push(`${from}>${to}`);
+    expect(alarms.sort()).toEqual(
+      [`${at('champions')}>${at('at-risk')}`, `${at('loyal-customers')}>${GONE_COLUMN}`].sort(),
+    );
+    expect(m.counts[NEW_ROW].reduce((a, b) => a + b, 0)).toBe(1);
+  });
+});
+
 describe('movementOf', () => {
   const previous = new Map<string, SegmentId>([
     ['a', 'champions'], // falls to at-risk

@@ -15,8 +15,34 @@ describe('recentWindow', () => {
     expect(w.fromDay).toBe(localDayNumber(at('2024-05-02 00:00'), 'Asia/Jakarta'));
   });
 
-  it.each([0, -1, 1.5, Number.NaN])('refuses days = %s', (days) => {
+  it.each([-1, 1.5, Number.NaN])('refuses days = %s', (days) => {
     expect(() => recentWindow(NOW, days)).toThrow(RangeError);
+  });
+
+  it('days = 0 ("semua") is every day up to today', () => {
+    const w = recentWindow(NOW, 0);
+    expect(w.fromDay).toBe(Number.NEGATIVE_INFINITY);
+    expect(w.toDay).toBe(localDayNumber(at('2024-05-03 00:00'), 'Asia/Jakarta'));
+  });
+});
+
+describe('namingQueue: what an empty window says', () => {
+  const old = order({ orderSn: 'OLD', buyerUsername: 'lama', addressFull: ADDR, at: '2024-03-01 10:00' });
+  const named = order({ orderSn: 'NEW', buyerUsername: 'baru', addressFull: ADDR2, at: '2024-05-03 07:00' });
+  const input = store({ orders: [old, named], profiles: [profile('baru', ADDR2, 'Bu Baru')] });
+
+  it('counts the orders in the window (named buyers too) and the unnamed buyers over all orders', () => {
+    expect(namingQueue(input, NOW, 1)).toMatchObject({ entries: [], ordersInWindow: 1, unnamedOverall: 1 });
+    expect(namingQueue(store({ orders: [old] }), NOW, 2)).toMatchObject({
+      ordersInWindow: 0,
+      unnamedOverall: 1,
+    });
+  });
+
+  it('"semua" reaches the oldest order', () => {
+    const v = namingQueue(input, NOW, 0);
+    expect(v.entries.map((e) => e.buyerUsername)).toEqual(['lama']);
+    expect(v.ordersInWindow).toBe(2);
   });
 });
 
@@ -96,7 +122,7 @@ describe('namingQueue: entries', () => {
     expect(q.entries[2]).toMatchObject({
       buyerKey: buyerKeyOf('budi', ADDR),
       addressFull: ADDR,
-      lastOrderAt: '2024-05-02T23:00:00.000Z',
+      lastActivityAt: '2024-05-02T23:00:00.000Z',
     });
   });
 

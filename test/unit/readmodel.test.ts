@@ -313,8 +313,8 @@ describe('the Customers sheet', () => {
       buyerUsername: r.username,
       realName: 'Budi Santoso',
       addressFull: r.address,
-      lastOrderAt: new Date(T0).toISOString(),
-      lastOrderSn: 'X1',
+      lastActivityAt: new Date(T0).toISOString(),
+      lastActivitySn: 'X1',
       orderCount: 1,
     });
   });

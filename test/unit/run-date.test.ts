@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { buildCustomers } from '../../src/core/customers';
 import { scoreRfm } from '../../src/core/rfm';
 import { canonicalSegments } from '../../src/core/segments';
-import { epochFromLocal, formatLocalDateTime, localParts, runDateEnd } from '../../src/core/time';
+import {
+  epochFromLocal,
+  epochFromWallClock,
+  formatLocalDateTime,
+  localParts,
+  runClock,
+  runDateEnd,
+  wallClockOf,
+} from '../../src/core/time';
 import { at, clockAt, order, store } from './helpers/records';
 
 describe('formatLocalDateTime', () => {
@@ -41,6 +49,38 @@ describe('runDateEnd: a segmentation "as of" a day', () => {
 
   it('accepts a leap day', () => {
     expect(runDateEnd('2024-02-29', 'Asia/Jakarta')).not.toBeNull();
+  });
+});
+
+describe('wall clock and instant (one pair for core, the local runtime and the xlsx reader)', () => {
+  it.each(['Asia/Jakarta', 'Asia/Kolkata', 'UTC'])(
+    'wallClockOf and epochFromWallClock invert each other in %s',
+    (tz) => {
+      fc.assert(
+        fc.property(fc.integer({ min: -2_000_000_000_000, max: 4_000_000_000_000 }), (epoch) => {
+          expect(epochFromWallClock(wallClockOf(epoch, tz), tz)).toBe(epoch);
+        }),
+        { numRuns: 2000 },
+      );
+    },
+  );
+
+  it('keeps milliseconds', () => {
+    const wall = Date.UTC(2024, 5, 30, 10, 0, 0, 123);
+    expect(epochFromWallClock(wall, 'Asia/Jakarta')).toBe(wall - 7 * 3_600_000);
+    expect(wallClockOf(wall - 7 * 3_600_000, 'Asia/Jakarta')).toBe(wall);
+  });
+});
+
+describe('runClock: the one reading of a typed run date (menu, CLI bundle call)', () => {
+  const clock = { timeZone: 'Asia/Jakarta', now: 1_700_000_000_000 };
+  it('blank keeps the clock; a date moves now to the end of that day; anything else is refused', () => {
+    expect(runClock('  ', clock)).toBe(clock);
+    expect(runClock(' 2024-06-30 ', clock)).toEqual({
+      ...clock,
+      now: runDateEnd('2024-06-30', clock.timeZone),
+    });
+    expect(runClock('30/06/2024', clock)).toBeNull();
   });
 });
 

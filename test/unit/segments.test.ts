@@ -4,8 +4,8 @@ import { buyerKeyOf } from '../../src/core/identity';
 import { type RfmRow, SEGMENTS, segmentById } from '../../src/core/rfm';
 import {
   buildSegmentsSheet,
+  canonicalSegments,
   readSegmentsSheet,
-  segmentsTableCanonical,
   sortForSheet,
 } from '../../src/core/segments';
 import { texts } from '../../src/core/text';
@@ -93,7 +93,7 @@ describe('buildSegmentsSheet', () => {
       ),
     );
     expect(sheet.fontColors[0]).toBe(segmentById('champions').color);
-    expect(sheet.textColumns).toEqual([0, 1, 2, 3, 12, 13]);
+    expect(sheet.textColumns).toEqual([0, 1, 2, 3, 12, 13, 14, 15]);
     expect(sheet.notice).toBeNull();
   });
 
@@ -167,7 +167,7 @@ describe('readSegmentsSheet', () => {
   });
 
   it('reads the canonical CSV header too', () => {
-    const t = segmentsTableCanonical(index, RUN, 'id');
+    const t = canonicalSegments(index, RUN, 'id');
     expect(readSegmentsSheet([t.header, ...t.rows]).size).toBe(6);
   });
 
@@ -182,9 +182,10 @@ describe('readSegmentsSheet', () => {
   });
 });
 
-describe('segmentsTableCanonical', () => {
+describe('canonicalSegments', () => {
   it('has the canonical header, local date-times and the same rows as the sheet', () => {
-    const t = segmentsTableCanonical(shop(), RUN, 'en');
+    const c = canonicalSegments(shop(), RUN, 'en');
+    const t = { ...c, rows: [...c.rows] };
     expect(t.header).toEqual([
       'buyer_key',
       'name',

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { buildCustomers } from '../../src/core/customers';
 import { parseExport } from '../../src/core/exports';
-import { segmentsTableCanonical } from '../../src/core/segments';
+import { canonicalSegments } from '../../src/core/segments';
 import { mergeImport, type StoreContent } from '../../src/core/store';
 import type { Grid, ParsedExport } from '../../src/core/types';
 import { DAY, exportOn, type Life, life, START } from '../fixtures/history';
@@ -34,7 +34,7 @@ function sheets(s: StoreContent) {
 
 function segments(s: StoreContent) {
   const index = buildCustomers({ orders: s.orders, items: [], payments: [], profiles: [] });
-  return segmentsTableCanonical(index, { timeZone: TZ, now: START + 120 * DAY }, 'id').rows;
+  return [...canonicalSegments(index, { timeZone: TZ, now: START + 120 * DAY }, 'id').rows];
 }
 
 const shop = fc.record({

@@ -220,6 +220,7 @@ describe('readers', () => {
         sheet: 'Orders',
         row: 3,
         column: 'total_price',
+        code: 'bad-value',
         reason: expect.stringContaining('seratus'),
         severity: 'error',
       },
@@ -460,10 +461,38 @@ describe('mergeImport', () => {
 describe('import summary', () => {
   it('counts the distinct rows with errors and words the result', () => {
     const problems = [
-      { sheet: 'S', row: 3, column: 'a', reason: 'x', severity: 'error' as const },
-      { sheet: 'S', row: 3, column: 'b', reason: 'y', severity: 'error' as const },
-      { sheet: 'S', row: 4, column: 'a', reason: 'z', severity: 'warning' as const },
-      { sheet: 'T', row: 3, column: 'a', reason: 'x', severity: 'error' as const },
+      {
+        sheet: 'S',
+        row: 3,
+        column: 'a',
+        code: 'bad-value' as const,
+        reason: 'x',
+        severity: 'error' as const,
+      },
+      {
+        sheet: 'S',
+        row: 3,
+        column: 'b',
+        code: 'bad-value' as const,
+        reason: 'y',
+        severity: 'error' as const,
+      },
+      {
+        sheet: 'S',
+        row: 4,
+        column: 'a',
+        code: 'duplicate' as const,
+        reason: 'z',
+        severity: 'warning' as const,
+      },
+      {
+        sheet: 'T',
+        row: 3,
+        column: 'a',
+        code: 'bad-value' as const,
+        reason: 'x',
+        severity: 'error' as const,
+      },
     ];
     expect(problemRowCount(problems)).toBe(2);
     const stats = {

@@ -63,7 +63,7 @@ export const readOrderRows = reader<Order>(ORDERS_SHEET, (input) => {
   return (f, r) => {
     const o = f as unknown as Order;
     const seen = firstRow.get(o.orderSn);
-    if (seen !== undefined) r.warn('order_sn', tx.duplicateInStore(o.orderSn, seen));
+    if (seen !== undefined) r.warn('order_sn', tx.duplicateInStore(o.orderSn, seen), 'duplicate');
     else firstRow.set(o.orderSn, r.rowNo);
     return o;
   };
@@ -90,6 +90,7 @@ export function readProfileRows(input: RowsInput): StoreRows<ProfileRow> {
       sheet: input.sheetName,
       row: 1,
       column: 'address_identifier',
+      code: 'missing-column',
       reason: tx.missingColumn('address_identifier', 'Kenali'),
       severity: 'error',
     };
@@ -111,13 +112,13 @@ export function readProfileRows(input: RowsInput): StoreRows<ProfileRow> {
     else r.error('address_identifier', tx.profileKeyMissing);
     let updatedAt = f.updatedAt as number | null;
     if (updatedAt === null) {
-      if (r.has('updated_at')) r.warn('updated_at', tx.updatedAtMissing);
+      if (r.has('updated_at')) r.warn('updated_at', tx.updatedAtMissing, 'updated-at-missing');
       updatedAt = 0;
     }
     if (id === undefined) return null;
     const key = `${buyerUsername}|${id}`;
     const seen = firstRow.get(key);
-    if (seen !== undefined) r.warn('buyer_username', tx.duplicateProfile(seen));
+    if (seen !== undefined) r.warn('buyer_username', tx.duplicateProfile(seen), 'duplicate');
     else firstRow.set(key, r.rowNo);
     const profile: BuyerProfile = {
       buyerUsername,
@@ -133,6 +134,7 @@ export function readProfileRows(input: RowsInput): StoreRows<ProfileRow> {
     sheet: input.sheetName,
     row: 1,
     column: 'updated_at',
+    code: 'updated-at-missing',
     reason: tx.updatedAtMissing,
     severity: 'warning',
   };

@@ -50,7 +50,7 @@ Perintah:
   segment <ekspor...> --out FILE.csv|FILE.xlsx   segmen RFM langsung dari file ekspor (tanpa workbook)
   segment --workbook FILE.xlsx                   tulis sheet Segments ke dalam workbook
   import <ekspor...> --workbook FILE.xlsx        impor ekspor ke sheet toko di workbook
-  name <buyer_key> <nama asli> --workbook FILE   simpan nama asli pembeli (BuyerProfile)
+  name <ID pelanggan> <nama asli> --workbook FILE   simpan nama asli pembeli (BuyerProfile)
   lookup [cari] --workbook FILE [--json]         cari pelanggan (tanpa kata cari: pembeli terbaru)
   demo --out FILE.csv                            buat ekspor Shopee contoh (toko fiktif)
 
@@ -95,10 +95,11 @@ Opsi:
   --tz ZONA         zona waktu workbook baru (bawaan: Asia/Jakarta)
   --force           simpan walau workbook berisi yang tidak bisa disimpan Kenali (gambar, grafik…)
   --lang id|en      bahasa pesan (dan workbook baru)`,
-    name: `Pemakaian: npm run kenali -- name <buyer_key> <nama asli> --workbook FILE.xlsx
+    name: `Pemakaian: npm run kenali -- name <ID pelanggan> <nama asli> --workbook FILE.xlsx
 
-Menyimpan nama asli pembeli di sheet BuyerProfile (buat baru atau perbarui). buyer_key adalah
-"username|sha1 alamat", seperti di kolom buyer_key sheet Segments atau hasil lookup --json.
+Menyimpan nama asli pembeli di sheet BuyerProfile (buat baru atau perbarui). ID pelanggan berbentuk
+"username|sha1 alamat": salin dari kolom “ID Pelanggan” di sheet Segments, atau dari kolom buyer_key
+di CSV hasil segment --out dan di hasil lookup --json.
 
 Opsi:
   --force   simpan walau workbook berisi yang tidak bisa disimpan Kenali (gambar, grafik…)`,
@@ -137,8 +138,8 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
     badHeaderLang: (v: string) => `--header ${q(v)}: pakai id atau en.`,
     workbookExtension: (p: string) => `Workbook ${q(p)} harus berakhiran .xlsx.`,
     tooManyArgs: (extra: string) => `Argumen berlebih: ${q(extra)}.`,
-    needKeyAndName: 'Sebutkan buyer_key dan nama asli, mis. name "budi88|3f2a…" "Budi Santoso".',
-    badKey: (k: string) => `buyer_key ${q(k)} tidak valid: bentuknya username|40 digit heksadesimal.`,
+    needKeyAndName: 'Sebutkan ID pelanggan dan nama asli, mis. name "budi88|3f2a…" "Budi Santoso".',
+    badKey: (k: string) => `ID pelanggan ${q(k)} tidak valid: bentuknya username|40 digit heksadesimal.`,
     seeHelp: (command: string) => `Lihat: npm run kenali -- ${command}--help`,
   },
   files: {
@@ -149,6 +150,10 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
     xlsx: (p: string, why: string) => `File ${q(p)} bukan XLSX yang bisa dibaca (${why}).`,
     encoding: (p: string, why: string) => `File ${q(p)} tidak dibaca: ${why}.`,
     workbookUnreadable: (p: string, why: string) => `Workbook ${q(p)} tidak bisa dibuka (${why}).`,
+    outFolderMissing: (file: string, dir: string) =>
+      `Folder untuk ${q(file)} tidak ada: ${q(dir)}. Buat foldernya dulu, atau pilih folder lain.`,
+    outFolderReadOnly: (file: string, dir: string) =>
+      `Folder ${q(dir)} tidak bisa ditulisi, jadi ${q(file)} tidak bisa dibuat di sana. Pilih folder lain.`,
     writeFailed: (p: string, why: string) => `Tidak bisa menulis ${q(p)} (${why}).`,
     notWorkbook: (p: string, why: 'not-zip' | 'no-workbook' | 'no-sheets') =>
       `File ${q(p)} bukan workbook .xlsx (${
@@ -176,7 +181,7 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
   problems: {
     header: (n: number) => `${n} masalah di file ekspor (baris ini tidak ikut dihitung):`,
     line: (p: Problem) =>
-      `  ${p.severity === 'warning' ? 'peringatan' : 'galat'}: ${p.sheet} baris ${p.row}` +
+      `  ${p.severity === 'warning' ? 'peringatan' : 'kesalahan'}: ${p.sheet} baris ${p.row}` +
       `${p.column ? `, kolom ${p.column}` : ''}: ${p.reason}`,
     more: (n: number) => `  … dan ${n} masalah lainnya`,
     unterminatedQuote: 'tanda kutip (") dibuka tetapi tidak ditutup: sisa file terbaca sebagai satu sel',
@@ -202,7 +207,7 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
     incomeWritten: (rows: number, file: string) => `Laporan penghasilan: ${rows} baris → ${file}.`,
   },
   lookup: {
-    header: ['Nama', 'Username', 'Alamat', 'Pesanan', 'Terakhir', 'buyer_key'],
+    header: ['Nama', 'Username', 'Alamat', 'Pesanan', 'Aktivitas terakhir', 'ID Pelanggan'],
     recent: (days: number, n: number, total: number) =>
       `Pembeli ${days} hari terakhir: ${n}${total > n ? ` dari ${total}` : ''}.`,
     found: (query: string, n: number, total: number) =>
@@ -226,6 +231,12 @@ CSV, untuk mencoba Kenali atau mengukur kecepatan. --income juga menulis laporan
     back: '← Workbook',
     noSheets: 'Workbook ini belum punya sheet.',
     actionFailed: (why: string) => `Gagal: ${why}`,
+    menuPath: 'Ekstensi ▸ Kenali',
+    toasts: 'Notifikasi',
+    promptAnswer: 'Jawaban',
+    cancel: 'Batal',
+    chartNote:
+      'Grafik ini digambar dari data dan opsi grafik yang dibuat skrip, seperti di Google Sheets. File .xlsx yang disimpan tidak memuat grafik (exceljs tidak bisa menulisnya): jalankan Segmentasi RFM lagi setelah membuka file.',
     reloaded: (file: string) =>
       `${file} diubah di disk oleh program lain: dimuat ulang sebelum tindakan ini, jadi perubahan itu tetap ada.`,
     changedUnreadable: (file: string, why: string) =>
@@ -250,7 +261,7 @@ Commands:
   segment <exports...> --out FILE.csv|FILE.xlsx   RFM segments straight from export files (no workbook)
   segment --workbook FILE.xlsx                    write the Segments sheet into a workbook
   import <exports...> --workbook FILE.xlsx        import exports into the workbook's store sheets
-  name <buyer_key> <real name> --workbook FILE    save a buyer's real name (BuyerProfile)
+  name <customer ID> <real name> --workbook FILE  save a buyer's real name (BuyerProfile)
   lookup [query] --workbook FILE [--json]         find customers (no query: recent buyers)
   demo --out FILE.csv                             write a sample Shopee export (a fictional shop)
 
@@ -295,10 +306,11 @@ Options:
   --tz ZONE         time zone of a new workbook (default: Asia/Jakarta)
   --force           save even if the workbook holds what Kenali cannot save (images, charts…)
   --lang id|en      language of messages (and of a new workbook)`,
-    name: `Usage: npm run kenali -- name <buyer_key> <real name> --workbook FILE.xlsx
+    name: `Usage: npm run kenali -- name <customer ID> <real name> --workbook FILE.xlsx
 
-Saves a buyer's real name in the BuyerProfile sheet (creates or updates). buyer_key is
-"username|sha1 of the address", as in the Segments sheet's buyer_key column or lookup --json.
+Saves a buyer's real name in the BuyerProfile sheet (creates or updates). The customer ID looks like
+"username|sha1 of the address": copy it from the Segments sheet's “Customer ID” column, or from the
+buyer_key column of segment --out's CSV and of lookup --json.
 
 Options:
   --force   save even if the workbook holds what Kenali cannot save (images, charts…)`,
@@ -337,8 +349,8 @@ Kenali or to measure it. --income also writes its income report.`,
     badHeaderLang: (v: string) => `--header ${q(v)}: use id or en.`,
     workbookExtension: (p: string) => `Workbook ${q(p)} must end in .xlsx.`,
     tooManyArgs: (extra: string) => `Unexpected argument: ${q(extra)}.`,
-    needKeyAndName: 'Give the buyer_key and the real name, e.g. name "budi88|3f2a…" "Budi Santoso".',
-    badKey: (k: string) => `Invalid buyer_key ${q(k)}: it looks like username|40 hexadecimal digits.`,
+    needKeyAndName: 'Give the customer ID and the real name, e.g. name "budi88|3f2a…" "Budi Santoso".',
+    badKey: (k: string) => `Invalid customer ID ${q(k)}: it looks like username|40 hexadecimal digits.`,
     seeHelp: (command: string) => `See: npm run kenali -- ${command}--help`,
   },
   files: {
@@ -349,6 +361,10 @@ Kenali or to measure it. --income also writes its income report.`,
     xlsx: (p: string, why: string) => `File ${q(p)} is not a readable XLSX (${why}).`,
     encoding: (p: string, why: string) => `File ${q(p)} was not read: ${why}.`,
     workbookUnreadable: (p: string, why: string) => `Workbook ${q(p)} cannot be opened (${why}).`,
+    outFolderMissing: (file: string, dir: string) =>
+      `The folder for ${q(file)} does not exist: ${q(dir)}. Create it first, or choose another folder.`,
+    outFolderReadOnly: (file: string, dir: string) =>
+      `Folder ${q(dir)} cannot be written to, so ${q(file)} cannot be created there. Choose another folder.`,
     writeFailed: (p: string, why: string) => `Cannot write ${q(p)} (${why}).`,
     notWorkbook: (p: string, why: 'not-zip' | 'no-workbook' | 'no-sheets') =>
       `File ${q(p)} is not an .xlsx workbook (${
@@ -402,7 +418,7 @@ Kenali or to measure it. --income also writes its income report.`,
     incomeWritten: (rows: number, file: string) => `Income report: ${rows} rows → ${file}.`,
   },
   lookup: {
-    header: ['Name', 'Username', 'Address', 'Orders', 'Last', 'buyer_key'],
+    header: ['Name', 'Username', 'Address', 'Orders', 'Last activity', 'Customer ID'],
     recent: (days: number, n: number, total: number) =>
       `Buyers of the last ${days} days: ${n}${total > n ? ` of ${total}` : ''}.`,
     found: (query: string, n: number, total: number) =>
@@ -426,6 +442,12 @@ Kenali or to measure it. --income also writes its income report.`,
     back: '← Workbook',
     noSheets: 'This workbook has no sheets yet.',
     actionFailed: (why: string) => `Failed: ${why}`,
+    menuPath: 'Extensions ▸ Kenali',
+    toasts: 'Notifications',
+    promptAnswer: 'Answer',
+    cancel: 'Cancel',
+    chartNote:
+      'This chart is drawn from the data and options of the chart the script built, as Google Sheets draws it. The saved .xlsx file does not keep charts (exceljs cannot write them): run RFM segmentation again after opening the file.',
     reloaded: (file: string) =>
       `${file} was changed on disk by another program: reloaded before this action, so those changes stay.`,
     changedUnreadable: (file: string, why: string) =>

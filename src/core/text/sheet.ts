@@ -8,17 +8,17 @@ const id = {
   problemsSheet: 'Impor - Masalah',
   segmentsSheet: 'Segments',
   problemsHeader: ['Sheet', 'Baris', 'Kolom', 'Masalah', 'Jenis'],
-  severity: { error: 'galat (tidak diimpor)', warning: 'peringatan' },
+  severity: { error: 'kesalahan (tidak diimpor)', warning: 'peringatan' },
   importTitle: 'Impor Kenali',
   inboxMissing: (inbox: string) =>
-    `Tempel ekspor pesanan (Shopee, TikTok Shop, Lazada, Tokopedia) atau laporan penghasilan Shopee ke sheet “${inbox}”, lalu jalankan Kenali › Impor data lagi. Sheet itu sudah disiapkan.`,
+    `Tempel ekspor pesanan (Shopee, TikTok Shop, Lazada, Tokopedia) atau laporan penghasilan Shopee ke sheet “${inbox}”, lalu jalankan Ekstensi › Kenali › Impor data lagi. Sheet itu sudah disiapkan.`,
   inboxEmpty: (inbox: string) => `Sheet “${inbox}” masih kosong: tempel ekspornya dulu.`,
   importDone: (summary: string) => `Impor selesai. ${summary}`,
   inboxCleared: (inbox: string) => `Semua baris terbaca: sheet “${inbox}” dikosongkan.`,
   inboxKept: (inbox: string, problems: string) =>
     `Ada baris yang tidak bisa dibaca: sheet “${inbox}” TIDAK dikosongkan. Perbaiki baris yang tercantum di “${problems}”, lalu impor lagi (pesanan yang sudah masuk tidak akan terhitung dua kali).`,
   inboxChanged: (inbox: string) =>
-    `Sheet “${inbox}” berubah selama impor (ada data baru yang ditempel), jadi TIDAK dikosongkan. Jalankan Kenali › Impor data lagi untuk baris barunya (pesanan yang sudah masuk tidak akan terhitung dua kali).`,
+    `Sheet “${inbox}” berubah selama impor (ada data baru yang ditempel), jadi TIDAK dikosongkan. Jalankan Ekstensi › Kenali › Impor data lagi untuk baris barunya (pesanan yang sudah masuk tidak akan terhitung dua kali).`,
   problemsListed: (n: number, sheet: string) => `${n} masalah dicatat di sheet “${sheet}”.`,
   storeProblems: (n: number, sheet: string) =>
     `${n} baris di sheet toko tidak terbaca dan tidak ikut dihitung; rinciannya di “${sheet}”.`,
@@ -31,7 +31,8 @@ const id = {
   segmentReading: 'Membaca pesanan…',
   segmentWriting: (n: number) => `Menulis ${n} pelanggan ke sheet Segments…`,
   segmentDone: (n: number, sheet: string) => `${n} pelanggan disegmentasi di sheet “${sheet}”.`,
-  segmentNoOrders: 'Belum ada pesanan yang dihitung. Impor ekspor pesanan dulu (Kenali › Impor data).',
+  segmentNoOrders:
+    'Belum ada pesanan yang dihitung. Impor ekspor pesanan dulu (Ekstensi › Kenali › Impor data).',
   segmentAtTitle: 'Segmentasi RFM per tanggal',
   segmentAtPrompt: 'Tanggal acuan (YYYY-MM-DD), mis. 2024-06-30. Kosongkan untuk hari ini.',
   segmentAtInvalid: (v: string) => `Tanggal “${v}” tidak valid: tulis sebagai YYYY-MM-DD.`,
@@ -43,15 +44,15 @@ const id = {
       : `Sheet dibuat: ${created.join(', ')}. Data yang sudah ada tidak disentuh.`,
   demoRefused: 'Spreadsheet ini sudah berisi pesanan: data contoh hanya dimuat ke spreadsheet tanpa pesanan.',
   demoDone: (orders: number) =>
-    `Data contoh dimuat: ${orders} pesanan toko fiktif. Coba Kenali › Beri nama pembeli, Cari pelanggan dan Segmentasi RFM.`,
+    `Data contoh dimuat: ${orders} pesanan toko fiktif. Coba Ekstensi › Kenali › Beri nama pembeli, Cari pelanggan dan Segmentasi RFM.`,
   namingTitle: 'Beri Nama Pembeli',
   lookupTitle: 'Cari Pelanggan',
   helpTitle: 'Bantuan Kenali',
   help: [
     'Kenali mengubah ekspor pesanan marketplace menjadi CRM kecil.',
     '',
-    '1. Impor dari file: pilih file ekspor (.xlsx atau .csv) dari Shopee, TikTok Shop, Lazada, Tokopedia atau laporan penghasilan Shopee di Kenali › Impor dari file…; tanpa salin-tempel. Pesanan digabung berdasarkan nomor pesanan: impor ulang tidak menggandakan apa pun. Urutan impor bebas: status pesanan hanya maju (belum bayar → perlu dikirim → dikirim → selesai, atau batal/dikembalikan), jadi ekspor lama yang diimpor belakangan tidak mengembalikan status yang lebih baru.',
-    '   Atau Impor data: tempel ekspornya (judul kolom Indonesia atau Inggris) ke sheet “Impor”, lalu pilih Kenali › Impor data. Tempel dengan Ctrl+Shift+V (hanya nilai): Kenali › Siapkan sheet memformat sheet “Impor” sebagai teks biasa, jadi nilai tetap seperti tertulis (SKU 007 tidak menjadi 7, 1/2 tidak menjadi tanggal).',
+    '1. Impor dari file: pilih file ekspor (.xlsx atau .csv) dari Shopee, TikTok Shop, Lazada, Tokopedia atau laporan penghasilan Shopee di Ekstensi › Kenali › Impor dari file…; tanpa salin-tempel. Pesanan digabung berdasarkan nomor pesanan: impor ulang tidak menggandakan apa pun. Urutan impor bebas: status pesanan hanya maju (belum bayar → perlu dikirim → dikirim → selesai, atau batal/dikembalikan), jadi ekspor lama yang diimpor belakangan tidak mengembalikan status yang lebih baru.',
+    '   Atau Impor data: tempel ekspornya (judul kolom Indonesia atau Inggris) ke sheet “Impor”, lalu pilih Ekstensi › Kenali › Impor data. Tempel dengan Ctrl+Shift+V (hanya nilai): Ekstensi › Kenali › Siapkan sheet memformat sheet “Impor” sebagai teks biasa, jadi nilai tetap seperti tertulis (SKU 007 tidak menjadi 7, 1/2 tidak menjadi tanggal).',
     '2. Beri nama pembeli: daftar pembeli terbaru yang belum bernama. Ketik nama asli lalu Enter.',
     '3. Cari pelanggan: cari berdasarkan nama, username, nomor pesanan atau alamat.',
     '4. Segmentasi RFM: sheet “Segments” ditulis ulang dengan skor R, F, M dan segmen berwarna.',
@@ -75,14 +76,14 @@ const en: typeof id = {
   severity: { error: 'error (not imported)', warning: 'warning' },
   importTitle: 'Kenali import',
   inboxMissing: (inbox: string) =>
-    `Paste an order export (Shopee, TikTok Shop, Lazada, Tokopedia) or a Shopee income report into the “${inbox}” sheet, then run Kenali › Import data again. The sheet has been created.`,
+    `Paste an order export (Shopee, TikTok Shop, Lazada, Tokopedia) or a Shopee income report into the “${inbox}” sheet, then run Extensions › Kenali › Import data again. The sheet has been created.`,
   inboxEmpty: (inbox: string) => `The “${inbox}” sheet is empty: paste the export first.`,
   importDone: (summary: string) => `Import finished. ${summary}`,
   inboxCleared: (inbox: string) => `Every row was read: the “${inbox}” sheet was cleared.`,
   inboxKept: (inbox: string, problems: string) =>
     `Some rows could not be read: the “${inbox}” sheet was NOT cleared. Fix the rows listed in “${problems}” and import again (orders already imported are never counted twice).`,
   inboxChanged: (inbox: string) =>
-    `The “${inbox}” sheet changed during the import (new data was pasted), so it was NOT cleared. Run Kenali › Import data again for the new rows (orders already imported are never counted twice).`,
+    `The “${inbox}” sheet changed during the import (new data was pasted), so it was NOT cleared. Run Extensions › Kenali › Import data again for the new rows (orders already imported are never counted twice).`,
   problemsListed: (n: number, sheet: string) => `${n} problems listed in the “${sheet}” sheet.`,
   storeProblems: (n: number, sheet: string) =>
     `${n} rows of the store sheets could not be read and were left out; details in “${sheet}”.`,
@@ -95,7 +96,7 @@ const en: typeof id = {
   segmentReading: 'Reading orders…',
   segmentWriting: (n: number) => `Writing ${n} customers to the Segments sheet…`,
   segmentDone: (n: number, sheet: string) => `${n} customers segmented in the “${sheet}” sheet.`,
-  segmentNoOrders: 'No counted orders yet. Import an order export first (Kenali › Import data).',
+  segmentNoOrders: 'No counted orders yet. Import an order export first (Extensions › Kenali › Import data).',
   segmentAtTitle: 'RFM segmentation as of a date',
   segmentAtPrompt: 'Run date (YYYY-MM-DD), e.g. 2024-06-30. Leave empty for today.',
   segmentAtInvalid: (v: string) => `“${v}” is not a valid date: write it as YYYY-MM-DD.`,
@@ -108,15 +109,15 @@ const en: typeof id = {
   demoRefused:
     'This spreadsheet already has orders: sample data only goes into a spreadsheet without orders.',
   demoDone: (orders: number) =>
-    `Sample data loaded: ${orders} orders of a fictional shop. Try Kenali › Name buyers, Find customer and RFM segmentation.`,
+    `Sample data loaded: ${orders} orders of a fictional shop. Try Extensions › Kenali › Name buyers, Find customer and RFM segmentation.`,
   namingTitle: 'Name Buyers',
   lookupTitle: 'Find Customer',
   helpTitle: 'Kenali help',
   help: [
     'Kenali turns marketplace order exports into a small CRM.',
     '',
-    "1. Import from file: choose export files (.xlsx or .csv) from Shopee, TikTok Shop, Lazada, Tokopedia or a Shopee income report in Kenali › Import from file…; no copy and paste. Orders merge by order number: importing again never double-counts. Import in any order: an order's status only moves forward (unpaid → to ship → shipped → completed, or cancelled/returned), so an older export imported later never undoes a newer status.",
-    '   Or Import data: paste the export (Indonesian or English headers) into the “Impor” sheet, then choose Kenali › Import data. Paste with Ctrl+Shift+V (values only): Kenali › Set up sheets formats the “Impor” sheet as plain text, so values stay as written (SKU 007 does not become 7, 1/2 does not become a date).',
+    "1. Import from file: choose export files (.xlsx or .csv) from Shopee, TikTok Shop, Lazada, Tokopedia or a Shopee income report in Extensions › Kenali › Import from file…; no copy and paste. Orders merge by order number: importing again never double-counts. Import in any order: an order's status only moves forward (unpaid → to ship → shipped → completed, or cancelled/returned), so an older export imported later never undoes a newer status.",
+    '   Or Import data: paste the export (Indonesian or English headers) into the “Impor” sheet, then choose Extensions › Kenali › Import data. Paste with Ctrl+Shift+V (values only): Extensions › Kenali › Set up sheets formats the “Impor” sheet as plain text, so values stay as written (SKU 007 does not become 7, 1/2 does not become a date).',
     '2. Name buyers: recent buyers without a name. Type the real name and press Enter.',
     '3. Find customer: search by name, username, order number or address.',
     '4. RFM segmentation: the “Segments” sheet is rewritten with R, F, M scores and coloured segments.',

@@ -10,9 +10,11 @@ const id = {
     `Nilai yang ditulis ke sheet “${sheet}” baris ${row} tidak terbaca kembali (baris itu diubah orang lain saat menyimpan). Coba lagi.`,
   readModelRebuilt: (sheet: string) => `Sheet “${sheet}” disusun ulang dari data toko.`,
   unfinishedImport:
-    'Impor sebelumnya berhenti di tengah jalan: jalankan Kenali › Impor data sekali lagi untuk menuntaskannya (tidak ada yang terhitung dua kali).',
+    'Impor sebelumnya berhenti di tengah jalan: jalankan Ekstensi › Kenali › Impor data sekali lagi untuk menuntaskannya (tidak ada yang terhitung dua kali).',
   importInterrupted: (reason: string) =>
     `Impor terhenti di tengah jalan (${reason}). Setiap pesanan di sheet toko tetap utuh, versi lama atau barunya, tetapi sebagian pesanan dari impor ini mungkin sudah masuk. Jalankan impor yang sama sekali lagi (Impor data, atau unggah file yang sama) untuk menuntaskannya: tidak ada yang terhitung dua kali.`,
+  importRolledBack: (reason: string) =>
+    `Impor terhenti (${reason}). Sheet toko dibiarkan seperti semula: tidak ada satu pun pesanan dari impor ini yang masuk. Coba lagi (Impor data, atau unggah file yang sama).`,
 };
 
 const en: typeof id = {
@@ -22,9 +24,11 @@ const en: typeof id = {
     `What was written to the “${sheet}” sheet, row ${row}, did not read back (someone changed that row while saving). Try again.`,
   readModelRebuilt: (sheet: string) => `The “${sheet}” sheet was rebuilt from the store.`,
   unfinishedImport:
-    'The previous import stopped halfway: run Kenali › Import data once more to complete it (nothing is counted twice).',
+    'The previous import stopped halfway: run Extensions › Kenali › Import data once more to complete it (nothing is counted twice).',
   importInterrupted: (reason: string) =>
     `The import stopped halfway (${reason}). Every order in the store sheets is whole, in its old or its new version, but some orders of this import may already be in. Run the same import once more (Import data, or upload the same file) to complete it: nothing is counted twice.`,
+  importRolledBack: (reason: string) =>
+    `The import stopped (${reason}). The store sheets were left as they were: not one order of this import went in. Try again (Import data, or upload the same file).`,
 };
 
 export const store = { id, en };
