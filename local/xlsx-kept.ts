@@ -173,7 +173,12 @@ export function keepCell(sheet: LocalSheet, cell: ExcelJS.Cell, r: number, c: nu
   const base = keptStyle(cell.style);
   if (base) sheet.kept.set(r, c, base);
   const patch: KeptCell = {};
-  if (cell.note) patch.note = cell.note;
+  if (cell.note) {
+    // The text is modelled (Range.getNote); the note as the file had it (its formatting) is kept for the save.
+    const text = noteTextOf(cell.note);
+    if (text !== '') sheet.notes.set(r, c, text);
+    patch.note = cell.note;
+  }
   const v = cell.value as ExcelJS.CellValue;
   if (v && typeof v === 'object' && 'hyperlink' in v) {
     const h = v as ExcelJS.CellHyperlinkValue;
@@ -345,9 +350,23 @@ export function keptValue(k: KeptCell | undefined, value: unknown): ExcelJS.Cell
   return undefined;
 }
 
-/** Whether anything besides validation needs a cell written. */
+/** The plain text of a note as exceljs reads it (a string, or a comment of rich-text runs). */
+export function noteTextOf(note: ExcelJS.Comment | string): string {
+  return typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+}
+
+/** The note as written: the file's own (formatted) note while its text is still the cell's note. */
+export function keptNote(
+  k: KeptCell | undefined,
+  text: string | undefined,
+): ExcelJS.Comment | string | undefined {
+  if (text === undefined) return undefined;
+  return k?.note !== undefined && noteTextOf(k.note) === text ? k.note : text;
+}
+
+/** Whether anything besides validation and the note (the notes layer decides) needs a cell written. */
 export function keptNeedsCell(k: KeptCell | undefined): boolean {
-  return !!k && (k.style !== undefined || k.note !== undefined || !!k.hyperlink || !!k.richText);
+  return !!k && (k.style !== undefined || !!k.hyperlink || !!k.richText);
 }
 
 /** Defined names back into the workbook being written. */

@@ -34,6 +34,7 @@ import {
   keepCell,
   keepSheet,
   keptNeedsCell,
+  keptNote,
   keptValue,
   type Loss,
   losses,
@@ -185,6 +186,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: LocalSheet, s
       const bold = sheet.fontWeights.get(r, c);
       const align = sheet.alignments.get(r, c);
       const kept = sheet.kept.get(r, c) as KeptCell | undefined;
+      const note = sheet.notes.get(r, c);
       if (
         v === undefined &&
         f === undefined &&
@@ -193,6 +195,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: LocalSheet, s
         !color &&
         !bold &&
         !align &&
+        note === undefined &&
         !keptNeedsCell(kept)
       )
         continue;
@@ -203,7 +206,8 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: LocalSheet, s
         const result = value === FORMULA_VALUE ? undefined : value;
         cell.value = { formula: f.slice(1), result } as ExcelJS.CellFormulaValue;
       } else cell.value = keptValue(kept, value) ?? value;
-      if (kept?.note) cell.note = kept.note;
+      const written = keptNote(kept, note);
+      if (written !== undefined) cell.note = written;
       const ks = kept?.style;
       let ksId = 0;
       if (ks) {

@@ -275,6 +275,32 @@ export class LocalRange extends GasObject {
     return this;
   }
 
+  // ---- notes ----
+  // A note is plain text on a cell; setting '' (or null) removes it, and getNote reads the top-left cell.
+  getNotes(): string[][] {
+    return this._readLayer(this.sheet.notes, '', this.numRows, this.numCols);
+  }
+  getNote(): string {
+    return this._readLayer(this.sheet.notes, '', 1, 1)[0][0];
+  }
+  setNote(note: string | null): this {
+    if (Array.isArray(note)) throw signatureError('Range.setNote', note);
+    const n = noteText(note);
+    this.sheet.notes.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => n);
+    return this;
+  }
+  setNotes(notes: (string | null)[][]): this {
+    const grid = checkShape(notes, this.numRows, this.numCols, 'Range.setNotes');
+    this.sheet.notes.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, (i, j) =>
+      noteText(grid[i][j] as string | null),
+    );
+    return this;
+  }
+  clearNote(): this {
+    this.sheet.notes.clearRect(this.row - 1, this.col - 1, this.numRows, this.numCols);
+    return this;
+  }
+
   // ---- filter ----
   createFilter(): LocalFilter {
     return this.sheet._createFilter(this);
@@ -528,6 +554,11 @@ export function sortRows(keys: CellValue[][], ascending: boolean[]): number[] {
   return order;
 }
 
+function noteText(note: unknown): string | undefined {
+  if (note === null || note === undefined || note === '') return undefined;
+  return isDate(note) ? note.toString() : String(note);
+}
+
 function fontWeight(w: string | null): 'bold' | undefined {
   if (w === null || w === 'normal') return undefined;
   if (w === 'bold') return 'bold';
@@ -591,6 +622,11 @@ export const RANGE_METHODS = [
   'getHorizontalAlignment',
   'setHorizontalAlignment',
   'setHorizontalAlignments',
+  'getNotes',
+  'getNote',
+  'setNote',
+  'setNotes',
+  'clearNote',
   'createFilter',
   'getFilter',
   'sort',

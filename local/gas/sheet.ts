@@ -30,7 +30,9 @@ export class LocalSheet extends GasObject {
   readonly fontColors = new Layer<string>();
   readonly fontWeights = new Layer<'bold'>();
   readonly alignments = new Layer<string>();
-  /** Cell features the runtime does not model (notes, borders, validation…), kept only so that a .xlsx
+  /** Plain-text notes (Range.setNote): they move with their cell, and clear() leaves them, as in Sheets. */
+  readonly notes = new Layer<string>();
+  /** Cell features the runtime does not model (a note's formatting, borders, validation…), kept only so that a .xlsx
    *  round trip loses nothing (local/xlsx-kept.ts). A layer, so they move with inserted/deleted rows. */
   readonly kept = new Layer<object>();
   /** Range features kept the same way (merges, conditional formats, row heights): moved, stretched and
@@ -305,6 +307,7 @@ export class LocalSheet extends GasObject {
       this.fontColors,
       this.fontWeights,
       this.alignments,
+      this.notes,
       this.kept,
     ];
   }

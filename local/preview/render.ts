@@ -61,6 +61,7 @@ const STYLE = `
   td.num { text-align: right; }
   tr.frozen td { border-bottom: 2px solid #bdc1c6; }
   .note { color: #5f6368; margin: 8px 16px; }
+  td[data-note] { background-image: linear-gradient(225deg, #f9ab00 5px, transparent 5px); }
   .menupath { color: #5f6368; font-size: 13px; }
   .sep { width: 1px; align-self: stretch; background: #dadce0; }
   .toasts { margin: 12px 16px; } .toasts ul { margin: 0; padding: 0; list-style: none; }
@@ -86,6 +87,7 @@ function sheetTable(sheet: LocalSheet, lang: Lang): string {
   const backgrounds = range.getBackgrounds();
   const colors = range.getFontColors();
   const weights = range.getFontWeights();
+  const notes = range.getNotes();
   const frozen = sheet.getFrozenRows();
   const rules = sheet.conditionalRules;
   const head = Array.from({ length: lastCol }, (_, j) => `<th>${columnLetter(j + 1)}</th>`).join('');
@@ -103,7 +105,9 @@ function sheetTable(sheet: LocalSheet, lang: Lang): string {
       if ((rule?.bold ?? weights[i][j] === 'bold') === true) style.push('font-weight:bold');
       const cls = typeof raw[i][j] === 'number' ? ' class="num"' : '';
       const st = style.length ? ` style="${style.join(';')}"` : '';
-      cells.push(`<td${cls}${st}>${escapeHtml(values[i][j])}</td>`);
+      // A note shows as the cell's tooltip, with Sheets' corner mark.
+      const note = notes[i][j] ? ` title="${escapeHtml(notes[i][j])}" data-note=""` : '';
+      cells.push(`<td${cls}${st}${note}>${escapeHtml(values[i][j])}</td>`);
     }
     body.push(`<tr${i < frozen ? ' class="frozen"' : ''}>${cells.join('')}</tr>`);
   }

@@ -4,6 +4,7 @@
 // added is never read or written, and a sheet whose required header is missing is refused by name.
 import { readOrderSn, readUsername } from './exports';
 import { type AliasTable, compileAliases, matchColumns, normaliseHeader } from './headers';
+import { columns as columnNotes } from './text/columns';
 import { importText } from './text/import';
 import type { CellValue, Lang, Problem, ProblemCode } from './types';
 import { cellText, isBlank, parseDateValue, parseMoney, parseQuantity, type ValueResult } from './values';
@@ -54,6 +55,13 @@ export interface Column {
 export interface SheetDecl {
   sheet: string;
   columns: readonly Column[];
+}
+
+/** The note on a column's header cell in the seller's language: what the snake_case header holds ('' for a
+ *  column without one). */
+export function headerNote(decl: SheetDecl, header: string, lang: Lang): string {
+  const notes: Record<string, string> = columnNotes[lang];
+  return notes[`${decl.sheet}.${header}`] ?? notes[header] ?? '';
 }
 
 // ---------------------------------------------------------------------------------------------- codecs

@@ -9,7 +9,7 @@ import { rebuildCustomers, runImport } from './importer';
 import { openCustomers } from './readmodel';
 import { runSegmentation } from './segmentation';
 import { ensureSize, TEXT_FORMAT } from './sheets';
-import { openTable } from './table';
+import { annotateHeaders, openTable } from './table';
 
 function alert(env: Env, title: string, message: string): void {
   const ui = env.ui;
@@ -55,15 +55,18 @@ export function segmentAtAction(): void {
 export function setupSheets(env: Env): string[] {
   return withDocumentLock(env, () => {
     const created: string[] = [];
+    // A sheet made by an earlier layout gets the header notes new sheets are created with.
     for (const decl of Object.values(STORE_SHEETS)) {
-      if (openTable(env, decl, { create: true })?.created) created.push(decl.sheet);
+      const tb = openTable(env, decl, { create: true });
+      if (tb?.created) created.push(decl.sheet);
+      else if (tb) annotateHeaders(tb);
     }
     const orders = openTable(env, STORE_SHEETS.orders);
     const customers = openCustomers(env, true);
     if (customers?.created) {
       created.push(customers.decl.sheet);
       if (orders && orders.lastRow > 1) rebuildCustomers(env);
-    }
+    } else if (customers) annotateHeaders(customers);
     const inbox = t('sheet', env.lang).inboxSheet;
     let sheet = env.ss.getSheetByName(inbox);
     if (!sheet) {

@@ -4,6 +4,7 @@
 // Every function here makes a number of service calls that does not grow with the sheet's rows.
 import {
   type Column,
+  headerNote,
   type Layout,
   NUMBER_FORMATS,
   resolveLayout,
@@ -64,7 +65,7 @@ export function openTable(env: Env, decl: SheetDecl, opts: { create?: boolean } 
   const header = trimRow(sheet.getRange('1:1').getValues()[0] as CellValue[]);
   const lastRow = sheet.getLastRow();
   if (lastRow === 0) {
-    writeHeader(sheet, decl.columns, 1);
+    writeHeader(env, decl, sheet, decl.columns, 1);
     return table(
       env,
       decl,
@@ -112,7 +113,7 @@ function createSheet(env: Env, decl: SheetDecl): Sheet {
   const max = sheet.getMaxColumns();
   if (max > width) sheet.deleteColumns(width + 1, max - width);
   else if (max < width) sheet.insertColumnsAfter(max, width - max);
-  writeHeader(sheet, decl.columns, 1);
+  writeHeader(env, decl, sheet, decl.columns, 1);
   sheet.setFrozenRows(1);
   decl.columns.forEach((c, i) => {
     if (c.width) sheet.setColumnWidth(i + 1, c.width);
@@ -120,11 +121,25 @@ function createSheet(env: Env, decl: SheetDecl): Sheet {
   return sheet;
 }
 
-function writeHeader(sheet: Sheet, columns: readonly Column[], at: number): void {
+/** The header cells, bold and plain text, each with a note saying what the snake_case header holds. */
+function writeHeader(env: Env, decl: SheetDecl, sheet: Sheet, columns: readonly Column[], at: number): void {
   const range = sheet.getRange(1, at, 1, columns.length);
   range.setNumberFormat(TEXT_FORMAT);
   range.setValues([columns.map((c) => c.header)]);
   range.setFontWeight('bold');
+  range.setNotes([columns.map((c) => headerNote(decl, c.header, env.lang))]);
+}
+
+/**
+ * Notes on the Kenali headers of a sheet made before headers had them (the upgrade in place): one write per
+ * run of adjacent Kenali columns, so a column the seller added keeps whatever note it has.
+ */
+export function annotateHeaders(tb: Table): void {
+  for (const run of runsOf(tb, ownHeaders(tb))) {
+    tb.sheet
+      .getRange(1, run.col, 1, run.headers.length)
+      .setNotes([run.headers.map((h) => headerNote(tb.decl, h, tb.env.lang))]);
+  }
 }
 
 /** Throws a HeaderError naming the sheet and the required headers it lacks. */
@@ -149,7 +164,7 @@ export function prepareForWrite(tb: Table): void {
   const add = tb.layout.absent;
   const max = tb.sheet.getMaxColumns();
   if (max < at + add.length - 1) tb.sheet.insertColumnsAfter(max, at + add.length - 1 - max);
-  writeHeader(tb.sheet, add, at);
+  writeHeader(tb.env, tb.decl, tb.sheet, add, at);
   tb.header = [...tb.header, ...add.map((c) => c.header)];
   tb.layout = resolveLayout(tb.decl, tb.header);
 }

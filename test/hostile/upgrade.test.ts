@@ -136,3 +136,55 @@ describe('a workbook of the earlier layout', () => {
     },
   );
 });
+
+describe('header notes (the snake_case headers explained in the seller’s language)', () => {
+  const KENALI = ['Orders', 'OrderItems', 'OrderPayments', 'BuyerProfile', 'Customers'];
+
+  /** Each header cell's note, by header. */
+  const notesOf = (shop: Shop, name: string) => {
+    const sheet = shop.wb.sheet(name);
+    const width = sheet.getLastColumn();
+    const header = sheet.getRange(1, 1, 1, width).getValues()[0];
+    const notes = sheet.getRange(1, 1, 1, width).getNotes()[0];
+    return Object.fromEntries(header.map((h, j) => [String(h), notes[j]]));
+  };
+
+  it('Siapkan sheet gives an earlier layout’s Kenali headers their notes, and leaves the seller’s column and every value alone', () => {
+    const { shop } = oldLayoutShop();
+    const orders = shop.wb.sheet('Orders');
+    const mine = orders.getRange(1, 1, 1, orders.getLastColumn()).getValues()[0].indexOf('catatan') + 1;
+    orders.getRange(1, mine).setNote('kolom saya');
+    const before = Object.fromEntries(KENALI.slice(0, 4).map((n) => [n, rowsOf(shop, n)]));
+    expect(notesOf(shop, 'Orders').order_sn).toBe('');
+
+    shop.bundle.call('kenaliSetup');
+    for (const name of KENALI) {
+      const notes = notesOf(shop, name);
+      for (const [header, note] of Object.entries(notes)) {
+        if (header === 'catatan') continue;
+        expect(note, `${name}.${header}`).not.toBe('');
+      }
+    }
+    expect(notesOf(shop, 'Orders').order_sn).toMatch(/Nomor pesanan/);
+    expect(notesOf(shop, 'BuyerProfile').address_full).toMatch(/baris yang Anda tambah sendiri/);
+    expect(notesOf(shop, 'Orders').catatan).toBe('kolom saya');
+    for (const [name, rows] of Object.entries(before)) expect(rowsOf(shop, name), name).toEqual(rows);
+  });
+
+  it('a sheet Kenali creates has them from the start, in the spreadsheet’s language', () => {
+    for (const [locale, pattern] of [
+      ['id_ID', /Nomor pesanan/],
+      ['en_US', /order number/],
+    ] as const) {
+      const shop = openShop({ locale });
+      paste(shop, demoExport(40, 5));
+      shop.bundle.call('kenaliImport');
+      for (const name of KENALI) {
+        if (!shop.wb.hasSheet(name)) continue;
+        for (const [header, note] of Object.entries(notesOf(shop, name)))
+          expect(note, `${locale} ${name}.${header}`).not.toBe('');
+      }
+      expect(notesOf(shop, 'Orders').order_sn).toMatch(pattern);
+    }
+  });
+});

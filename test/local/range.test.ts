@@ -279,3 +279,47 @@ describe('formats, colours and display values', () => {
     expect([r.getValue(), r.getBackground()]).toEqual(['', '#ffffff']);
   });
 });
+
+describe('notes', () => {
+  it('setNote/setNotes write plain text; getNote reads the top-left cell; "" and null remove a note', () => {
+    const { sheet } = fresh();
+    const r = sheet.getRange('A1:C1');
+    expect(r.getNotes()).toEqual([['', '', '']]);
+    r.setNotes([['satu', null, 'tiga']]);
+    expect(r.getNotes()).toEqual([['satu', '', 'tiga']]);
+    expect(r.getNote()).toBe('satu');
+    sheet.getRange('C1').setNote('');
+    sheet.getRange('B2:C2').setNote('sama');
+    expect(sheet.getRange('A1:C2').getNotes()).toEqual([
+      ['satu', '', ''],
+      ['', 'sama', 'sama'],
+    ]);
+    sheet.getRange('A1:C2').clearNote();
+    expect(sheet.getRange('A1:C2').getNotes()).toEqual([
+      ['', '', ''],
+      ['', '', ''],
+    ]);
+  });
+
+  it('refuses a grid of the wrong shape, as setValues does', () => {
+    const { sheet } = fresh();
+    expect(() => sheet.getRange('A1:B1').setNotes([['x']])).toThrow(/number of columns/);
+  });
+
+  it('a note is not content: values and formats cleared keep it, and it moves with its row', () => {
+    const { sheet } = fresh();
+    sheet.getRange('A2').setValue('b');
+    sheet.getRange('A1').setValue('a');
+    sheet.getRange('A2').setNote('note of b');
+    sheet.getRange('A1:A2').clear();
+    expect(sheet.getRange('A2').getNote()).toBe('note of b');
+    expect(sheet.getLastRow()).toBe(0);
+    sheet.insertRowsBefore(1, 2);
+    expect(sheet.getRange('A4').getNote()).toBe('note of b');
+    sheet.deleteRows(1, 3);
+    expect(sheet.getRange('A1').getNote()).toBe('note of b');
+    sheet.getRange('A1:A2').setValues([['z'], ['a']]);
+    sheet.getRange('A1:A2').sort(1);
+    expect(sheet.getRange('A1:A2').getNotes()).toEqual([[''], ['note of b']]);
+  });
+});

@@ -64,6 +64,34 @@ describe('xlsx round trip', () => {
     expect(Object.fromEntries(after.documentProperties)).toEqual({ 'kenali.days': '2' });
   });
 
+  it('keeps notes: ours as plain text, a file’s formatted note while its text is unchanged, none once cleared', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('S');
+    ws.getCell('A1').value = 'order_sn';
+    ws.getCell('B1').value = 'x';
+    ws.getCell('C1').value = 'y';
+    const rich = { texts: [{ text: 'tebal', font: { bold: true } }] } as unknown as ExcelJS.Comment;
+    ws.getCell('B1').note = rich;
+    ws.getCell('C1').note = 'hapus saya';
+    ws.getCell('D5').value = 'v'; // exceljs drops the note of a cell without a value
+    ws.getCell('D5').note = 'sel kosong';
+    const loaded = await fromXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer()));
+    const s = loaded.sheet('S');
+    expect(s.getRange('A1:D1').getNotes()).toEqual([['', 'tebal', 'hapus saya', '']]);
+    expect(s.getRange('D5').getNote()).toBe('sel kosong');
+    s.getRange('A1').setNote('Nomor pesanan');
+    s.getRange('C1').clearNote();
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load((await toXlsxBuffer(loaded)) as unknown as ArrayBuffer);
+    const back = again.getWorksheet('S')!;
+    expect(back.getCell('A1').note).toBe('Nomor pesanan');
+    expect(JSON.stringify(back.getCell('B1').note)).toContain('"bold":true');
+    expect(back.getCell('C1').note).toBeUndefined();
+    expect(back.getCell('D5').note).toBe('sel kosong');
+    const reread = await fromXlsxBuffer(await toXlsxBuffer(loaded));
+    expect(reread.sheet('S').getRange('A1:C1').getNotes()).toEqual([['Nomor pesanan', 'tebal', '']]);
+  });
+
   it('writes dates as the wall time Sheets shows, fonts with a name, and settings in a very hidden sheet', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await toXlsxBuffer(sample())) as unknown as ArrayBuffer);

@@ -2,6 +2,7 @@
 // One file per area; each exports { id: {...}, en: {...} } with the same keys (TypeScript checks it).
 import type { Lang } from '../types';
 import { cli } from './cli';
+import { columns } from './columns';
 import { common } from './common';
 import { importText } from './import';
 import { lookup } from './lookup';
@@ -16,6 +17,7 @@ import { upload } from './upload';
 export const texts = {
   menu,
   common,
+  columns,
   import: importText,
   naming,
   lookup,
