@@ -36,18 +36,6 @@ export const directBackend: Backend = {
   },
 };
 
-/** appsscript.json's timeZone next to the code, else Asia/Jakarta. */
-export function manifestTimeZone(codePath: string): string | undefined {
-  const manifest = join(dirname(codePath), 'appsscript.json');
-  if (!existsSync(manifest)) return undefined;
-  try {
-    const tz = (JSON.parse(readFileSync(manifest, 'utf8')) as { timeZone?: unknown }).timeZone;
-    return typeof tz === 'string' ? tz : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function resolveCode(opts: { code?: string; codePath?: string }): { code: string; codePath: string } {
   const codePath = opts.codePath ?? join(DIST_DIR, 'Code.js');
   if (opts.code !== undefined) return { code: opts.code, codePath };
@@ -61,7 +49,6 @@ export function runtimeFor(opts: LoadBundleOptions, codePath: string): Runtime {
     new Runtime({
       ...opts,
       htmlDir: opts.htmlDir ?? dirname(codePath),
-      scriptTimeZone: opts.scriptTimeZone ?? manifestTimeZone(codePath),
     })
   );
 }

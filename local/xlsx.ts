@@ -16,9 +16,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { epochFromWallClock, wallClockOf } from '../src/core/time';
+import { wallClockOf } from '../src/core/time';
+import { fromExcel } from './excel-value';
 import { a1Notation, columnLetter, parseA1 } from './gas/a1';
-import { type CellValue, FORMULA_VALUE, isDate } from './gas/cells';
+import { FORMULA_VALUE, isDate } from './gas/cells';
 import type { CallCounter } from './gas/counter';
 import {
   DEFAULT_COLUMN_WIDTH,
@@ -295,32 +296,6 @@ function colorOf(c: Partial<ExcelJS.Color> | undefined): string | undefined {
   return typeof v === 'string' && /^[0-9a-f]{8}$/i.test(v) ? '#' + v.slice(2).toLowerCase() : undefined;
 }
 
-function textOf(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'object' && v !== null && 'richText' in v) {
-    return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
-  }
-  return v === null || v === undefined ? '' : String(v);
-}
-
-/** An exceljs value as the cell's value and formula (dates shifted from wall time to instants). */
-function cellContent(v: XCellValue, tz: string): { value: CellValue | undefined; formula?: string } {
-  if (v === null || v === undefined) return { value: undefined };
-  if (typeof v === 'number' || typeof v === 'boolean') return { value: v };
-  if (typeof v === 'string') return { value: v === '' ? undefined : v };
-  if (v instanceof Date) return { value: new Date(epochFromWallClock(v.getTime(), tz)) };
-  if ('formula' in v || 'sharedFormula' in v) {
-    const fv = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
-    const result = fv.result === undefined ? FORMULA_VALUE : cellContent(fv.result as XCellValue, tz).value;
-    const formula = fv.formula ? '=' + fv.formula : undefined;
-    return { value: result ?? '', formula };
-  }
-  if ('richText' in v) return { value: textOf(v) || undefined };
-  if ('hyperlink' in v) return { value: textOf((v as ExcelJS.CellHyperlinkValue).text) || undefined };
-  if ('error' in v) return { value: String((v as ExcelJS.CellErrorValue).error) };
-  return { value: String(v) };
-}
-
 function filterRect(f: ExcelJS.AutoFilter, maxRows: number, maxCols: number) {
   const ref = (p: string | { row: number; column: number }) =>
     typeof p === 'string' ? p : `${columnLetter(p.column)}${p.row}`;
@@ -370,8 +345,8 @@ export async function fromXlsxBuffer(
         keepCell(sheet, cell, r, c);
         // A merge's hidden cells read as the merge's value in exceljs; in Sheets they are blank.
         const slave = cell.isMerged && cell.master !== cell;
-        const { value, formula } = slave ? { value: undefined } : cellContent(cell.value, tz);
-        if (value !== undefined) sheet.values.set(r, c, value);
+        const { value, formula } = slave ? { value: '' } : fromExcel(cell.value, tz);
+        if (value !== '') sheet.values.set(r, c, value);
         // A shared formula's other cells carry only a reference to the first: exceljs translates it.
         const shared = formula === undefined && !slave && cell.type === ExcelJS.ValueType.Formula;
         const text = shared ? cell.formula : undefined;

@@ -1,5 +1,5 @@
 // The CLI's commands. Results go to stdout, diagnostics (progress, problems) to stderr.
-import { accessSync, constants, existsSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import {
   DEFAULT_DEMO_ORDERS,
@@ -25,6 +25,7 @@ import {
   stringOption,
   UsageError,
 } from './args';
+import { errorReason, writeThroughTemp } from './atomic';
 import { CsvWriter } from './csv';
 import { segmentExports } from './oneshot';
 import { writeCsv, writeXlsx } from './output';
@@ -47,26 +48,6 @@ export interface Command {
 }
 
 const DEFAULT_TZ = 'Asia/Jakarta';
-const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-function writeAtomically(
-  path: string,
-  lang: Lang,
-  write: (tmp: string) => void | Promise<void>,
-): Promise<void> {
-  const tmp = `${path}.${process.pid}.tmp`;
-  return (async () => {
-    try {
-      await write(tmp);
-      renameSync(tmp, path);
-    } catch (e) {
-      if (existsSync(tmp)) unlinkSync(tmp);
-      // The temp file is ours, not the seller's: name the file they asked for.
-      throw new CliError(t('cli', lang).files.writeFailed(path, reason(e).split(tmp).join(path)));
-    }
-  })();
-}
-
 /** An output's folder must exist and be writable: refused before any input is read. */
 function checkOutputFolder(path: string, lang: Lang): void {
   const dir = dirname(resolve(path));
@@ -137,7 +118,7 @@ const segment: Command = {
       onScoring: () => progress.phase(tx.progress.scoring),
     });
     progress.phase(tx.progress.writing(target));
-    await writeAtomically(target, lang, (tmp) =>
+    await writeThroughTemp(target, lang, (tmp) =>
       ext === '.csv'
         ? writeCsv(tmp, result, (f) => progress.update(f))
         : writeXlsx(tmp, result, t('sheet', lang).segmentsSheet, (f) => progress.update(f)),
@@ -236,7 +217,7 @@ const importCommand: Command = {
       reports = importBlocks(workbook, blocks);
     } catch (e) {
       if (e instanceof CliError) throw e;
-      throw new CliError(tx.files.tooBig(wb, reason(e)));
+      throw new CliError(tx.files.tooBig(wb, errorReason(e)));
     }
     io.progress.phase(tx.progress.saving(wb));
     await saveWorkbook(workbook, wb, lang, { force, expected: stamp });
@@ -381,7 +362,7 @@ const demo: Command = {
     let rows = 0;
     let orderCount = 0;
     let lastSn = '';
-    await writeAtomically(out, lang, (tmp) => {
+    await writeThroughTemp(out, lang, (tmp) => {
       const w = new CsvWriter(tmp);
       try {
         w.row(shopeeExportHeader(header));
@@ -401,7 +382,7 @@ const demo: Command = {
     io.out(tx.done.demoWritten(rows, orderCount, out));
     if (income !== undefined) {
       const grid = generateIncomeReport({ seed, exportOptions: options }).grid;
-      await writeAtomically(income, lang, (tmp) => {
+      await writeThroughTemp(income, lang, (tmp) => {
         const w = new CsvWriter(tmp);
         try {
           for (const r of grid) w.row(r);

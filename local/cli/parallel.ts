@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
-import { csvEncodingDecision } from '../files';
+import { csvEncodingDecision } from '../csv-encoding';
 import { type PartMessage, unpackPart } from './part-message';
 import type { SeenOrders } from './seen';
 import {
@@ -83,7 +83,7 @@ function workerScript(): string {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['exceljs'], // XLSX only (files.ts loads it on demand): never in a CSV worker
+    external: ['exceljs'], // XLSX only (xlsx-export.ts loads it on demand): never in a CSV worker
     write: false,
     logLevel: 'silent',
   }).outputFiles[0].text;

@@ -11,14 +11,15 @@
 //   (rowNumber), so every problem names the row the seller sees, reason texts included.
 // - Threads: a big file is cut into parts read at once (parallel.ts): each part starts at the first record
 //   after a byte offset that starts an order (the same rule batches use), found by the part's own thread
-//   with a quick pass over the bytes before it (files.ts lastRecordBefore: record boundaries found with
+//   with a quick pass over the bytes before it (csv-boundaries.ts lastRecordBefore: record boundaries found with
 //   indexOf), which also gives its first row number.
 // Three things would make batches differ from one whole parse: a second header row (stacked exports: a
 // later block replaces an order as a whole), an order whose lines are not adjacent, and batches judged
 // differently under core's locale rule (a block whose amounts look too small for Rupiah is refused as a
 // whole; the rule compares counts, so batches that all agree agree with the whole block). Each one
 // restarts the read in whole mode: one parseExport over the projected grid, on this thread.
-import { HEADER_SCAN_ROWS, isDescription, parseExport } from '../../src/core/exports';
+import { HEADER_SCAN_ROWS, parseExport } from '../../src/core/exports';
+import { isDescription } from '../../src/core/fields';
 import {
   compileAliases,
   detectHeader,
@@ -32,17 +33,16 @@ import {
 import { CustomerSummaries, type SummariesData } from '../../src/core/summaries';
 import type { CellValue, Clock, Lang, ParsedExport, Problem } from '../../src/core/types';
 import { isBlank } from '../../src/core/values';
+import { lastRecordBefore } from '../csv-boundaries';
+import { type EncodingDecision, rememberCsvEncoding } from '../csv-encoding';
 import {
   type CsvReadStats,
   type CsvRecord,
-  checkReadable,
-  type EncodingDecision,
   type FieldMark,
   fieldMark,
   forEachCsvRecord,
-  lastRecordBefore,
-  rememberCsvEncoding,
-} from '../files';
+} from '../csv-tokenizer';
+import { checkReadable } from '../file-check';
 import { SeenOrders } from './seen';
 
 /** What a part's thread needs to know (no callbacks: it crosses to a worker). */

@@ -2,15 +2,7 @@
 // the .xlsx workbook, its top-level functions called as Apps Script would, the workbook saved afterwards.
 // Shared by the CLI and the preview server.
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { langFromLocale, t } from '../../src/core/text';
@@ -21,6 +13,7 @@ import { DIST_DIR, REPO_ROOT } from '../gas/runtime';
 import { LocalSpreadsheet } from '../gas/spreadsheet';
 import { fromXlsxBuffer, type Loss, losses, NotAWorkbookError, toXlsxBuffer, WouldLoseError } from '../xlsx';
 import { CliError, UsageError } from './args';
+import { errorReason, writeThroughTemp } from './atomic';
 
 const SOURCES = ['src', 'sidebar', 'build.mjs', 'appsscript.json'];
 
@@ -56,8 +49,6 @@ export function checkWorkbookPath(path: string, lang: Lang, command: string): vo
   if (extname(path).toLowerCase() !== '.xlsx')
     throw new UsageError(t('cli', lang).errors.workbookExtension(path), command);
 }
-
-const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The workbook file as Kenali last read or wrote it: a change by another program shows in one of these. */
 export interface FileStamp {
@@ -118,7 +109,7 @@ export async function openWorkbook(
     workbook = await fromXlsxBuffer(buf);
   } catch (e) {
     if (e instanceof NotAWorkbookError) throw new CliError(tx.notWorkbook(path, e.reason));
-    throw new CliError(tx.workbookUnreadable(path, reason(e)));
+    throw new CliError(tx.workbookUnreadable(path, errorReason(e)));
   }
   const lost = losses(workbook);
   if (lost.length > 0 && !opts.force && !opts.readOnly)
@@ -134,7 +125,7 @@ export interface SaveWorkbookOptions {
 }
 
 /**
- * Saves through a temporary file and a rename: a crash mid-write never leaves a half-written workbook.
+ * Saves through a temporary file (writeThroughTemp): a crash mid-write never leaves a half-written workbook.
  * Refuses (file untouched) when the save would drop something of the file, or when the file changed on
  * disk since `expected`. Returns the stamp of what it wrote.
  */
@@ -150,19 +141,14 @@ export async function saveWorkbook(
     buf = await toXlsxBuffer(workbook, { force: opts.force });
   } catch (e) {
     if (e instanceof WouldLoseError) throw new CliError(lossMessage(path, e.lost, lang));
-    throw new CliError(tx.writeFailed(path, reason(e)));
+    throw new CliError(tx.writeFailed(path, errorReason(e)));
   }
   if (opts.expected && fileChanged(path, opts.expected)) throw new CliError(tx.changedWhileRunning(path));
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
+  const st = await writeThroughTemp(path, lang, (tmp) => {
     writeFileSync(tmp, buf);
-    const st = statSync(tmp); // the rename keeps size, time and inode: this is what `path` will be
-    renameSync(tmp, path);
-    return stampOf(buf, st);
-  } catch (e) {
-    if (existsSync(tmp)) unlinkSync(tmp);
-    throw new CliError(tx.writeFailed(path, reason(e)));
-  }
+    return statSync(tmp); // the rename keeps size, time and inode: this is what `path` will be
+  });
+  return stampOf(buf, st);
 }
 
 export function bundleFor(workbook: LocalSpreadsheet): Bundle {
@@ -174,7 +160,7 @@ export function callBundle<T>(bundle: Bundle, name: string, ...args: unknown[]):
   try {
     return bundle.call<T>(name, ...args);
   } catch (e) {
-    throw new CliError(reason(e));
+    throw new CliError(errorReason(e));
   }
 }
 

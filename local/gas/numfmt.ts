@@ -2,6 +2,7 @@
 // date/time patterns (yyyy mm dd hh mm ss, mmm, dddd, am/pm), digit patterns ('0', '0.00', '#,##0',
 // '0.##', '0%'), quoted literals ("Rp"#,##0), [$Rp-421] currency tags and ';' sections. Separators follow
 // the spreadsheet locale (id_ID shows 150.000,5). Anything fancier falls back to the plain number.
+import { groupDigits } from '../../src/core/format';
 import { bcp47, type LocaleConventions, localeConventions } from '../../src/core/locale';
 import { wallClockOf } from '../../src/core/time';
 import type { CellValue } from '../../src/core/types';
@@ -107,15 +108,6 @@ function numberPattern(section: string): NumberPattern | null {
   const result = ok && seenDigit ? p : null;
   patternCache.set(section, result);
   return result;
-}
-
-function groupDigits(int: string, sep: string): string {
-  let out = '';
-  for (let i = 0; i < int.length; i++) {
-    if (i > 0 && (int.length - i) % 3 === 0) out += sep;
-    out += int[i];
-  }
-  return out;
 }
 
 function formatNumber(n: number, fmt: string, sep: Separators): string {

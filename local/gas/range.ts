@@ -198,12 +198,10 @@ export class LocalRange extends GasObject {
     return this;
   }
   setNumberFormats(formats: string[][]): this {
-    const grid = checkShape(formats, this.numRows, this.numCols, 'Range.setNumberFormats');
     const ss = this.sheet.spreadsheet;
-    this.sheet.formats.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, (i, j) =>
-      ss.normalizeFormat(String(grid[i][j])),
+    return this._setLayer(this.sheet.formats, formats, 'setNumberFormats', (f) =>
+      ss.normalizeFormat(String(f)),
     );
-    return this;
   }
 
   getBackgrounds(): string[][] {
@@ -217,10 +215,9 @@ export class LocalRange extends GasObject {
     return this;
   }
   setBackgrounds(colors: (string | null)[][]): this {
-    const grid = checkShape(colors, this.numRows, this.numCols, 'Range.setBackgrounds');
-    const norm = grid.map((row) => row.map((c) => normalizeColor(c as string | null, '#ffffff')));
-    this.sheet.backgrounds.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, (i, j) => norm[i][j]);
-    return this;
+    return this._setLayer(this.sheet.backgrounds, colors, 'setBackgrounds', (c) =>
+      normalizeColor(c as string | null, '#ffffff'),
+    );
   }
 
   getFontColors(): string[][] {
@@ -234,10 +231,9 @@ export class LocalRange extends GasObject {
     return this;
   }
   setFontColors(colors: (string | null)[][]): this {
-    const grid = checkShape(colors, this.numRows, this.numCols, 'Range.setFontColors');
-    const norm = grid.map((row) => row.map((c) => normalizeColor(c as string | null, '#000000')));
-    this.sheet.fontColors.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, (i, j) => norm[i][j]);
-    return this;
+    return this._setLayer(this.sheet.fontColors, colors, 'setFontColors', (c) =>
+      normalizeColor(c as string | null, '#000000'),
+    );
   }
 
   getFontWeights(): string[][] {
@@ -251,10 +247,9 @@ export class LocalRange extends GasObject {
     return this;
   }
   setFontWeights(weights: (string | null)[][]): this {
-    const grid = checkShape(weights, this.numRows, this.numCols, 'Range.setFontWeights');
-    const norm = grid.map((row) => row.map((w) => fontWeight(w as string | null)));
-    this.sheet.fontWeights.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, (i, j) => norm[i][j]);
-    return this;
+    return this._setLayer(this.sheet.fontWeights, weights, 'setFontWeights', (w) =>
+      fontWeight(w as string | null),
+    );
   }
 
   getHorizontalAlignments(): string[][] {
@@ -264,15 +259,13 @@ export class LocalRange extends GasObject {
     return this._readLayer(this.sheet.alignments, 'general', 1, 1)[0][0];
   }
   setHorizontalAlignment(alignment: string | null): this {
-    const a = horizontalAlignment(alignment);
-    this.sheet.alignments.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => a);
+    this._fillLayer(this.sheet.alignments, horizontalAlignment(alignment));
     return this;
   }
   setHorizontalAlignments(alignments: (string | null)[][]): this {
-    const grid = checkShape(alignments, this.numRows, this.numCols, 'Range.setHorizontalAlignments');
-    const norm = grid.map((row) => row.map((a) => horizontalAlignment(a as string | null)));
-    this.sheet.alignments.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, (i, j) => norm[i][j]);
-    return this;
+    return this._setLayer(this.sheet.alignments, alignments, 'setHorizontalAlignments', (a) =>
+      horizontalAlignment(a as string | null),
+    );
   }
 
   // ---- notes ----
@@ -368,23 +361,32 @@ export class LocalRange extends GasObject {
   }
 
   _setNumberFormat(format: string): void {
-    const f = this.sheet.spreadsheet.normalizeFormat(format);
-    this.sheet.formats.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => f);
+    this._fillLayer(this.sheet.formats, this.sheet.spreadsheet.normalizeFormat(format));
   }
 
   _setBackground(color: string | null): void {
-    const c = normalizeColor(color, '#ffffff');
-    this.sheet.backgrounds.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => c);
+    this._fillLayer(this.sheet.backgrounds, normalizeColor(color, '#ffffff'));
   }
 
   _setFontColor(color: string | null): void {
-    const c = normalizeColor(color, '#000000');
-    this.sheet.fontColors.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => c);
+    this._fillLayer(this.sheet.fontColors, normalizeColor(color, '#000000'));
   }
 
   _setFontWeight(weight: string | null): void {
-    const w = fontWeight(weight);
-    this.sheet.fontWeights.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => w);
+    this._fillLayer(this.sheet.fontWeights, fontWeight(weight));
+  }
+
+  /** One value into every cell of the range, in one format layer. */
+  private _fillLayer<T>(layer: Layer<T>, value: T): void {
+    layer.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, () => value);
+  }
+
+  /** A plural format setter: `values` checked against the range's shape, each cell read by `norm`. */
+  private _setLayer<T>(layer: Layer<T>, values: unknown, method: string, norm: (v: unknown) => T): this {
+    const grid = checkShape(values, this.numRows, this.numCols, `Range.${method}`);
+    const cells = grid.map((row) => row.map(norm));
+    layer.fill(this.row - 1, this.col - 1, this.numRows, this.numCols, (i, j) => cells[i][j]);
+    return this;
   }
 
   _setValues(values: unknown[][]): void {

@@ -8,7 +8,7 @@ import { LocalHtmlService } from './html';
 import { type Execution, LocalLockService, LockRegistry } from './lock';
 import { LocalPropertiesService } from './properties';
 import { LocalSpreadsheet, LocalSpreadsheetApp } from './spreadsheet';
-import { LocalLogger, LocalSession, LocalUtilities } from './utilities';
+import { LocalUtilities } from './utilities';
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST_DIR = join(REPO_ROOT, 'dist');
@@ -18,11 +18,8 @@ export interface RuntimeOptions {
   workbook?: LocalSpreadsheet;
   /** Where HtmlService.createHtmlOutputFromFile finds <name>.html (default dist/). */
   htmlDir?: string;
-  /** Session.getActiveUser().getEmail() */
+  /** Whose user properties and locks these are. */
   user?: string;
-  userLocale?: string;
-  /** Session.getScriptTimeZone() — appsscript.json's timeZone. */
-  scriptTimeZone?: string;
 }
 
 /** The globals a bundle sees, by their Apps Script names. */
@@ -31,9 +28,7 @@ export interface Services {
   LockService: LocalLockService;
   PropertiesService: LocalPropertiesService;
   Utilities: LocalUtilities;
-  Session: LocalSession;
   HtmlService: LocalHtmlService;
-  Logger: LocalLogger;
   Charts: LocalCharts;
 }
 
@@ -42,9 +37,7 @@ export const SERVICE_NAMES = [
   'LockService',
   'PropertiesService',
   'Utilities',
-  'Session',
   'HtmlService',
-  'Logger',
   'Charts',
 ] as const satisfies readonly (keyof Services)[];
 
@@ -55,18 +48,12 @@ export class Runtime {
   private readonly userProperties = new Map<string, Map<string, string>>();
   htmlDir: string;
   user: string;
-  userLocale: string;
-  scriptTimeZone: string;
-  /** Logger.log output of every execution, in order. */
-  readonly logs: string[] = [];
   private nextExecution = 1;
 
   constructor(opts: RuntimeOptions = {}) {
     this.workbook = opts.workbook ?? new LocalSpreadsheet();
     this.htmlDir = opts.htmlDir ?? DIST_DIR;
     this.user = opts.user ?? 'penjual@example.com';
-    this.userLocale = opts.userLocale ?? 'id';
-    this.scriptTimeZone = opts.scriptTimeZone ?? 'Asia/Jakarta';
   }
 
   get counter(): CallCounter {
@@ -122,9 +109,7 @@ export class Runtime {
         user: this.userPropertiesOf(this.user),
       }),
       Utilities: new LocalUtilities(c),
-      Session: new LocalSession(c, this),
       HtmlService: new LocalHtmlService(c, this.htmlDir),
-      Logger: new LocalLogger(c, this.logs),
       Charts: new LocalCharts(c),
     };
   }

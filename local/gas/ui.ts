@@ -19,13 +19,13 @@ export interface MenuRecord {
 }
 
 export interface DialogRecord {
-  kind: 'sidebar' | 'modal' | 'modeless';
+  /** Kenali shows sidebars only (no modal or modeless dialog). */
+  kind: 'sidebar';
   title: string;
   content: string;
   width: number | null;
-  height: number | null;
   /** 'Naming' when the page came from createHtmlOutputFromFile('Naming'). */
-  fileName: string | null;
+  fileName: string;
 }
 
 export interface AlertRecord {
@@ -75,12 +75,6 @@ export class LocalUi extends GasObject {
   }
   showSidebar(userInterface: LocalHtmlOutput): void {
     this.dialogs.push(userInterface._record('sidebar', userInterface.title));
-  }
-  showModalDialog(userInterface: LocalHtmlOutput, title: string): void {
-    this.dialogs.push(userInterface._record('modal', String(title)));
-  }
-  showModelessDialog(userInterface: LocalHtmlOutput, title: string): void {
-    this.dialogs.push(userInterface._record('modeless', String(title)));
   }
   alert(a: string, b?: string, c?: string): string {
     const [title, prompt, buttons] =
@@ -210,8 +204,6 @@ defineGas(
     'createMenu',
     'createAddonMenu',
     'showSidebar',
-    'showModalDialog',
-    'showModelessDialog',
     'alert',
     'prompt',
   ] satisfies (keyof GoogleAppsScript.Base.Ui)[],

@@ -16,7 +16,7 @@ import type {
   SaveNameResult,
 } from '../../src/core/views';
 import { server } from '../shared/client';
-import { createToast, el, errorMessage, safeTimeZone, statusBox } from '../shared/dom';
+import { createToast, el, errorMessage, safeTimeZone, statusBox, titlePage } from '../shared/dom';
 import { buildDetail, type DetailContext, type DetailNode } from './detail';
 import { buildListItem, type LookupTexts } from './listItem';
 
@@ -78,9 +78,7 @@ const detailView = el('section', { className: 'detail-view', hidden: true }, [
 app.append(toast.node, listView, detailView);
 
 function applyStaticTexts(): void {
-  document.documentElement.lang = lang;
-  document.title = texts.title;
-  title.textContent = texts.title;
+  titlePage(lang, texts.title, title);
   searchLabel.textContent = texts.searchLabel;
   search.placeholder = texts.searchPlaceholder;
   search.title = texts.searchTitle;

@@ -7,7 +7,7 @@ import { naming } from '../../src/core/text/naming';
 import type { Lang } from '../../src/core/types';
 import type { NamingQueueView, SaveNameResult } from '../../src/core/views';
 import { server } from '../shared/client';
-import { createToast, el, errorMessage, safeTimeZone, statusBox } from '../shared/dom';
+import { createToast, el, errorMessage, safeTimeZone, statusBox, titlePage } from '../shared/dom';
 import { cleanName, showSaverState } from '../shared/nameField';
 import { buildEntry, type Entry, type NamingTexts, toggleExpanded } from './entry';
 
@@ -69,9 +69,7 @@ app.append(
 );
 
 function applyStaticTexts(): void {
-  document.documentElement.lang = lang;
-  document.title = texts.title;
-  title.textContent = texts.title;
+  titlePage(lang, texts.title, title);
   refresh.textContent = texts.refresh;
   refresh.title = texts.refreshTitle;
   hint.textContent = texts.hint;

@@ -1,6 +1,7 @@
 // The only way the sidebars build DOM: createElement + textContent. Usernames, addresses, products and
 // server error messages are untrusted, so no string ever goes through the HTML parser.
 import { common } from '../../src/core/text/common';
+import type { Lang } from '../../src/core/types';
 
 export interface ElOptions {
   className?: string;
@@ -65,6 +66,13 @@ const MISSING_FUNCTION =
   /script function not found|server function .* is not available|google\.script\.run is not available/i;
 const INTERNAL =
   /^(TypeError|ReferenceError|RangeError|SyntaxError|InternalError|ScriptError|Exception|Error)\b|we're sorry|server error occurred|is not defined|cannot read propert|is not a function/i;
+
+/** The page in `lang`: its language (errorMessage reads it), the window's title and the visible heading. */
+export function titlePage(lang: Lang, title: string, heading: HTMLElement): void {
+  document.documentElement.lang = lang;
+  document.title = title;
+  heading.textContent = title;
+}
 
 /** The message of a failed server call, as plain text in the page's language ('' when there is none):
  *  Kenali's own messages as they are; a browser's or Google's failure in the sidebar's own words. */

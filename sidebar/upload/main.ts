@@ -10,7 +10,7 @@ import { upload } from '../../src/core/text/upload';
 import type { Lang } from '../../src/core/types';
 import type { UploadFileReport } from '../../src/gas/upload';
 import { server } from '../shared/client';
-import { el, errorMessage } from '../shared/dom';
+import { el, errorMessage, titlePage } from '../shared/dom';
 import { xlsxLibrary } from './lib';
 import { fileKind, readExportFile } from './read';
 import { planFile, sendFile } from './send';
@@ -58,9 +58,7 @@ const report = el('section', { className: 'final', hidden: true }, [reportList, 
 app.append(el('header', { className: 'top' }, [title]), intro, notice, drop, progress, report);
 
 function applyTexts(): void {
-  document.documentElement.lang = lang;
-  document.title = tx.title;
-  title.textContent = tx.title;
+  titlePage(lang, tx.title, title);
   intro.textContent = tx.intro;
   chooseLabel.textContent = tx.choose;
   dropHint.textContent = tx.dropHere;

@@ -2,6 +2,7 @@
 // records in one linear pass with Maps, so a shop with a million order lines stays comfortable.
 // Statistics cover COUNTED orders only (status.ts); the customer still carries every order it placed.
 import { buyerKey, hashAddress } from './identity';
+import { effectiveProfiles } from './profiles';
 import { isCounted } from './status';
 import { localDayNumber, toIso } from './time';
 import type { BuyerProfile, Clock, EpochMs, Order, OrderItem, OrderPayment } from './types';
@@ -69,34 +70,6 @@ export interface CustomerIndex {
   orphanPayments: number;
   /** Order rows that repeated an order_sn (the later row wins, as a re-import would). */
   duplicateOrders: number;
-}
-
-/** The universal identifier a profile row stands for. The hash is lower-cased and trimmed because the
- *  sheet is edited by hand; the username is taken exactly (it is part of the identity). */
-export function profileKey(p: BuyerProfile): string {
-  return buyerKey(p.buyerUsername, p.addressIdentifier.trim().toLowerCase());
-}
-
-const hasName = (p: BuyerProfile) => p.buyerRealName.trim() !== '';
-const stamp = (p: BuyerProfile) => (Number.isFinite(p.updatedAt) ? p.updatedAt : Number.NEGATIVE_INFINITY);
-
-/** Whether `b` should replace `a` as the profile of a key when a key has several rows (hand edits,
- *  an old duplicate): a named row beats a blank one, then the newer updated_at, then the later row. */
-export function profilePreferred(a: BuyerProfile, b: BuyerProfile): boolean {
-  if (hasName(a) !== hasName(b)) return hasName(b);
-  return stamp(b) >= stamp(a);
-}
-
-/** One profile per key; keys whose best row has a blank name are left out (the seller cleared it). */
-export function effectiveProfiles(profiles: readonly BuyerProfile[]): Map<string, BuyerProfile> {
-  const best = new Map<string, BuyerProfile>();
-  for (const p of profiles) {
-    const k = profileKey(p);
-    const cur = best.get(k);
-    if (!cur || profilePreferred(cur, p)) best.set(k, p);
-  }
-  for (const [k, p] of best) if (!hasName(p)) best.delete(k);
-  return best;
 }
 
 /** Newest first: later created_at, then the greater order_sn (marketplace numbers grow with time). */

@@ -62,7 +62,8 @@ export const formatText = { id, en };
 /** What a missing value (null, NaN, unreadable date) looks like: visible, never a fake 0. */
 export const MISSING = '—';
 
-function groupDigits(digits: string, sep: string): string {
+/** Digits with `sep` between every three from the right ("1234567" → "1.234.567"). */
+export function groupDigits(digits: string, sep: string): string {
   let out = '';
   for (let i = 0; i < digits.length; i++) {
     if (i > 0 && (digits.length - i) % 3 === 0) out += sep;

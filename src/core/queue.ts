@@ -1,9 +1,8 @@
-// The naming queue: recent orders whose buyer has no BuyerProfile, one entry per universal identifier;
-// and the pure plan for saving a name (an upsert on the universal identifier, never a duplicate row).
-import { compareNewestFirst, effectiveProfiles, profileKey, profilePreferred } from './customers';
-import { MAX_USERNAME_CHARS } from './exports';
-import { addressIdentifier, buyerKey, parseBuyerKey } from './identity';
-import { MAX_NAME_LENGTH, normaliseRealName } from './names';
+// The naming queue: recent orders whose buyer has no BuyerProfile, one entry per universal identifier
+// (saving a name: profiles.ts planNameSave).
+import { compareNewestFirst } from './customers';
+import { addressIdentifier, buyerKey } from './identity';
+import { effectiveProfiles } from './profiles';
 import { localDayNumber, toIso } from './time';
 import type { BuyerProfile, Clock, EpochMs, Lang, Order, OrderItem } from './types';
 import type { NamingQueueView, QueueEntryView } from './views';
@@ -141,49 +140,4 @@ function productLines(orders: Order[], lines: Map<string, OrderItem[]>): string[
     }
   }
   return [...merged.values()].map((m) => productLine(m.name, m.variant, m.quantity));
-}
-
-export type NameSaveInvalid = 'bad-key' | 'empty-name' | 'too-long';
-
-export type NameSavePlan =
-  | { kind: 'update'; row: number; profile: BuyerProfile }
-  | { kind: 'append'; profile: BuyerProfile }
-  | { kind: 'invalid'; reason: NameSaveInvalid };
-
-/**
- * How to save `realName` for `key` given the BuyerProfile rows as read now (under the document lock):
- * update the key's row when one exists (with several, the one customers.ts treats as the profile), else
- * append. `addressFull` is stored for the seller's eyes only when it really hashes to the key's address
- * identifier; otherwise the row keeps the address it had. Empty or white-space-only names save nothing.
- */
-export function planNameSave(
-  existing: readonly { profile: BuyerProfile; row: number }[],
-  key: string,
-  realName: string,
-  addressFull: string,
-  now: EpochMs,
-): NameSavePlan {
-  const parsed = parseBuyerKey(key);
-  // No order has a username that long (the importer refuses it), and Sheets could not store it.
-  if (!parsed || parsed.buyerUsername.length > MAX_USERNAME_CHARS)
-    return { kind: 'invalid', reason: 'bad-key' };
-  const name = normaliseRealName(realName);
-  if (name === '') return { kind: 'invalid', reason: 'empty-name' };
-  if ([...name].length > MAX_NAME_LENGTH) return { kind: 'invalid', reason: 'too-long' };
-
-  let current: { profile: BuyerProfile; row: number } | null = null;
-  for (const e of existing) {
-    if (profileKey(e.profile) !== key) continue;
-    if (!current || profilePreferred(current.profile, e.profile)) current = e;
-  }
-  const address = addressFull.trim();
-  const addressFits = address !== '' && addressIdentifier(address) === parsed.addressIdentifier;
-  const profile: BuyerProfile = {
-    buyerUsername: parsed.buyerUsername,
-    addressIdentifier: parsed.addressIdentifier,
-    buyerRealName: name,
-    updatedAt: now,
-    addressFull: addressFits ? address : (current?.profile.addressFull ?? ''),
-  };
-  return current ? { kind: 'update', row: current.row, profile } : { kind: 'append', profile };
 }

@@ -2,7 +2,7 @@
 // record field each holds). Readers, writers, number formats, widths and the read model all derive from
 // the declaration, and columns are found by header wherever the seller moved them: a column the seller
 // added is never read or written, and a sheet whose required header is missing is refused by name.
-import { readOrderSn, readUsername } from './exports';
+import { readOrderSn, readUsername } from './fields';
 import { type AliasTable, compileAliases, matchColumns, normaliseHeader } from './headers';
 import { columns as columnNotes } from './text/columns';
 import { importText } from './text/import';

@@ -48,8 +48,9 @@ import { cellText } from '../core/values';
 import { type Env, withDocumentLock } from './context';
 import { clearIfUnchanged, type InboxRead, readInbox } from './inbox';
 import { countKeyCells, type Located, locateKeys, readFound } from './locate';
+import { writeProblems } from './problems';
 import { CUSTOMER_COUNT, patchCustomers, sortByActivity, syncCustomers } from './readmodel';
-import { shrinkToDefault, writeTable } from './sheets';
+import { shrinkToDefault } from './sheets';
 import { GENERATION, IN_FLIGHT, inFlight, LAST_BATCH, loadStore } from './store';
 import {
   a1,
@@ -704,18 +705,4 @@ function lineCells(found: Found, row: number): CellValue[] {
   const cells = found.cells.items.get(row);
   if (!cells) throw new Error(`${ITEMS_SHEET.sheet}: row ${row} was not read before its update`);
   return cells;
-}
-
-/** The problems sheet always reflects the last run that read rows (cleared when there were none). */
-export function writeProblems(env: Env, problems: Problem[]): void {
-  const tx = t('sheet', env.lang);
-  const existing = env.ss.getSheetByName(tx.problemsSheet);
-  if (problems.length === 0) {
-    if (existing) existing.clearContents();
-    return;
-  }
-  const sheet = existing ?? env.ss.insertSheet(tx.problemsSheet);
-  const rows = problems.map((p) => [p.sheet, p.row, p.column, p.reason, tx.severity[p.severity]]);
-  writeTable(sheet, [...tx.problemsHeader], rows, ['text', 'integer', 'text', 'text', 'text']);
-  sheet.setFrozenRows(1);
 }

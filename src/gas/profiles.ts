@@ -4,7 +4,7 @@
 // person may insert or sort rows meanwhile: the lock does not stop people), and after writing it is read
 // back: success is reported only for a name that reads back.
 import { parseBuyerKey } from '../core/identity';
-import { type NameSaveInvalid, planNameSave } from '../core/queue';
+import { type NameSaveInvalid, planNameSave } from '../core/profiles';
 import { PROFILES_SHEET, type ProfileRow, readProfileRows } from '../core/store';
 import { NUMBER_FORMATS, recordCells } from '../core/table';
 import { t } from '../core/text';

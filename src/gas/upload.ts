@@ -20,7 +20,8 @@ import { t } from '../core/text';
 import type { Grid, ParsedExport, Problem } from '../core/types';
 import { decodeChunk, splitPieces } from '../core/upload';
 import { currentEnv, type Env, withDocumentLock } from './context';
-import { mergeIntoStore, writeProblems } from './importer';
+import { mergeIntoStore } from './importer';
+import { writeProblems } from './problems';
 import { writeRows } from './sheets';
 
 /** Staging sheets are named with this prefix and the upload's id. */

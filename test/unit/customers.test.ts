@@ -1,11 +1,6 @@
-import {
-  buildCustomers,
-  CustomerGrouping,
-  customerDetail,
-  profileKey,
-  topProducts,
-} from '../../src/core/customers';
+import { buildCustomers, CustomerGrouping, customerDetail, topProducts } from '../../src/core/customers';
 import { addressIdentifier, buyerKeyOf } from '../../src/core/identity';
+import { profileKey } from '../../src/core/profiles';
 import type { SegmentView } from '../../src/core/views';
 import { at, clockAt, item, order, payment, profile, store } from './helpers/records';
 

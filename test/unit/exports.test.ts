@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { findBlocks, parseExport, readOrderSn } from '../../src/core/exports';
+import { findBlocks, parseExport } from '../../src/core/exports';
+import { readOrderSn } from '../../src/core/fields';
 import { detectHeader, normaliseHeader } from '../../src/core/headers';
 import type { CellValue, Grid, ParsedExport } from '../../src/core/types';
 

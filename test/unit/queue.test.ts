@@ -1,6 +1,7 @@
 import { addressIdentifier, buyerKeyOf } from '../../src/core/identity';
 import { MAX_NAME_LENGTH } from '../../src/core/names';
-import { namingQueue, planNameSave, productLine, recentWindow } from '../../src/core/queue';
+import { planNameSave } from '../../src/core/profiles';
+import { namingQueue, productLine, recentWindow } from '../../src/core/queue';
 import { localDayNumber } from '../../src/core/time';
 import { at, clockAt, item, order, profile, store } from './helpers/records';
 

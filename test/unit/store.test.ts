@@ -1,7 +1,8 @@
 // Store sheets: schemas, readers (canonical or marketplace headers), writers, and the import merge.
-import { effectiveProfiles } from '../../src/core/customers';
+
 import { parseExport } from '../../src/core/exports';
 import { addressIdentifier, buyerKeyOf } from '../../src/core/identity';
+import { effectiveProfiles } from '../../src/core/profiles';
 import {
   historyRowValues,
   importSummary,

@@ -2,7 +2,8 @@
 // any marketplace alias, in any order; columns the seller added are ignored. A wholly blank sheet is an
 // empty store. A row with an unreadable value is reported and left out of the records.
 // `readStoreRows` reads any run of data rows (a tail of the sheet, one row before a write): the same rules.
-import { addressIdentifier } from '../identity';
+import { buyerKey } from '../identity';
+import { profileAddressId } from '../profiles';
 import { type RowReader, readRows, resolveLayout, type SheetDecl } from '../table';
 import { importText } from '../text/import';
 import type {
@@ -74,12 +75,10 @@ export const readItemRows = reader<OrderItem>(ITEMS_SHEET);
 export const readPaymentRows = reader<OrderPayment>(PAYMENTS_SHEET);
 export const readHistoryRows = reader<StatusChange>(HISTORY_SHEET);
 
-const SHA1_HEX = /^[0-9a-f]{40}$/i;
-
 /**
  * BuyerProfile rows. These are typed by the seller and never lost: a blank address_identifier is computed
- * from address_full (a hand-added row), a blank updated_at is kept as 0 with a warning; only a row that
- * cannot be linked to any buyer is an error.
+ * from address_full (a hand-added row: profiles.ts profileAddressId), a blank updated_at is kept as 0 with
+ * a warning; only a row that cannot be linked to any buyer is an error.
  */
 export function readProfileRows(input: RowsInput): StoreRows<ProfileRow> {
   const tx = importText[input.lang];
@@ -104,19 +103,20 @@ export function readProfileRows(input: RowsInput): StoreRows<ProfileRow> {
     }
     const addressFull = String(f.addressFull ?? '');
     const rawId = String(f.addressIdentifier ?? '');
-    let id: string | undefined;
-    if (rawId !== '') {
-      if (SHA1_HEX.test(rawId)) id = rawId.toLowerCase();
-      else r.error('address_identifier', tx.addressIdInvalid(rawId));
-    } else if (addressFull.trim() !== '') id = addressIdentifier(addressFull);
-    else r.error('address_identifier', tx.profileKeyMissing);
+    const address = profileAddressId(rawId, addressFull);
+    const id = 'id' in address ? address.id : undefined;
+    if ('error' in address)
+      r.error(
+        'address_identifier',
+        address.error === 'invalid' ? tx.addressIdInvalid(rawId) : tx.profileKeyMissing,
+      );
     let updatedAt = f.updatedAt as number | null;
     if (updatedAt === null) {
       if (r.has('updated_at')) r.warn('updated_at', tx.updatedAtMissing, 'updated-at-missing');
       updatedAt = 0;
     }
     if (id === undefined) return null;
-    const key = `${buyerUsername}|${id}`;
+    const key = buyerKey(buyerUsername, id);
     const seen = firstRow.get(key);
     if (seen !== undefined) r.warn('buyer_username', tx.duplicateProfile(seen), 'duplicate');
     else firstRow.set(key, r.rowNo);
