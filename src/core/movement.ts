@@ -10,6 +10,11 @@
 // rerun compares with the same earlier run again), and otherwise (a run as of an older date, or the run
 // after one) recomputed from the store as of that earlier date. No earlier date: everyone is "baru".
 // So a run as of an older date compares with the run before IT, and never changes the history of later dates.
+//
+// The history lives on the summary sheet, the run date of the Segments sheet in a note on its header (no
+// column beside the table: every column there costs a cell per customer). The two sheets are swapped in one
+// after the other, so a run stopped between the two leaves a Segments sheet whose date has no history row:
+// the next run puts that row back first (sheetRunMissing), from the sheet's own segments.
 import { SEGMENTS, type SegmentId, segmentOrder } from './rfm';
 import { texts } from './text';
 import { formatLocalDate } from './time';
@@ -147,6 +152,17 @@ export function compactHistory(rows: readonly HistoryRow[], max = MAX_HISTORY): 
   return all.slice(Math.max(0, all.length - max));
 }
 
+/** Whether the history lacks the run a Segments sheet of `sheetDate` shows (a run stopped between the
+ *  Segments swap and the summary's, or a summary sheet deleted by hand): its row must be put back before
+ *  this run's previous run is chosen. Not for this run's own date (its row is about to be replaced). */
+export function sheetRunMissing(
+  history: readonly HistoryRow[],
+  sheetDate: string | null,
+  runDate: string,
+): sheetDate is string {
+  return sheetDate !== null && sheetDate !== runDate && !history.some((r) => r.date === sheetDate);
+}
+
 /** The latest run date strictly before `date`, or null. */
 export function previousRunDate(history: readonly HistoryRow[], date: string): string | null {
   let best: string | null = null;
@@ -207,7 +223,7 @@ export function parseHistory(grid: Grid, timeZone: string): HistoryRow[] {
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-/** The cells that say what date a Segments sheet is of: this label, then the date as text. */
+/** The cells of the summary sheet that say what date it is of: this label, then the date as text. */
 export function runDateCells(date: string, lang: Lang): [string, string] {
   return [texts.segments[lang].historyDate, date];
 }
@@ -221,18 +237,25 @@ const FIRST_SEGMENT = [
   texts.segments.en.labels[SEGMENTS[0].id],
 ].map((s) => s.toLowerCase());
 
-/** The run date a Segments sheet's first rows carry (runDateCells), or null (a sheet from before movement). */
-export function sheetRunDate(head: Grid): string | null {
-  for (const row of head)
-    for (let j = 0; j + 1 < row.length; j++) {
-      const next = row[j + 1];
-      if (isLabel(row[j], DATE_LABELS) && typeof next === 'string' && DATE.test(next.trim()))
-        return next.trim();
+/** The note that says what date a Segments sheet is of (on a header cell: no column, no cell per customer). */
+export function runDateNote(date: string, lang: Lang): string {
+  return texts.segments[lang].runDateNote(date, texts.sheet[lang].summarySheet);
+}
+
+const NOTE_DATE = new RegExp(`^\\s*(?:${DATE_LABELS.join('|')})\\s*:\\s*(\\d{4}-\\d{2}-\\d{2})\\s*$`, 'im');
+
+/** The run date a Segments sheet's header notes carry (runDateNote, in either language), or null (a sheet
+ *  from before movement was kept, or its note removed by hand). */
+export function sheetRunDate(notes: readonly (readonly string[])[]): string | null {
+  for (const row of notes)
+    for (const note of row) {
+      const m = typeof note === 'string' ? NOTE_DATE.exec(note) : null;
+      if (m) return m[1];
     }
   return null;
 }
 
-/** Where the history's header is in a Segments sheet's first rows (0-based), or null. */
+/** Where the history's header is in the summary sheet's cells (0-based), or null. */
 export function findHistory(head: Grid): { row: number; col: number } | null {
   for (let i = 0; i < head.length; i++)
     for (let j = 0; j + 1 < head[i].length; j++)

@@ -15,6 +15,7 @@ import {
   movementOf,
   NEW_ROW,
   recordRun,
+  runDateNote,
 } from './movement';
 import {
   type RfmResult,
@@ -91,7 +92,7 @@ export interface SegmentsSheet {
   /** Colours of the change column as conditional format rules (a constant number of them, whatever the
    *  rows; they follow the seller's sorting and filtering): 0-based column, the whole cell's text, colours. */
   movementRules: { column: number; text: string; background: string; color: string }[];
-  /** The from → to matrix between the previous run and this one, written beside the summary. */
+  /** The from → to matrix between the previous run and this one, on the summary sheet. */
   movement: {
     title: string;
     grid: CellValue[][];
@@ -100,6 +101,8 @@ export interface SegmentsSheet {
   };
   /** This run's date ('YYYY-MM-DD') and row of the history (customers per segment). */
   runDate: string;
+  /** The note on the table's first header cell that carries the run date (movement.ts runDateNote). */
+  runDateNote: string;
   historyRow: HistoryRow;
   /** The history with this run's row (recordRun: in date order, a rerun replacing its date, capped). */
   history: { header: string[]; rows: CellValue[][] };
@@ -156,7 +159,7 @@ export function sortForSheet(rows: readonly RfmRow[]): RfmRow[] {
 const displayName = (r: RfmRow) =>
   r.customer.profile ? r.customer.profile.buyerRealName.trim() : r.customer.buyerUsername;
 
-/** The report beside the table: counted orders dated after the run date (left out), and every status value
+/** The run's report: counted orders dated after the run date (left out), and every status value
  *  counted as a sale that the rules do not name, with its count. */
 function reportFor(
   result: RfmResult,
@@ -266,6 +269,7 @@ export function buildSegmentsSheet(
       ...matrixOf(moved, lang),
     },
     runDate,
+    runDateNote: runDateNote(runDate, lang),
     historyRow,
     history: historyTable(recordRun(history, historyRow), lang),
     summary: {

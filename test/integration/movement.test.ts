@@ -6,6 +6,7 @@ import { LocalRangeList } from '../../local/gas/rangelist';
 import { generateShopeeExport } from '../../src/core/demo';
 import { changeOf, segmentOfLabel } from '../../src/core/movement';
 import { SEGMENTS, type SegmentId, segmentForCode } from '../../src/core/rfm';
+import { SHEET_COLUMNS } from '../../src/core/segments';
 import { texts } from '../../src/core/text';
 import { epochFromLocal } from '../../src/core/time';
 import type { CellValue } from '../../src/core/types';
@@ -19,10 +20,11 @@ const KEY = 0;
 const CODE = 12;
 const PREV = 14;
 const CHANGE = 15;
-// The summary: columns R:Y (8 columns after a blank one); the matrix after another blank column, from AA
-// (13 columns); the history after another, from AO (12 columns).
-const MATRIX = 26;
-const HISTORY = 40;
+// The summary sheet: the summary in A:H; the matrix after a blank column, from J (13 columns); the history
+// after another, from X (12 columns).
+const SUMMARY = texts.sheet.id.summarySheet;
+const MATRIX = 9;
+const HISTORY = 23;
 
 function demo(): { wb: LocalSpreadsheet; bundle: Bundle } {
   const wb = new LocalSpreadsheet({ timeZone: TZ, locale: 'id_ID' });
@@ -37,7 +39,7 @@ function segmentAt(bundle: Bundle, date: string): string {
   return bundle.ui.alerts.at(-1)?.prompt ?? '';
 }
 
-/** The Segments table's rows (the summary beside it left out): key → its row. */
+/** The Segments table's rows: key → its row. */
 function table(wb: LocalSpreadsheet): Map<string, CellValue[]> {
   const out = new Map<string, CellValue[]>();
   for (const r of wb.readValues('Segments').slice(1)) if (r[KEY] !== '') out.set(String(r[KEY]), r);
@@ -46,7 +48,7 @@ function table(wb: LocalSpreadsheet): Map<string, CellValue[]> {
 const segmentOf = (r: CellValue[]): SegmentId => segmentForCode(String(r[CODE]))!.id;
 const history = (wb: LocalSpreadsheet) =>
   wb
-    .readValues('Segments')
+    .readValues(SUMMARY)
     .map((r) => r.slice(HISTORY, HISTORY + 12))
     .filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(String(r[0])));
 
@@ -57,6 +59,7 @@ describe('two runs a week apart on the demo shop', () => {
   const firstHistory = history(wb);
   const secondMessage = segmentAt(bundle, '2024-06-30');
   const second = table(wb);
+  const names = wb.getSheets().map((s) => s.getName());
 
   it('first run: everyone is "baru", no previous segment, one history row', () => {
     expect(first.size).toBeGreaterThan(100);
@@ -91,24 +94,41 @@ describe('two runs a week apart on the demo shop', () => {
     expect(h.map((r) => r[0])).toEqual(['2024-06-23', '2024-06-30']);
     const counts = SEGMENTS.map((s) => [...second.values()].filter((r) => segmentOf(r) === s.id).length);
     expect(h[1].slice(1, 12)).toEqual(counts);
-    const sheet = wb.getSheetByName('Segments')!;
+    const sheet = wb.getSheetByName(SUMMARY)!;
     expect(sheet.getRange(1, HISTORY + 1, 1, 2).getValues()[0]).toEqual([tx.historyDate, 'Juara']);
-    // the sheet says its own run date beside the summary's title
-    expect(sheet.getRange('R1:U1').getValues()[0]).toEqual([
+    // the summary sheet says its run date beside its title; Segments in a note on its first header cell
+    expect(sheet.getRange('A1:D1').getValues()[0]).toEqual([
       'Ringkasan segmen',
       '',
       'Tanggal acuan',
       '2024-06-30',
     ]);
+    expect(wb.getSheetByName('Segments')!.getRange('A1').getNote()).toBe(
+      'Tanggal acuan: 2024-06-30\nRingkasan, perpindahan dan riwayat segmen ada di sheet “Ringkasan Segmen”.',
+    );
     const charts = sheet.getCharts().filter((c) => c.getType() === 'AREA');
     expect(charts).toHaveLength(1);
     expect(charts[0].getOptions().get('isStacked')).toBe(true);
     expect(charts[0].getOptions().get('title')).toBe(tx.historyChartTitle);
-    expect(charts[0].getRanges()[0].getA1Notation()).toBe('AO1:AZ3');
+    expect(charts[0].getRanges()[0].getA1Notation()).toBe('X1:AI3');
+    expect(wb.getSheetByName('Segments')!.getCharts()).toHaveLength(0);
+  });
+
+  it('Segments is its table alone: its grid is the table’s columns and rows; the summary sheet is small', () => {
+    const sheet = wb.getSheetByName('Segments')!;
+    const header = wb.readValues('Segments')[0];
+    expect(header).toEqual(SHEET_COLUMNS.map((c) => tx.header[c]));
+    expect(sheet.getMaxColumns()).toBe(header.length);
+    expect(sheet.getMaxColumns()).toBe(16);
+    expect(sheet.getMaxRows()).toBe(second.size + 1);
+    expect(sheet.getLastColumn()).toBe(16);
+    const summary = wb.getSheetByName(SUMMARY)!;
+    expect(summary.getMaxColumns()).toBe(HISTORY + 12);
+    expect(summary.getMaxRows() * summary.getMaxColumns()).toBeLessThan(2_000);
   });
 
   it('the matrix beside the summary counts every move from the first run to the second', () => {
-    const values = wb.readValues('Segments');
+    const values = wb.readValues(SUMMARY);
     const titleRow = values.findIndex((r) => r[MATRIX] === 'Perpindahan segmen: 2024-06-23 → 2024-06-30');
     expect(titleRow).toBe(0); // beside the summary, at the top
     const grid = values.slice(titleRow + 1, titleRow + 14).map((r) => r.slice(MATRIX, MATRIX + 13));
@@ -129,7 +149,7 @@ describe('two runs a week apart on the demo shop', () => {
     const added = [...second.keys()].filter((k) => !first.has(k)).length;
     expect(grid[12].slice(1, 12).reduce((a, b) => Number(a) + Number(b), 0)).toBe(added);
     // highlighted: a top customer slipping away (when there is one), the diagonal always
-    const sheet = wb.getSheetByName('Segments')!;
+    const sheet = wb.getSheetByName(SUMMARY)!;
     const bgs = sheet.getRange(titleRow + 2, MATRIX + 1, 13, 13).getBackgrounds();
     expect(bgs[1][1]).toBe('#eceff1');
     const champToRisk = grid[1][8] as number;
@@ -158,10 +178,13 @@ describe('two runs a week apart on the demo shop', () => {
 
   it('a rerun on the same date: no second history row, the same comparison again', () => {
     const before = wb.readValues('Segments');
+    const summary = wb.readValues(SUMMARY);
     segmentAt(bundle, '2024-06-30');
     expect(history(wb).map((r) => r[0])).toEqual(['2024-06-23', '2024-06-30']);
     expect(wb.readValues('Segments')).toEqual(before);
-    expect(wb.getSheetByName('Segments')!.getCharts()).toHaveLength(2);
+    expect(wb.readValues(SUMMARY)).toEqual(summary);
+    expect(wb.getSheetByName(SUMMARY)!.getCharts()).toHaveLength(2);
+    expect(wb.getSheets().map((s) => s.getName())).toEqual(names);
   });
 });
 
@@ -213,7 +236,7 @@ describe('a customer who vanished', () => {
     expect(bundle.ui.alerts.at(-1)?.prompt).toMatch(/[1-9]\d* pelanggan tidak terhitung lagi/);
     const after = table(wb);
     expect(after.has(key)).toBe(false);
-    const values = wb.readValues('Segments');
+    const values = wb.readValues(SUMMARY);
     const titleRow = values.findIndex((r) => String(r[MATRIX]).startsWith('Perpindahan segmen: 2024-06-30'));
     const grid = values.slice(titleRow + 1, titleRow + 14).map((r) => r.slice(MATRIX, MATRIX + 13));
     const fromRow = grid.findIndex((r) => r[0] === tx.labels[segmentOf(before.get(key)!)]);
@@ -289,10 +312,13 @@ describe('movement costs', () => {
     const small = secondRun(1_200);
     const big = secondRun(6_000);
     expect(big.customers).toBeGreaterThan(small.customers * 3);
-    // growing a sheet past 1000 rows is a call more, above 1000 customers only
-    const GROWTH = ['Sheet.insertRowsAfter'];
-    const without = (c: Record<string, number>) =>
-      Object.fromEntries(Object.entries(c).filter(([k]) => !GROWTH.includes(k)));
+    // a new sheet has 1000 rows: Segments' grid is cut to its table below 1000 customers, grown above
+    // (one call either way, counted together)
+    const GRID = ['Sheet.insertRowsAfter', 'Sheet.deleteRows'];
+    const without = (c: Record<string, number>) => ({
+      ...Object.fromEntries(Object.entries(c).filter(([k]) => !GRID.includes(k))),
+      grid: GRID.reduce((n, k) => n + (c[k] ?? 0), 0),
+    });
     expect(without(big.calls)).toEqual(without(small.calls));
     expect(without(big.rerun)).toEqual(without(small.rerun));
     // per customer on Segments: 16 values (14 columns + previous + change) and 2 formats sent cell by cell
@@ -303,5 +329,7 @@ describe('movement costs', () => {
     expect(per('values')).toBe(16);
     expect(per('formats')).toBe(2);
     expect(per('rangeFormats')).toBe(16);
+    // the summary sheet's cells do not grow with the customers
+    expect(big.cells.get(SUMMARY)).toEqual(small.cells.get(SUMMARY));
   });
 });

@@ -17,8 +17,10 @@ import {
   previousSource,
   recordRun,
   runDateCells,
+  runDateNote,
   segmentOfLabel,
   sheetRunDate,
+  sheetRunMissing,
 } from '../../src/core/movement';
 import { SEGMENTS, type SegmentId, segmentOrder } from '../../src/core/rfm';
 import { texts } from '../../src/core/text';
@@ -264,19 +266,39 @@ function contrast(a: string, b: string): number {
   return (x + 0.05) / (y + 0.05);
 }
 
-describe('what a Segments sheet carries in its first rows', () => {
-  it('its run date (label then date, either language) and where its history starts', () => {
+describe('what the two sheets carry: the run date in a note on Segments, the history on the summary', () => {
+  it('the Segments note says its run date (either language), whatever else the notes say', () => {
+    for (const lang of ['id', 'en'] as const) {
+      const note = runDateNote('2024-06-30', lang);
+      expect(note).toContain(texts.sheet[lang].summarySheet);
+      expect(sheetRunDate([['', note]])).toBe('2024-06-30');
+      expect(sheetRunDate([['seller: cek lagi'], ['', '', `${note}\n(catatan penjual)`]])).toBe('2024-06-30');
+    }
+    expect(sheetRunDate([['Tanggal acuan: kemarin']])).toBeNull();
+    expect(sheetRunDate([['dibuat 2024-06-30']])).toBeNull();
+    expect(sheetRunDate([['', '']])).toBeNull();
+    expect(sheetRunDate([])).toBeNull();
+  });
+
+  it('the history is found on the summary sheet by its header, not by the run date beside the title', () => {
     for (const lang of ['id', 'en'] as const) {
       const t = historyTable([row('2024-06-23')], lang);
-      const head = [
-        ['ID Pelanggan', '', 'Ringkasan segmen', '', ...runDateCells('2024-06-30', lang), '', ...t.header],
-        ['x', '', 'Segmen', '', '', '', '', ...t.rows[0]],
+      const grid = [
+        ['Ringkasan segmen', '', ...runDateCells('2024-06-30', lang), '', ...t.header],
+        ['Segmen', '', '', '', '', ...t.rows[0]],
       ];
-      expect(sheetRunDate(head)).toBe('2024-06-30');
-      expect(findHistory(head)).toEqual({ row: 0, col: 7 });
+      expect(findHistory(grid)).toEqual({ row: 0, col: 5 });
     }
-    expect(sheetRunDate([['Tanggal acuan', 'kemarin']])).toBeNull();
-    expect(sheetRunDate([['ID Pelanggan', 'Kode RFM']])).toBeNull();
     expect(findHistory([['Tanggal acuan', '2024-06-30']])).toBeNull();
+  });
+
+  it('a Segments run the history lacks must be put back, unless it is this run’s own date', () => {
+    const h = [row('2024-06-16'), row('2024-06-23')];
+    expect(sheetRunMissing(h, '2024-06-30', '2024-07-07')).toBe(true);
+    expect(sheetRunMissing(h, '2024-06-30', '2024-06-23')).toBe(true); // an older-date run after it
+    expect(sheetRunMissing(h, '2024-06-23', '2024-06-30')).toBe(false);
+    expect(sheetRunMissing(h, '2024-06-30', '2024-06-30')).toBe(false);
+    expect(sheetRunMissing(h, null, '2024-06-30')).toBe(false);
+    expect(sheetRunMissing([], '2024-06-30', '2024-07-01')).toBe(true);
   });
 });

@@ -47,7 +47,7 @@ const id = {
   },
   /** The Perubahan column's words: the segment table's order runs from most to least engaged (movement.ts). */
   changes: { up: 'naik', down: 'turun', same: 'tetap', new: 'baru' },
-  /** Per segment: who they are, and one thing to do (the summary beside the table). */
+  /** Per segment: who they are, and one thing to do (the summary sheet). */
   profiles: {
     champions: {
       who: 'Baru saja belanja, sering, dan paling banyak.',
@@ -94,7 +94,7 @@ const id = {
       action: 'Cukup promo umum sesekali; fokuskan tenaga ke segmen lain.',
     },
   } satisfies Record<SegmentId, { who: string; action: string }>,
-  /** The from → to matrix beside the table: the previous run's segment down, this run's across. */
+  /** The from → to matrix on the summary sheet: the previous run's segment down, this run's across. */
   movementTitle: (from: string, to: string) => `Perpindahan segmen: ${from} → ${to}`,
   movementFirst: (to: string) => `Perpindahan segmen: belum ada run sebelum ${to} (semua pelanggan baru).`,
   movementCorner: 'Dari ↓ / ke →',
@@ -109,6 +109,10 @@ const id = {
   /** The history beside the matrix: one row per run date, customers per segment. */
   historyDate: 'Tanggal acuan',
   historyChartTitle: 'Pelanggan per segmen dari run ke run',
+  /** The note on the Segments table's first header cell: the date it is of (read back by the next run), and
+   *  where the rest is. */
+  runDateNote: (date: string, summary: string) =>
+    `Tanggal acuan: ${date}\nRingkasan, perpindahan dan riwayat segmen ada di sheet “${summary}”.`,
   historyKept: (n: number) => `Riwayat menyimpan paling banyak ${n} tanggal; yang lama diringkas per bulan.`,
   thinFew: (customers: number) =>
     `Data terlalu sedikit untuk skor RFM yang bermakna: baru ${customers} pelanggan dengan pesanan yang dihitung (minimal 5).`,
@@ -219,6 +223,8 @@ const en: typeof id = {
     `Compared with ${from}: ${up} up, ${down} down, ${same} same, ${added} new; ${gone} customers no longer counted.`,
   historyDate: 'Run date',
   historyChartTitle: 'Customers per segment, run by run',
+  runDateNote: (date: string, summary: string) =>
+    `Run date: ${date}\nThe summary, movement and history of segments are in the “${summary}” sheet.`,
   historyKept: (n: number) => `The history keeps at most ${n} dates; older ones are summarised per month.`,
   thinFew: (customers: number) =>
     `Too little data for meaningful RFM scores: only ${customers} customers with counted orders (at least 5 needed).`,

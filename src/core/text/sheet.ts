@@ -7,6 +7,9 @@ const id = {
   inboxSheet: 'Impor',
   problemsSheet: 'Impor - Masalah',
   segmentsSheet: 'Segments',
+  /** The Segments table's companion: summary, movement matrix, history and charts (a sheet of its own: a
+   *  column beside the table would cost a cell per customer). */
+  summarySheet: 'Ringkasan Segmen',
   problemsHeader: ['Sheet', 'Baris', 'Kolom', 'Masalah', 'Jenis'],
   severity: { error: 'kesalahan (tidak diimpor)', warning: 'peringatan' },
   importTitle: 'Impor Kenali',
@@ -72,6 +75,7 @@ const en: typeof id = {
   inboxSheet: 'Impor',
   problemsSheet: 'Impor - Masalah',
   segmentsSheet: 'Segments',
+  summarySheet: 'Segment Summary',
   problemsHeader: ['Sheet', 'Row', 'Column', 'Problem', 'Kind'],
   severity: { error: 'error (not imported)', warning: 'warning' },
   importTitle: 'Kenali import',
