@@ -218,7 +218,10 @@ function swapIn(ss: Spreadsheet, swaps: readonly Swap[]): void {
     if (back) undo.unshift(back);
   };
   // The old sheets' names as found (the summary may carry the other language's).
-  const oldNames = swaps.map(({ old }) => (old ? old.getName() : ''));
+  let oldNames: string[] = [];
+  step(() => {
+    oldNames = swaps.map(({ old }) => (old ? old.getName() : ''));
+  });
   swaps.forEach(({ sheet, old, names }, i) => {
     if (old)
       step(

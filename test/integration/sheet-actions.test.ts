@@ -252,7 +252,7 @@ describe('Segmentasi RFM', () => {
     expect(rows[0][12]).toMatch(/^[1-5]{3}$/);
   });
 
-  it('colours each label by segment, freezes the header, filters the table, adds summary and chart', () => {
+  it('colours each label by segment, freezes the header, filters the table; summary and charts on their own sheet', () => {
     const { wb } = segmented();
     const sheet = wb.getSheetByName('Segments')!;
     const n = sheet.getLastRow();
@@ -270,9 +270,14 @@ describe('Segmentasi RFM', () => {
     });
     expect(new Set(byLabel.values()).size).toBe(byLabel.size); // a distinct colour per segment
     expect([...byLabel.values()].every((c) => c !== '#ffffff')).toBe(true);
-    const values = wb.readValues('Segments');
-    expect(values[0][17]).toBe('Ringkasan segmen');
-    expect(values[1].slice(17, 25)).toEqual([
+    // the summary, its who / action texts and both charts on their own sheet: Segments is the table alone
+    expect(sheet.getMaxColumns()).toBe(SEGMENTS_DECL.length);
+    expect(sheet.getMaxRows()).toBe(n);
+    expect(sheet.getCharts()).toHaveLength(0);
+    const summary = wb.getSheetByName('Ringkasan Segmen')!;
+    const values = wb.readValues('Ringkasan Segmen');
+    expect(values[0][0]).toBe('Ringkasan segmen');
+    expect(values[1].slice(0, 8)).toEqual([
       'Segmen',
       'Pelanggan',
       'Pesanan',
@@ -282,13 +287,13 @@ describe('Segmentasi RFM', () => {
       'Siapa mereka',
       'Saran tindakan',
     ]);
-    expect(values[9].slice(17, 18).concat(values[9].slice(23, 25))).toEqual([
+    expect(values[9].slice(0, 1).concat(values[9].slice(6, 8))).toEqual([
       'Berisiko',
       'Dulu sering belanja, sudah lama tidak.',
       'Kirim voucher personal lewat chat dan tanyakan kabarnya.',
     ]);
-    expect(sheet.getCharts().map((c) => c.getType())).toEqual(['AREA', 'BAR']); // history, segment sizes
-    expect(sheet.getRange('I2').getNumberFormat()).toContain('Rp');
+    expect(summary.getCharts().map((c) => c.getType())).toEqual(['BAR', 'AREA']); // segment sizes, history
+    expect(summary.getRange('D3').getNumberFormat()).toContain('Rp');
   });
 
   it("formats every cell of the table by its column's kind, with one range-wide request per format", () => {
@@ -301,8 +306,8 @@ describe('Segmentasi RFM', () => {
     expect(formats[0].every((f) => f === '@')).toBe(true);
     for (const row of formats.slice(1)) expect(row).toEqual(SEGMENTS_DECL.map((c) => NUMBER_FORMATS[c.kind]));
     // the table's formats: one RangeList per distinct format; per-cell format arrays only for the small
-    // tables beside it, whose size does not follow the customers (the summary's three, and movement's run
-    // date, matrix and history)
+    // tables of the summary sheet, whose size does not follow the customers (the summary's three, and
+    // movement's run date, matrix and history)
     const distinct = new Set(SEGMENTS_DECL.map((c) => NUMBER_FORMATS[c.kind])).size;
     expect(calls['RangeList.setNumberFormat']).toBe(distinct);
     expect(calls['Range.setNumberFormats']).toBeLessThanOrEqual(6);
@@ -311,9 +316,12 @@ describe('Segmentasi RFM', () => {
   it('a rerun replaces the sheet whole, and the same run date gives the same sheet', () => {
     const { wb, bundle } = segmented(200);
     const first = wb.readValues('Segments');
+    const summary = wb.readValues('Ringkasan Segmen');
     bundle.call('kenaliSegment');
     expect(wb.readValues('Segments')).toEqual(first);
+    expect(wb.readValues('Ringkasan Segmen')).toEqual(summary);
     expect(wb.getSheets().filter((s) => s.getName().startsWith('Segments')).length).toBe(1);
+    expect(wb.getSheets().filter((s) => s.getName().startsWith('Ringkasan Segmen')).length).toBe(1);
   });
 
   it('the run date can be set from the menu (as of a past day)', () => {
