@@ -201,11 +201,11 @@ describe('preview in Chromium', () => {
     await expect(page.locator('#toasts li').textContent()).resolves.toBe('Kenali Impor selesai <b>x</b>');
     await page.goto(`${preview.url}/`);
     await expect(page.locator('#toasts').count()).resolves.toBe(0);
-    // The Segments sheet's two charts, each drawn from the chart's own range: one bar per segment row;
+    // The summary sheet's two charts, each drawn from the chart's own range: one bar per segment row;
     // the history of segment sizes over runs as one stacked area per segment.
-    await page.locator('nav.tabs a', { hasText: 'Segments' }).click();
+    await page.locator('nav.tabs a', { hasText: 'Ringkasan Segmen' }).click();
     await expect(page.locator('svg.chart').count()).resolves.toBe(2);
-    const charts = preview.workbook.getSheetByName('Segments')!.getCharts();
+    const charts = preview.workbook.getSheetByName('Ringkasan Segmen')!.getCharts();
     const built = charts.find((c) => c.getType() === 'BAR')!;
     const chart = page.locator('svg.chart[data-chart-type="BAR"]');
     const rows = built.getRanges()[0].getNumRows() - 1;
