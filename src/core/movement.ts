@@ -53,10 +53,16 @@ export interface Movement {
   gone: number;
 }
 
-/** Linear in customers: one map lookup each, and one pass over the previous run for those gone. */
+/**
+ * Linear in customers: one map lookup each, and one pass over the previous run for those gone. With
+ * `previousCounts` (the previous run's customers per segment, SEGMENTS order: its history row), `previous`
+ * holds only this run's customers (a rerun reads them from its own sheet's "Segmen sebelumnya"): those gone
+ * are then what the previous run counted beyond the ones still here.
+ */
 export function movementOf(
   previous: ReadonlyMap<string, SegmentId>,
   current: readonly { key: string; segmentId: SegmentId }[],
+  previousCounts?: readonly number[],
 ): Movement {
   const size = SEGMENTS.length + 1;
   const counts = Array.from({ length: size }, () => new Array<number>(size).fill(0));
@@ -77,7 +83,15 @@ export function movementOf(
     else if (ch === 'down') m.down++;
     else m.same++;
   }
-  if (matched < previous.size) {
+  if (previousCounts) {
+    for (let from = 0; from < SEGMENTS.length; from++) {
+      let still = 0;
+      for (let to = 0; to < SEGMENTS.length; to++) still += counts[from][to];
+      const gone = Math.max(0, (previousCounts[from] ?? 0) - still);
+      counts[from][GONE_COLUMN] = gone;
+      m.gone += gone;
+    }
+  } else if (matched < previous.size) {
     const now = new Set<string>();
     for (const c of current) now.add(c.key);
     for (const [key, seg] of previous) {

@@ -219,6 +219,9 @@ function segmentRow<D>(r: RfmRow, lang: Lang, when: (at: number) => D): (string 
 export interface PreviousRun {
   segments: ReadonlyMap<string, SegmentId>;
   date: string | null;
+  /** Set when `segments` holds only this run's customers (a rerun on the same date: its own sheet's
+   *  "Segmen sebelumnya"): the previous run's customers per segment (its history row), for those gone. */
+  counts?: readonly number[];
 }
 
 const NO_PREVIOUS: PreviousRun = { segments: new Map(), date: null };
@@ -250,7 +253,7 @@ export function buildSegmentsSheet(
   const sh = tx.summaryHeader;
   const summary = summariseSegments(result.rows);
   const runDate = formatLocalDate(clock.now, clock.timeZone);
-  const moved = movementOf(previous.segments, result.rows);
+  const moved = movementOf(previous.segments, result.rows, previous.counts);
   const historyRow = historyRowOf(runDate, result.rows);
   const { report, empty } = reportFor(result, unnamedStatuses(allOrders(index)), clock, lang);
   const from = previous.date ?? (previous.segments.size > 0 ? tx.movementEarlier : null);

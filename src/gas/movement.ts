@@ -81,16 +81,19 @@ export function readMovement(sheets: ReplacedSheets, index: CustomerIndex, clock
   const previousDate = previousRunDate(history, runDate);
   const source = previousSource(runDate, previousDate, exists, sheetDate);
   let segments: ReadonlyMap<string, SegmentId> = new Map();
+  let counts: readonly number[] | undefined;
   if (exists && source.kind === 'sheet')
     segments = current ?? readSheetSegments(sheet, head, lastRow, 'current');
-  else if (exists && source.kind === 'sheet-previous')
+  else if (exists && source.kind === 'sheet-previous') {
     segments = readSheetSegments(sheet, head, lastRow, 'previous');
-  else if (source.kind === 'rescore') {
+    // the sheet gives a previous segment only to customers still here: those gone come from the history
+    counts = history.find((r) => r.date === previousDate)?.counts;
+  } else if (source.kind === 'rescore') {
     const now = runDateEnd(source.date, tz);
     if (now !== null)
       segments = new Map(scoreRfm(index, { timeZone: tz, now }).rows.map((r) => [r.key, r.segmentId]));
   }
-  return { previous: { segments, date: previousDate }, history };
+  return { previous: { segments, date: previousDate, counts }, history };
 }
 
 /** The history from the summary sheet (found by its header wherever the seller moved it): one read. */

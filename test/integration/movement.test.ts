@@ -244,6 +244,11 @@ describe('a customer who vanished', () => {
     expect(grid[fromRow][12]).toBeGreaterThanOrEqual(1);
     const gone = [...before.keys()].filter((k) => !after.has(k)).length;
     expect(grid.slice(1, 12).reduce((a, r) => a + Number(r[12]), 0)).toBe(gone);
+    // a rerun on that date (after a run stopped between its two sheets, say) knows the vanished customer
+    // only from the history: the same matrix again
+    const summary = wb.readValues(SUMMARY);
+    segmentAt(bundle, '2024-07-07');
+    expect(wb.readValues(SUMMARY)).toEqual(summary);
   });
 });
 

@@ -132,6 +132,19 @@ describe('movementOf', () => {
     expect(m.counts.flat().reduce((a, b) => a + b, 0)).toBe(5);
   });
 
+  it('a rerun knows only the customers still here: those gone come from the previous run’s counts', () => {
+    // what a rerun reads from its own sheet: no row for d, who vanished
+    const still = new Map([...previous].filter(([k]) => k !== 'd'));
+    const counts = SEGMENTS.map((s) => [...previous.values()].filter((v) => v === s.id).length);
+    const m = movementOf(still, current, counts);
+    expect(m).toEqual(movementOf(previous, current));
+    expect(movementOf(still, current).gone).toBe(0); // without the counts nobody would be gone
+    // counts that disagree with the sheet (a hand edit) never give a negative count
+    const low = movementOf(still, current, new Array(SEGMENTS.length).fill(0));
+    expect(low.gone).toBe(0);
+    expect(low.counts.flat().every((n) => n >= 0)).toBe(true);
+  });
+
   it('a first run: everyone is new, nobody gone', () => {
     const m = movementOf(new Map(), current);
     expect(m.added).toBe(4);
