@@ -1,6 +1,6 @@
 // Segment movement (#21) as a seller meets it: the BUILT dist/Code.js in the local runtime, the demo shop
 // segmented as of one date and then a week later, reruns, older dates, a customer who vanished.
-import { type Bundle, LocalSpreadsheet, loadBundle } from '../../local';
+import { type Bundle, fromXlsxBuffer, LocalSpreadsheet, loadBundle, toXlsxBuffer } from '../../local';
 import { LocalRange } from '../../local/gas/range';
 import { LocalRangeList } from '../../local/gas/rangelist';
 import { generateShopeeExport } from '../../src/core/demo';
@@ -185,6 +185,23 @@ describe('two runs a week apart on the demo shop', () => {
     expect(wb.readValues(SUMMARY)).toEqual(summary);
     expect(wb.getSheetByName(SUMMARY)!.getCharts()).toHaveLength(2);
     expect(wb.getSheets().map((s) => s.getName())).toEqual(names);
+  });
+});
+
+describe('a workbook saved to .xlsx and opened again (the preview, the CLI)', () => {
+  it('keeps the run date note and the history: the next run compares with the saved one', async () => {
+    const { wb, bundle } = demo();
+    segmentAt(bundle, '2024-06-23');
+    const saved = table(wb);
+    const reopened = await fromXlsxBuffer(await toXlsxBuffer(wb));
+    expect(reopened.getSheetByName('Segments')!.getRange('A1').getNote()).toContain('2024-06-23');
+    const again = loadBundle({ workbook: reopened, now: NOW });
+    expect(segmentAt(again, '2024-06-30')).toMatch(/Dibanding 2024-06-23/);
+    for (const [key, r] of table(reopened)) {
+      const was = saved.get(key);
+      expect(segmentOfLabel(r[PREV])).toBe(was ? segmentOf(was) : null);
+    }
+    expect(history(reopened).map((r) => r[0])).toEqual(['2024-06-23', '2024-06-30']);
   });
 });
 
