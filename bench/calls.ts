@@ -310,6 +310,7 @@ function main(lines: number): void {
     ...Object.values(STORE_SCHEMAS).map((s) => s.sheet),
     'Customers',
     tx.segmentsSheet,
+    tx.summarySheet,
     tx.problemsSheet,
   ];
   const sheets = names.map((n) => cellsOf(wb, n)).filter((c) => c !== null);

@@ -165,6 +165,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: LocalSheet, s
   }
   if (sheet.filter) ws.autoFilter = a1Notation(sheet.filter);
   plan.before(ws as unknown as ExcelJS.Worksheet);
+  conditionalToXlsx(sheet, ws as unknown as ExcelJS.Worksheet);
   const tz = ss.timeZone;
   const dflt = ss.defaultDateFormat();
   const styles = new Map<string, Partial<ExcelJS.Style>>();
@@ -225,6 +226,33 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: LocalSheet, s
     xrow.commit();
   }
   ws.commit();
+}
+
+/** The runtime's "text is exactly" rules as Excel's cell-equals rules (a quoted string), in order. */
+function conditionalToXlsx(sheet: LocalSheet, ws: ExcelJS.Worksheet): void {
+  const argb = (c: string) => `FF${c.slice(1).toUpperCase()}`;
+  sheet.conditionalRules.forEach((rule, i) => {
+    const { text, background, fontColor, bold } = rule.state;
+    const style: Partial<ExcelJS.Style> = {};
+    if (background) style.fill = { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(background) } };
+    if (fontColor || bold !== null)
+      style.font = {
+        ...(fontColor ? { color: { argb: argb(fontColor) } } : {}),
+        ...(bold !== null ? { bold } : {}),
+      };
+    ws.addConditionalFormatting({
+      ref: rule.refs().join(' '),
+      rules: [
+        {
+          type: 'cellIs',
+          operator: 'equal',
+          priority: i + 1,
+          formulae: [`"${String(text).replace(/"/g, '""')}"`],
+          style,
+        },
+      ],
+    });
+  });
 }
 
 // ---- load ----------------------------------------------------------------------------------------

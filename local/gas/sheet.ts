@@ -4,6 +4,7 @@
 import { type GridRect, parseA1, splitSheetPrefix } from './a1';
 import { type CellValue, Layer } from './cells';
 import { LocalChartBuilder, type LocalEmbeddedChart } from './chart';
+import type { LocalConditionalFormatRule } from './conditional';
 import { defineGas, GasObject } from './counter';
 import { displayValue } from './numfmt';
 import { LocalRange, signatureError } from './range';
@@ -41,6 +42,8 @@ export class LocalSheet extends GasObject {
   frozenColumns = 0;
   filter: LocalFilter | null = null;
   readonly charts: LocalEmbeddedChart[] = [];
+  /** Replaced whole by setConditionalFormatRules, as in Sheets. */
+  conditionalRules: LocalConditionalFormatRule[] = [];
   readonly columnWidths = new Map<number, number>();
   hidden = false;
 
@@ -281,6 +284,18 @@ export class LocalSheet extends GasObject {
     return [...this.charts];
   }
 
+  // ---- conditional format rules (conditional.ts) ----
+  setConditionalFormatRules(rules: LocalConditionalFormatRule[]): void {
+    if (!Array.isArray(rules)) throw new Error('Invalid argument: rules');
+    for (const r of rules)
+      if (r.state.ranges.some((g) => g.sheet !== this))
+        throw new Error('The conditional format rule ranges must be on the sheet they are set on.');
+    this.conditionalRules = [...rules];
+  }
+  getConditionalFormatRules(): LocalConditionalFormatRule[] {
+    return [...this.conditionalRules];
+  }
+
   // ---- internals (not visible to bundles, not counted) ----
 
   layers(): Layer<unknown>[] {
@@ -501,6 +516,8 @@ export const SHEET_METHODS = [
   'updateChart',
   'removeChart',
   'getCharts',
+  'setConditionalFormatRules',
+  'getConditionalFormatRules',
 ] as const satisfies readonly (keyof GasSheet)[];
 
 defineGas(LocalSheet, 'Sheet', SHEET_METHODS);

@@ -2,6 +2,7 @@
 import { epochFromWallClock, wallClockOf } from '../../src/core/time';
 import { splitSheetPrefix } from './a1';
 import { AUTOMATIC_FORMAT, type CellValue, defaultDateTimeFormat, isDate, parseWritten } from './cells';
+import { LocalConditionalFormatRuleBuilder } from './conditional';
 import { CallCounter, defineGas, GasObject } from './counter';
 import type { LocalRange } from './range';
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, LocalSheet } from './sheet';
@@ -285,6 +286,9 @@ export class LocalSpreadsheetApp extends GasObject {
   }
   /** Writes are applied at once here, so there is nothing to flush; counted like any call. */
   flush(): void {}
+  newConditionalFormatRule(): LocalConditionalFormatRuleBuilder {
+    return new LocalConditionalFormatRuleBuilder(this.spreadsheet.counter);
+  }
 }
 
 export const SPREADSHEET_METHODS = [
@@ -317,4 +321,5 @@ defineGas(LocalSpreadsheetApp, 'SpreadsheetApp', [
   'setActiveSheet',
   'getUi',
   'flush',
+  'newConditionalFormatRule',
 ] satisfies (keyof GoogleAppsScript.Spreadsheet.SpreadsheetApp)[]);

@@ -12,6 +12,8 @@ export interface ChartData {
   series: string[];
   /** One row per category: its label and one number per series. */
   rows: { label: string; values: number[] }[];
+  /** Series drawn on top of each other (the isStacked option), as the segment sizes over runs are. */
+  stacked: boolean;
 }
 
 const PALETTE = ['#1a73e8', '#d93025', '#f9ab00', '#188038', '#8430ce', '#e8710a', '#129eaf', '#5f6368'];
@@ -30,12 +32,14 @@ export function chartData(chart: LocalEmbeddedChart): ChartData {
     values: r.slice(1).map((v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0)),
   }));
   const colors = options.get('colors');
+  const stacked = options.get('isStacked');
   return {
     type: chart.getType(),
     title: String(options.get('title') ?? ''),
     colors: Array.isArray(colors) ? colors.map(String).filter((c) => COLOR.test(c)) : [],
     series,
     rows,
+    stacked: stacked === true || stacked === 'absolute',
   };
 }
 
@@ -71,14 +75,28 @@ function bars(d: ChartData): { body: string; height: number } {
   return { body: out.join(''), height: top + d.rows.length * rowH + 10 };
 }
 
+/** Lines, or areas (stacked when the chart says so: each series on the ones before it). A single category
+ *  is drawn as a band across the plot, so one run already shows. */
 function lines(d: ChartData, area: boolean): { body: string; height: number } {
   const left = 50;
   const top = 32;
   const h = 200;
   const right = W - 150;
   const n = d.rows.length;
-  const max = Math.max(1, ...d.rows.flatMap((r) => r.values));
-  const x = (i: number) => left + (n <= 1 ? 0 : (i * (right - left)) / (n - 1));
+  const stacked = area && d.stacked;
+  // base[i][k]: where series k starts at category i (0 unless stacked).
+  const base = d.rows.map((r) => {
+    let sum = 0;
+    return r.values.map((v) => {
+      const b = stacked ? sum : 0;
+      sum += v;
+      return b;
+    });
+  });
+  const tops = d.rows.flatMap((r, i) => r.values.map((v, k) => base[i][k] + v));
+  const max = Math.max(1, ...tops);
+  const xs = n === 1 ? [left, right] : d.rows.map((_, i) => left + (i * (right - left)) / (n - 1));
+  const at = (i: number) => (n === 1 ? 0 : i);
   const y = (v: number) => top + h - (v / max) * h;
   const out: string[] = [
     `<line x1="${left}" y1="${top + h}" x2="${right}" y2="${top + h}" stroke="#9aa0a6"/>`,
@@ -86,24 +104,34 @@ function lines(d: ChartData, area: boolean): { body: string; height: number } {
     `<text x="${left - 6}" y="${top + h}" text-anchor="end" font-size="11">0</text>`,
   ];
   d.series.forEach((name, k) => {
-    const pts = d.rows.map((r, i) => `${x(i).toFixed(1)},${y(r.values[k] ?? 0).toFixed(1)}`);
-    if (area && pts.length > 0) {
-      const poly = [`${x(0).toFixed(1)},${top + h}`, ...pts, `${x(n - 1).toFixed(1)},${top + h}`].join(' ');
-      out.push(`<polygon points="${poly}" fill="${colorOf(d, k)}" fill-opacity="0.25"/>`);
-    }
-    out.push(
-      `<polyline points="${pts.join(' ')}" fill="none" stroke="${colorOf(d, k)}" stroke-width="2"><title>${escapeHtml(name)}</title></polyline>`,
-      `<text x="${right + 8}" y="${top + 12 + k * 16}" font-size="11" fill="${colorOf(d, k)}">${escapeHtml(name)}</text>`,
-    );
-  });
-  d.rows.forEach((r, i) => {
-    if (n <= 8 || i % Math.ceil(n / 8) === 0 || i === n - 1) {
+    const upper = xs.map((x, i) => {
+      const r = d.rows[at(i)];
+      return `${x.toFixed(1)},${y(base[at(i)][k] + (r.values[k] ?? 0)).toFixed(1)}`;
+    });
+    if (area && upper.length > 0) {
+      const lower = xs.map((x, i) => `${x.toFixed(1)},${y(base[at(i)][k] ?? 0).toFixed(1)}`).reverse();
       out.push(
-        `<text x="${x(i).toFixed(1)}" y="${top + h + 16}" text-anchor="middle" font-size="11">${escapeHtml(r.label)}</text>`,
+        `<polygon points="${[...upper, ...lower].join(' ')}" fill="${colorOf(d, k)}" fill-opacity="${stacked ? 0.85 : 0.25}"><title>${escapeHtml(name)}</title></polygon>`,
       );
     }
+    if (!stacked)
+      out.push(
+        `<polyline points="${upper.join(' ')}" fill="none" stroke="${colorOf(d, k)}" stroke-width="2"><title>${escapeHtml(name)}</title></polyline>`,
+      );
+    out.push(
+      `<rect x="${right + 8}" y="${top + 3 + k * 16}" width="10" height="10" fill="${colorOf(d, k)}" stroke="#9aa0a6" stroke-width="0.5"/>`,
+      `<text x="${right + 22}" y="${top + 12 + k * 16}" font-size="11">${escapeHtml(name)}</text>`,
+    );
   });
-  return { body: out.join(''), height: top + h + 30 };
+  const label = (x: number, text: string) =>
+    `<text x="${x.toFixed(1)}" y="${top + h + 16}" text-anchor="middle" font-size="11">${escapeHtml(text)}</text>`;
+  if (n === 1) out.push(label((left + right) / 2, d.rows[0].label));
+  else
+    d.rows.forEach((r, i) => {
+      if (n <= 8 || i % Math.ceil(n / 8) === 0 || i === n - 1) out.push(label(xs[i], r.label));
+    });
+  const legend = top + 12 + d.series.length * 16;
+  return { body: out.join(''), height: Math.max(top + h + 30, legend + 8) };
 }
 
 /** The chart as an <svg> element (text escaped; only #rrggbb colours). */

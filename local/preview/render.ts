@@ -89,17 +89,20 @@ function sheetTable(sheet: LocalSheet, lang: Lang): string {
   const weights = range.getFontWeights();
   const notes = range.getNotes();
   const frozen = sheet.getFrozenRows();
+  const rules = sheet.conditionalRules;
   const head = Array.from({ length: lastCol }, (_, j) => `<th>${columnLetter(j + 1)}</th>`).join('');
   const body: string[] = [];
   for (let i = 0; i < rows; i++) {
     const cells: string[] = [`<th>${i + 1}</th>`];
     for (let j = 0; j < lastCol; j++) {
       const style: string[] = [];
-      const bg = safeColor(backgrounds[i][j]);
-      const fg = safeColor(colors[i][j]);
+      // A conditional format shows over the cell's own, as in Sheets.
+      const rule = rules.find((r) => r.appliesTo(i + 1, j + 1, values[i][j]))?.state;
+      const bg = safeColor(rule?.background ?? backgrounds[i][j]);
+      const fg = safeColor(rule?.fontColor ?? colors[i][j]);
       if (bg && bg !== '#ffffff') style.push(`background:${bg}`);
       if (fg && fg !== '#000000') style.push(`color:${fg}`);
-      if (weights[i][j] === 'bold') style.push('font-weight:bold');
+      if ((rule?.bold ?? weights[i][j] === 'bold') === true) style.push('font-weight:bold');
       const cls = typeof raw[i][j] === 'number' ? ' class="num"' : '';
       const st = style.length ? ` style="${style.join(';')}"` : '';
       // A note shows as the cell's tooltip, with Sheets' corner mark.

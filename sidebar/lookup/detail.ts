@@ -34,6 +34,13 @@ export function segmentBadge(segment: SegmentView, ctx: ViewContext): HTMLSpanEl
   return badge;
 }
 
+/** The previous run's segment: the same badge, titled by what it is (it has no RFM code of its own). */
+function previousBadge(segment: SegmentView, ctx: ViewContext): HTMLSpanElement {
+  const badge = segmentBadge(segment, ctx);
+  badge.title = ctx.texts.previousSegment;
+  return badge;
+}
+
 function row(label: string, value: string, className = ''): HTMLDivElement {
   return el('div', { className: `row ${className}`.trim() }, [
     el('dt', { text: label }),
@@ -200,6 +207,11 @@ export function buildDetail(d: CustomerDetailView, ctx: DetailContext): DetailNo
   const header = el('header', { className: 'detail-head' }, [
     name,
     d.segment ? segmentBadge(d.segment, ctx) : null,
+    d.previousSegment
+      ? el('span', { className: 'previous-segment', text: `${texts.previousSegment}: ` }, [
+          previousBadge(d.previousSegment, ctx),
+        ])
+      : null,
   ]);
   const identity = el('dl', { className: 'identity' }, [
     el('div', { className: 'row username' }, [

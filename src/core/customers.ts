@@ -348,6 +348,7 @@ export function customerDetail(
   key: string,
   clock: Clock,
   segment: SegmentView | null,
+  previousSegment: SegmentView | null = null,
 ): CustomerDetailView | null {
   const c = index.byKey.get(key);
   if (!c) return null;
@@ -377,5 +378,6 @@ export function customerDetail(
     lastOrder: orderView(c.orders[0]),
     topProducts: topProducts(c),
     segment,
+    previousSegment,
   };
 }

@@ -2,8 +2,26 @@
 // and the reader that gives the lookup a customer's segment back from the sheet.
 import type { CustomerIndex } from './customers';
 import {
+  CHANGE_COLOURS,
+  type Change,
+  changeOf,
+  GONE_COLUMN,
+  HIGHLIGHT_COLOURS,
+  type HistoryRow,
+  highlightOf,
+  historyRowOf,
+  historyTable,
+  type Movement,
+  movementOf,
+  NEW_ROW,
+  recordRun,
+  runDateNote,
+} from './movement';
+import {
   type RfmResult,
   type RfmRow,
+  SEGMENTS,
+  type SegmentId,
   scoreRfm,
   segmentById,
   segmentForCode,
@@ -24,8 +42,15 @@ type Column = keyof Headers;
 
 /** The Segments sheet's columns, declared once: order (of the sheet and the canonical CSV), the CSV's
  *  canonical header, the kind (number format; text columns are plain text, so '545' stays a code and a
- *  username never becomes a formula) and the width. The sheet's own headers are in text/segments.ts. */
-export const SEGMENTS_DECL: readonly { id: Column; canonical: string; kind: ColumnKind; width?: number }[] = [
+ *  username never becomes a formula) and the width. The sheet's own headers are in text/segments.ts. The movement columns
+ *  (`csv: false`) are the sheet's only: the CLI has no previous run. */
+export const SEGMENTS_DECL: readonly {
+  id: Column;
+  canonical: string;
+  kind: ColumnKind;
+  width?: number;
+  csv?: false;
+}[] = [
   { id: 'buyerKey', canonical: 'buyer_key', kind: 'text', width: 120 },
   { id: 'name', canonical: 'name', kind: 'text', width: 160 },
   { id: 'username', canonical: 'buyer_username', kind: 'text', width: 130 },
@@ -40,22 +65,47 @@ export const SEGMENTS_DECL: readonly { id: Column; canonical: string; kind: Colu
   { id: 'm', canonical: 'm', kind: 'integer' },
   { id: 'rfm', canonical: 'rfm', kind: 'text' },
   { id: 'segment', canonical: 'segment', kind: 'text', width: 150 },
+  // Written without a number format (our own labels and words): no format cell per customer.
+  { id: 'previous', canonical: 'previous_segment', kind: 'text', width: 150, csv: false },
+  { id: 'change', canonical: 'change', kind: 'text', width: 90, csv: false },
 ];
 
-/** Column order of the Segments sheet (and of the canonical CSV). */
-export const SEGMENT_COLUMNS: readonly Column[] = SEGMENTS_DECL.map((c) => c.id);
+/** Column order of the canonical CSV (the Segments sheet's first columns). */
+export const SEGMENT_COLUMNS: readonly Column[] = SEGMENTS_DECL.filter((c) => c.csv !== false).map(
+  (c) => c.id,
+);
+
+/** Column order of the Segments sheet: the CSV's, then the movement columns. */
+export const SHEET_COLUMNS: readonly Column[] = SEGMENTS_DECL.map((c) => c.id);
 
 export const CANONICAL_HEADER: Readonly<Record<Column, string>> = Object.fromEntries(
   SEGMENTS_DECL.map((c) => [c.id, c.canonical]),
 ) as Record<Column, string>;
 
-const col = (c: Column) => SEGMENT_COLUMNS.indexOf(c);
+const col = (c: Column) => SHEET_COLUMNS.indexOf(c);
 
 export interface SegmentsSheet {
   header: string[];
   rows: CellValue[][];
   /** 0-based column of the segment label, whose cells take the colours below (one per row). */
   labelColumn: number;
+  /** Colours of the change column as conditional format rules (a constant number of them, whatever the
+   *  rows; they follow the seller's sorting and filtering): 0-based column, the whole cell's text, colours. */
+  movementRules: { column: number; text: string; background: string; color: string }[];
+  /** The from → to matrix between the previous run and this one, on the summary sheet. */
+  movement: {
+    title: string;
+    grid: CellValue[][];
+    backgrounds: string[][];
+    fontColors: string[][];
+  };
+  /** This run's date ('YYYY-MM-DD') and row of the history (customers per segment). */
+  runDate: string;
+  /** The note on the table's first header cell that carries the run date (movement.ts runDateNote). */
+  runDateNote: string;
+  historyRow: HistoryRow;
+  /** The history with this run's row (recordRun: in date order, a rerun replacing its date, capped). */
+  history: { header: string[]; rows: CellValue[][] };
   backgrounds: string[];
   fontColors: string[];
   /** 0-based columns holding untrusted or digit-only text: write them as plain text ('@'), so a
@@ -63,7 +113,8 @@ export interface SegmentsSheet {
   textColumns: number[];
   summary: {
     header: string[];
-    /** label, customers, orders, revenue, share of customers, share of revenue (fractions 0..1). */
+    /** label, customers, orders, revenue, share of customers, share of revenue (fractions 0..1), who they
+     *  are, suggested action. */
     rows: CellValue[][];
     /** Colours of the label cells (column 0), one per summary row. */
     backgrounds: string[];
@@ -108,7 +159,7 @@ export function sortForSheet(rows: readonly RfmRow[]): RfmRow[] {
 const displayName = (r: RfmRow) =>
   r.customer.profile ? r.customer.profile.buyerRealName.trim() : r.customer.buyerUsername;
 
-/** The report beside the table: counted orders dated after the run date (left out), and every status value
+/** The run's report: counted orders dated after the run date (left out), and every status value
  *  counted as a sale that the rules do not name, with its count. */
 function reportFor(
   result: RfmResult,
@@ -163,31 +214,78 @@ function segmentRow<D>(r: RfmRow, lang: Lang, when: (at: number) => D): (string 
   ];
 }
 
-export function buildSegmentsSheet(index: CustomerIndex, clock: Clock, lang: Lang): SegmentsSheet {
+/** The previous run's segment per buyer key (movement.ts says which run that is), and its date for the
+ *  matrix's title (null: no earlier run, or a sheet of unknown date when `segments` is not empty). */
+export interface PreviousRun {
+  segments: ReadonlyMap<string, SegmentId>;
+  date: string | null;
+  /** Set when `segments` holds only this run's customers (a rerun on the same date: its own sheet's
+   *  "Segmen sebelumnya"): the previous run's customers per segment (its history row), for those gone. */
+  counts?: readonly number[];
+}
+
+const NO_PREVIOUS: PreviousRun = { segments: new Map(), date: null };
+
+export function buildSegmentsSheet(
+  index: CustomerIndex,
+  clock: Clock,
+  lang: Lang,
+  previous: PreviousRun = NO_PREVIOUS,
+  history: readonly HistoryRow[] = [],
+): SegmentsSheet {
   const result = scoreRfm(index, clock);
   const sorted = sortForSheet(result.rows);
-  const h = t('segments', lang).header;
+  const tx = t('segments', lang);
+  const h = tx.header;
   const rows: CellValue[][] = [];
   const backgrounds: string[] = [];
   const fontColors: string[] = [];
   for (const r of sorted) {
     const seg = segmentById(r.segmentId);
-    rows.push(segmentRow(r, lang, (at) => new Date(at)));
+    const row: CellValue[] = segmentRow(r, lang, (at) => new Date(at));
+    const before = previous.segments.get(r.key) ?? null;
+    row.push(before === null ? '' : segmentLabel(before, lang), tx.changes[changeOf(before, r.segmentId)]);
+    rows.push(row);
     backgrounds.push(seg.background);
     fontColors.push(seg.color);
   }
 
-  const sh = t('segments', lang).summaryHeader;
+  const sh = tx.summaryHeader;
   const summary = summariseSegments(result.rows);
+  const runDate = formatLocalDate(clock.now, clock.timeZone);
+  const moved = movementOf(previous.segments, result.rows, previous.counts);
+  const historyRow = historyRowOf(runDate, result.rows);
+  const { report, empty } = reportFor(result, unnamedStatuses(allOrders(index)), clock, lang);
+  const from = previous.date ?? (previous.segments.size > 0 ? tx.movementEarlier : null);
+  if (from !== null && result.rows.length > 0)
+    report.unshift(tx.movementReport(from, moved.up, moved.down, moved.same, moved.added, moved.gone));
   return {
-    header: SEGMENT_COLUMNS.map((c) => h[c]),
+    header: SHEET_COLUMNS.map((c) => h[c]),
     rows,
     labelColumn: col('segment'),
     backgrounds,
     fontColors,
     textColumns: SEGMENTS_DECL.filter((c) => c.kind === 'text').map((c) => col(c.id)),
+    movementRules: movementRules(lang),
+    movement: {
+      title: from === null ? tx.movementFirst(runDate) : tx.movementTitle(from, runDate),
+      ...matrixOf(moved, lang),
+    },
+    runDate,
+    runDateNote: runDateNote(runDate, lang),
+    historyRow,
+    history: historyTable(recordRun(history, historyRow), lang),
     summary: {
-      header: [sh.segment, sh.customers, sh.orders, sh.revenue, sh.customerShare, sh.revenueShare],
+      header: [
+        sh.segment,
+        sh.customers,
+        sh.orders,
+        sh.revenue,
+        sh.customerShare,
+        sh.revenueShare,
+        sh.who,
+        sh.action,
+      ],
       rows: summary.map((s) => [
         segmentLabel(s.segmentId, lang),
         s.customers,
@@ -195,13 +293,67 @@ export function buildSegmentsSheet(index: CustomerIndex, clock: Clock, lang: Lan
         s.revenue,
         s.customerShare,
         s.revenueShare,
+        tx.profiles[s.segmentId].who,
+        tx.profiles[s.segmentId].action,
       ]),
       backgrounds: summary.map((s) => segmentById(s.segmentId).background),
       fontColors: summary.map((s) => segmentById(s.segmentId).color),
     },
     notice: noticeFor(result, lang),
-    ...reportFor(result, unnamedStatuses(allOrders(index)), clock, lang),
+    report,
+    empty,
   };
+}
+
+/** The change column coloured by its word. */
+function movementRules(lang: Lang): SegmentsSheet['movementRules'] {
+  // The change column only: it is what the seller scans for. Every rule costs six builder calls each run,
+  // and a label of the previous segment reads well enough in plain text.
+  const tx = t('segments', lang);
+  const change = col('change');
+  return (Object.keys(CHANGE_COLOURS) as Change[]).map((c) => ({
+    column: change,
+    text: tx.changes[c],
+    ...CHANGE_COLOURS[c],
+  }));
+}
+
+const WHITE = '#FFFFFF';
+const ZERO = '#757575';
+const INK = '#202124';
+
+/** The matrix as cells: segment labels down (previous run, then "new") and across (this run, then "gone"),
+ *  labels in their segment's colours, counts highlighted where movementOf's highlightOf says so. */
+function matrixOf(m: Movement, lang: Lang): Omit<SegmentsSheet['movement'], 'title'> {
+  const tx = t('segments', lang);
+  const labels = SEGMENTS.map((s) => tx.labels[s.id]);
+  const grid: CellValue[][] = [[tx.movementCorner, ...labels, tx.movementGone]];
+  const backgrounds: string[][] = [[WHITE, ...SEGMENTS.map((s) => s.background), WHITE]];
+  const fontColors: string[][] = [[INK, ...SEGMENTS.map((s) => s.color), INK]];
+  for (let from = 0; from <= NEW_ROW; from++) {
+    const seg = SEGMENTS[from];
+    const row: CellValue[] = [seg ? labels[from] : tx.movementNew];
+    const bg = [seg ? seg.background : WHITE];
+    const fg = [seg ? seg.color : INK];
+    for (let to = 0; to <= GONE_COLUMN; to++) {
+      if (from === NEW_ROW && to === GONE_COLUMN) {
+        row.push('');
+        bg.push(WHITE);
+        fg.push(INK);
+        continue;
+      }
+      const n = m.counts[from][to];
+      const hl = highlightOf(from, to);
+      const colours = hl && (n > 0 || hl === 'same') ? HIGHLIGHT_COLOURS[hl] : null;
+      row.push(n);
+      bg.push(colours ? colours.background : WHITE);
+      fg.push(colours ? colours.color : n === 0 ? ZERO : INK);
+    }
+    grid.push(row);
+    backgrounds.push(bg);
+    fontColors.push(fg);
+  }
+  return { grid, backgrounds, fontColors };
 }
 
 /**
@@ -260,18 +412,29 @@ function headerNames(c: Column): Set<string> {
  *  first, then only the columns it needs. */
 export const SEGMENTS_HEADER_ROWS = 10;
 
-/** Where the Segments header is in the sheet's first rows (0-based row and the key and RFM code columns),
- *  found by the columns' names in either language; null when the sheet is not ours. */
-export function segmentsColumns(head: Grid): { headerRow: number; keyCol: number; codeCol: number } | null {
+/** Where the Segments header is in the sheet's first rows (0-based row and the key, RFM code and previous
+ *  segment columns; prevCol -1 on a sheet written before movement was kept), found by the columns' names in
+ *  either language; null when the sheet is not ours. */
+export function segmentsColumns(
+  head: Grid,
+): { headerRow: number; keyCol: number; codeCol: number; prevCol: number } | null {
   const keyNames = headerNames('buyerKey');
   const codeNames = headerNames('rfm');
+  const prevNames = headerNames('previous');
   for (let h = 0; h < Math.min(head.length, SEGMENTS_HEADER_ROWS); h++) {
     const header = head[h].map(norm);
     const keyCol = header.findIndex((v) => keyNames.has(v));
     const codeCol = header.findIndex((v) => codeNames.has(v));
-    if (keyCol >= 0 && codeCol >= 0) return { headerRow: h, keyCol, codeCol };
+    const prevCol = header.findIndex((v) => prevNames.has(v));
+    if (keyCol >= 0 && codeCol >= 0) return { headerRow: h, keyCol, codeCol, prevCol };
   }
   return null;
+}
+
+/** An RFM code cell's segment (a number 545 as well as the text '545'); null when it is not a code. */
+export function segmentOfCode(raw: CellValue): SegmentId | null {
+  const code = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+  return segmentForCode(code)?.id ?? null;
 }
 
 /**

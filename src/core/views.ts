@@ -134,4 +134,6 @@ export interface CustomerDetailView {
   topProducts: TopProductView[];
   /** From the Segments sheet when it exists and lists this customer. */
   segment: SegmentView | null;
+  /** The previous run's segment from the same row ("Segmen sebelumnya"; rfm ''), null when new or unknown. */
+  previousSegment: SegmentView | null;
 }

@@ -1,14 +1,18 @@
-// Segmentasi RFM: the Segments sheet is built complete in a staging sheet, then swapped in, so a failure
-// never leaves a half-written Segments sheet (the old one stays until the new one is whole).
+// Segmentasi RFM: the Segments sheet (the customer table alone: every column beside it would cost a cell
+// per customer) and its summary sheet (summary, movement matrix, history, charts) are each built complete in
+// a staging sheet, then swapped in, Segments first: a failure never leaves a half-written sheet (the old one
+// stays until the new one is whole), and a run stopped between the two swaps leaves a new Segments sheet
+// whose run the next run puts back into the history (gas/movement.ts).
 import { buildCustomers, type CustomerIndex } from '../core/customers';
 import { customerRows } from '../core/readmodel';
 import { buildSegmentsSheet, SEGMENTS_DECL } from '../core/segments';
-import { t } from '../core/text';
-import type { CellValue, Clock } from '../core/types';
+import { t, texts } from '../core/text';
+import type { Clock } from '../core/types';
 import type { Env } from './context';
+import { readMovement, writeSegmentsMovement, writeSummarySheet } from './movement';
 import { writeProblems } from './problems';
 import { syncCustomers } from './readmodel';
-import { type ColumnKind, writeRows, writeTable } from './sheets';
+import { fitRows, writeTable } from './sheets';
 import { GENERATION, loadStore, readConsistently } from './store';
 import { withStoreLock } from './undo';
 
@@ -17,8 +21,6 @@ export interface SegmentationReport {
   message: string;
   notice: string | null;
 }
-
-const SUMMARY_KINDS: ColumnKind[] = ['text', 'integer', 'integer', 'money', 'percent', 'percent'];
 
 export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true): SegmentationReport {
   const { ss, lang } = env;
@@ -42,7 +44,14 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
       notice: null,
     };
   }
-  const content = buildSegmentsSheet(index, clock, lang);
+  // What this run compares with, read before the sheets are replaced.
+  const runs = runsOf(env.properties);
+  const replaced = {
+    segments: findSheet(ss, runs, [tx.segmentsSheet]),
+    summary: findSheet(ss, runs, SUMMARY_NAMES(lang)),
+  };
+  const movement = readMovement(replaced, index, clock);
+  const content = buildSegmentsSheet(index, clock, lang, movement.previous, movement.history);
   // Customers checked against the store and repaired (a hand edit, an interrupted import): under the lock,
   // and only when no import changed the store since it was read.
   repairCustomers(env, index, generation);
@@ -51,27 +60,37 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   }
   if (toast) ss.toast(tx.segmentWriting(content.rows.length), tx.segmentTitle, 5);
 
-  const finalName = tx.segmentsSheet;
+  const finals = [tx.segmentsSheet, tx.summarySheet];
   // Named by the real time (not the run date): its age tells a leftover from a run still going.
   const now = env.clock.now;
-  const run = trackRun(ss, env.properties, finalName, now);
+  const run = trackRun(ss, runs, env.properties, finals, now);
   try {
-    const names = sheetNames(finalName, now);
-    const staging = ss.insertSheet(names.staging);
-    let old: Sheet | null;
+    const segments = namesOf(tx.segmentsSheet, now);
+    const summary = namesOf(tx.summarySheet, now);
+    const stagings: Sheet[] = [];
+    let olds: { segments: Sheet | null; summary: Sheet | null };
     try {
-      writeSegments(staging, content, lang);
-      old = ss.getSheetByName(finalName);
+      stagings.push(ss.insertSheet(segments.staging));
+      writeSegments(stagings[0], content);
+      stagings.push(ss.insertSheet(summary.staging));
+      writeSummarySheet(stagings[1], content, lang);
+      olds = {
+        segments: ss.getSheetByName(segments.final),
+        summary: findSheet(ss, [], SUMMARY_NAMES(lang)),
+      };
     } catch (e) {
-      ss.deleteSheet(staging);
+      for (const sheet of stagings) ss.deleteSheet(sheet);
       throw e;
     }
-    swapIn(ss, staging, old, names);
+    swapIn(ss, [
+      { sheet: stagings[0], old: olds.segments, names: segments },
+      { sheet: stagings[1], old: olds.summary, names: summary },
+    ]);
   } finally {
     run.release();
   }
 
-  const done = tx.segmentDone(content.rows.length, finalName);
+  const done = tx.segmentDone(content.rows.length, tx.segmentsSheet);
   if (toast) ss.toast(done, tx.segmentTitle, 5);
   const lines = [done];
   if (content.notice) lines.push(content.notice);
@@ -86,14 +105,23 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Properties = GoogleAppsScript.Properties.Properties;
+
+/** The summary sheet's names, this language's first (a spreadsheet whose language changed keeps its
+ *  history). */
+const SUMMARY_NAMES = (lang: Env['lang']) => [
+  texts.sheet[lang].summarySheet,
+  texts.sheet[lang === 'id' ? 'en' : 'id'].summarySheet,
+];
 
 /** Older than any execution can run (Apps Script stops one at 6 minutes): a leftover, not work in progress. */
 const LEFTOVER_AFTER_MS = 30 * 60_000;
-/** One document property per run in progress, `<prefix><start ms>` → the Segments sheet's name. */
+/** One document property per run in progress, `<prefix><start ms>` → the names of the sheets it replaces,
+ *  one a line (a run of an older version: the Segments sheet's only). */
 const RUN_PROPERTY = 'kenali.segmentsRun.';
 
-/** The sheets of the run started at `started`: the new table while it is written, the old one set aside. */
-function sheetNames(finalName: string, started: number) {
+/** A sheet of the run started at `started`: the new one while it is written, the old one set aside. */
+function namesOf(finalName: string, started: number) {
   return {
     final: finalName,
     staging: `${finalName} (baru ${started})`,
@@ -101,97 +129,146 @@ function sheetNames(finalName: string, started: number) {
   };
 }
 
-/**
- * Records this run until it ends (even by an exception), after removing what runs stopped dead (Apps
- * Script's time limit: no catch or finally of theirs ran) left behind: their staging or set-aside sheet.
- * A few calls whatever the number of sheets or rows.
- */
-function trackRun(
-  ss: Spreadsheet,
-  props: GoogleAppsScript.Properties.Properties,
-  finalName: string,
-  now: number,
-): { release(): void } {
-  for (const key of props.getKeys()) {
+interface Run {
+  key: string;
+  started: number;
+  finals: string[];
+}
+
+/** The runs the document properties say are in progress (or were stopped dead): one read. */
+function runsOf(props: Properties): Run[] {
+  const out: Run[] = [];
+  for (const [key, value] of Object.entries(props.getProperties())) {
     if (!key.startsWith(RUN_PROPERTY)) continue;
-    const started = Number(key.slice(RUN_PROPERTY.length));
-    if (now - started <= LEFTOVER_AFTER_MS) continue; // still running, perhaps
-    const names = sheetNames(props.getProperty(key) ?? finalName, started);
-    for (const name of [names.staging, names.aside]) {
-      const sheet = ss.getSheetByName(name);
-      if (sheet) ss.deleteSheet(sheet);
-    }
-    props.deleteProperty(key);
+    const finals = value.split('\n').filter((n) => n !== '');
+    out.push({ key, started: Number(key.slice(RUN_PROPERTY.length)), finals });
   }
-  const own = `${RUN_PROPERTY}${now}`;
-  props.setProperty(own, finalName);
-  return { release: () => props.deleteProperty(own) };
+  return out;
 }
 
 /**
- * Puts the complete staging sheet in place of the old Segments sheet: old set aside, new renamed, old
- * deleted. A failing step puts the old one back and removes the new one, so the seller always sees one
- * whole Segments sheet, old or new.
+ * The sheet this run replaces, by any of its `names`; or, when a run stopped dead between setting the old
+ * one aside and putting its own in place (Apps Script's time limit), the one it set aside: the last whole
+ * one (trackRun puts it back afterwards). A call per name tried.
  */
-function swapIn(
+function findSheet(ss: Spreadsheet, runs: readonly Run[], names: readonly string[]): Sheet | null {
+  for (const name of names) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) return sheet;
+  }
+  for (const run of runs)
+    for (const name of names) {
+      if (!run.finals.includes(name)) continue;
+      const aside = ss.getSheetByName(namesOf(name, run.started).aside);
+      if (aside) return aside;
+    }
+  return null;
+}
+
+/**
+ * Records this run until it ends (even by an exception), after tidying what runs stopped dead (Apps
+ * Script's time limit: no catch or finally of theirs ran) left behind: their staging sheets are removed,
+ * a sheet they set aside is put back under its name when nothing took its place, else removed. A few
+ * calls per leftover run, whatever the number of rows.
+ */
+function trackRun(
   ss: Spreadsheet,
-  staging: Sheet,
-  old: Sheet | null,
-  names: ReturnType<typeof sheetNames>,
-): void {
+  runs: readonly Run[],
+  props: Properties,
+  finals: readonly string[],
+  now: number,
+): { release(): void } {
+  for (const run of runs) {
+    if (now - run.started <= LEFTOVER_AFTER_MS) continue; // still running, perhaps
+    for (const final of run.finals) {
+      const names = namesOf(final, run.started);
+      const staging = ss.getSheetByName(names.staging);
+      if (staging) ss.deleteSheet(staging);
+      const aside = ss.getSheetByName(names.aside);
+      if (!aside) continue;
+      if (ss.getSheetByName(final)) ss.deleteSheet(aside);
+      else aside.setName(final);
+    }
+    props.deleteProperty(run.key);
+  }
+  const own = `${RUN_PROPERTY}${now}`;
+  props.setProperty(own, finals.join('\n'));
+  return { release: () => props.deleteProperty(own) };
+}
+
+interface Swap {
+  /** The complete staging sheet. */
+  sheet: Sheet;
+  /** The sheet it replaces, if any. */
+  old: Sheet | null;
+  names: ReturnType<typeof namesOf>;
+}
+
+/**
+ * Puts each complete staging sheet in place of its old sheet, in order: every old one set aside and its
+ * new one renamed, then the old ones deleted. A failing step puts every old one back and removes the new
+ * ones, so the seller sees the old sheets or the new ones; only once the first old sheet is deleted does a
+ * failure undo the later sheets alone (Segments new, its summary old: what the next run repairs).
+ */
+function swapIn(ss: Spreadsheet, swaps: readonly Swap[]): void {
   // Each undo step on its own: with another editor segmenting at the same moment one may fail (their
-  // sheet took the name), and the others must still run.
-  const undo = (steps: (() => void)[], e: unknown): never => {
-    for (const step of steps) {
-      try {
-        step();
-      } catch {
-        // the sheet is gone or the name taken: nothing more to put back with this step
-      }
-    }
-    throw e;
-  };
-  const dropNew = () => ss.deleteSheet(staging);
-  if (!old) {
+  // sheet took the name), and the others must still run. The latest step is undone first.
+  let undo: (() => void)[] = swaps.map((s) => () => ss.deleteSheet(s.sheet));
+  const step = (action: () => void, back?: () => void) => {
     try {
-      staging.setName(names.final);
+      action();
     } catch (e) {
-      undo([dropNew], e);
+      for (const u of undo) {
+        try {
+          u();
+        } catch {
+          // the sheet is gone or the name taken: nothing more to put back with this step
+        }
+      }
+      throw e;
     }
-    return;
-  }
-  try {
-    old.setName(names.aside);
-  } catch (e) {
-    undo([dropNew], e);
-  }
-  const oldBack = () => old.setName(names.final);
-  try {
-    staging.setName(names.final);
-  } catch (e) {
-    undo([oldBack, dropNew], e);
-  }
-  try {
-    ss.deleteSheet(old);
-  } catch (e) {
-    undo([() => staging.setName(names.staging), oldBack, dropNew], e);
-  }
+    if (back) undo.unshift(back);
+  };
+  // The old sheets' names as found (the summary may carry the other language's).
+  let oldNames: string[] = [];
+  step(() => {
+    oldNames = swaps.map(({ old }) => (old ? old.getName() : ''));
+  });
+  swaps.forEach(({ sheet, old, names }, i) => {
+    if (old)
+      step(
+        () => old.setName(names.aside),
+        () => old.setName(oldNames[i]),
+      );
+    step(
+      () => sheet.setName(names.final),
+      () => sheet.setName(names.staging),
+    );
+  });
+  swaps.forEach(({ old }, i) => {
+    if (!old) return;
+    step(() => ss.deleteSheet(old));
+    // From here the earlier sheets cannot be put back: a failure undoes only the later ones.
+    undo = swaps
+      .slice(i + 1)
+      .flatMap(({ sheet, old: o }, j) => [
+        () => sheet.setName(swaps[i + 1 + j].names.staging),
+        ...(o ? [() => o.setName(oldNames[i + 1 + j])] : []),
+        () => ss.deleteSheet(sheet),
+      ]);
+  });
 }
 
 type SegmentsContent = ReturnType<typeof buildSegmentsSheet>;
 
-/** One setValues for the table, one setBackgrounds and one setFontColors for the label column,
- *  frozen header, filter, widths; the summary and its chart beside the table. */
-function writeSegments(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  c: SegmentsContent,
-  lang: Env['lang'],
-): void {
-  const tx = t('sheet', lang);
+/** One setValues for the table, one setBackgrounds and one setFontColors for the label column, frozen
+ *  header, filter, widths, the movement parts (no column): the grid cut to the table. */
+function writeSegments(sheet: Sheet, c: SegmentsContent): void {
   const kinds = SEGMENTS_DECL.map((c) => c.kind);
   const n = c.rows.length;
   const width = c.header.length;
   writeTable(sheet, c.header, c.rows, kinds);
+  fitRows(sheet, n + 1);
   sheet.setFrozenRows(1);
   const label = sheet.getRange(2, c.labelColumn + 1, n, 1);
   label.setBackgrounds(c.backgrounds.map((b) => [b]));
@@ -201,36 +278,7 @@ function writeSegments(
   SEGMENTS_DECL.forEach((c, i) => {
     if (c.width) sheet.setColumnWidth(i + 1, c.width);
   });
-
-  // Summary: one blank column to the right of the table; the too-thin notice above it.
-  const col = width + 2;
-  const s = c.summary;
-  const titles: CellValue[][] = [[tx.summaryTitle], ...(c.notice ? [[c.notice]] : [])];
-  writeRows(sheet, 1, titles, ['text'], col)!.setFontWeight('bold');
-  const headerRow = 1 + titles.length;
-  writeRows(
-    sheet,
-    headerRow,
-    [s.header],
-    s.header.map(() => 'text'),
-    col,
-  )!.setFontWeight('bold');
-  writeRows(sheet, headerRow + 1, s.rows, SUMMARY_KINDS, col);
-  const labels = sheet.getRange(headerRow + 1, col, s.rows.length, 1);
-  labels.setBackgrounds(s.backgrounds.map((b) => [b]));
-  labels.setFontColors(s.fontColors.map((f) => [f]));
-  sheet.setColumnWidth(col, 170);
-
-  const chart = sheet
-    .newChart()
-    .setChartType(Charts.ChartType.BAR)
-    .addRange(sheet.getRange(headerRow, col, s.rows.length + 1, 2))
-    .setOption('title', tx.chartTitle)
-    .setOption('legend', { position: 'none' })
-    .setOption('colors', ['#1a73e8'])
-    .setPosition(headerRow + s.rows.length + 2, col, 0, 0)
-    .build();
-  sheet.insertChart(chart);
+  writeSegmentsMovement(sheet, c);
 }
 
 /** OrderItems columns the read model needs (not variants, SKUs or prices). */

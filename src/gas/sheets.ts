@@ -26,6 +26,14 @@ export function fitColumns(sheet: Sheet, columns: number): void {
   if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
 }
 
+/** Cuts the grid to `rows` rows (at least 1), as fitColumns does columns: a new sheet's 1000 rows under a
+ *  small table are blank cells toward the limit too. Two calls at most. */
+export function fitRows(sheet: Sheet, rows: number): void {
+  const maxRows = sheet.getMaxRows();
+  const keep = Math.max(1, rows);
+  if (maxRows > keep) sheet.deleteRows(keep + 1, maxRows - keep);
+}
+
 /** Shrinks a grid that once held a big paste back to a new sheet's 1000 × 26 (the inbox after import). */
 export function shrinkToDefault(sheet: Sheet): void {
   const maxRows = sheet.getMaxRows();

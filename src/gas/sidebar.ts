@@ -6,10 +6,11 @@
 import { buildCustomers, type CustomerIndex, customerDetail, daysSince } from '../core/customers';
 import { buyerKeyOf } from '../core/identity';
 import { DEFAULT_LOOKUP_LIMIT, recentCustomers, searchCustomers } from '../core/lookup';
+import { segmentOfLabel } from '../core/movement';
 import { effectiveProfiles } from '../core/profiles';
 import { namingQueue, recentWindow } from '../core/queue';
 import { type CustomerRow, listItemOf, needsRecompute, topProductsOf } from '../core/readmodel';
-import { segmentView } from '../core/rfm';
+import { type SegmentId, segmentById, segmentLabel, segmentView } from '../core/rfm';
 import { SEGMENTS_HEADER_ROWS, segmentsColumns } from '../core/segments';
 import { isCounted } from '../core/status';
 import {
@@ -278,7 +279,8 @@ export function detailView(env: Env, key: string): CustomerDetailView | null {
     const rm = unfinished ? null : readModel(env);
     if (!rm) {
       const index = buildCustomers(loadStore(env));
-      return customerDetail(index, key, env.clock, segmentOf(env, key));
+      const s = segmentOf(env, key);
+      return customerDetail(index, key, env.clock, s.segment, s.previous);
     }
     const found = customerRow(rm, key);
     if (!found) return null;
@@ -286,7 +288,10 @@ export function detailView(env: Env, key: string): CustomerDetailView | null {
     const c = { ...found.customer, realName: profileName(env, found.customer.username, key) };
     if (needsRecompute(c)) {
       const index = customerFromStore(env, c);
-      if (index) return customerDetail(index, key, env.clock, segmentOf(env, key));
+      if (index) {
+        const s = segmentOf(env, key);
+        return customerDetail(index, key, env.clock, s.segment, s.previous);
+      }
     }
     const last = orderWithLines(env, c.lastOrderSn);
     const realName = c.realName.trim() === '' ? null : c.realName.trim();
@@ -313,41 +318,61 @@ export function detailView(env: Env, key: string): CustomerDetailView | null {
       },
       lastOrder: last ? orderView(last.order, last.lines) : null,
       topProducts: c.products ? topProductsOf(c.products) : [],
-      segment: segmentOf(env, key),
+      ...segmentsOf(segmentOf(env, key)),
     };
   });
 }
 
+const segmentsOf = (s: SegmentPair) => ({ segment: s.segment, previousSegment: s.previous });
+
+interface SegmentPair {
+  segment: SegmentView | null;
+  previous: SegmentView | null;
+}
+
+const NO_SEGMENT: SegmentPair = { segment: null, previous: null };
+
 /**
- * A customer's segment from the Segments sheet: its first rows (to find the header), then TextFinder for
- * the key and that row's RFM code: a few cells whatever the number of customers.
+ * A customer's segment and previous segment from the Segments sheet: its first rows (to find the header),
+ * then TextFinder for the key and that row's RFM code and "Segmen sebelumnya": a few cells whatever the
+ * number of customers.
  */
-export function segmentOf(env: Env, buyerKey: string): SegmentView | null {
+export function segmentOf(env: Env, buyerKey: string): SegmentPair {
   const sheet = env.ss.getSheetByName(t('sheet', env.lang).segmentsSheet);
-  if (!sheet) return null;
+  if (!sheet) return NO_SEGMENT;
   const lastRow = sheet.getLastRow();
   const lastColumn = sheet.getLastColumn();
-  if (lastRow < 2 || lastColumn < 1) return null;
+  if (lastRow < 2 || lastColumn < 1) return NO_SEGMENT;
   const head = sheet.getRange(1, 1, Math.min(lastRow, SEGMENTS_HEADER_ROWS), lastColumn).getValues();
   const found = segmentsColumns(head);
-  if (!found) return null;
-  const { headerRow, keyCol, codeCol } = found;
+  if (!found) return NO_SEGMENT;
+  const { headerRow, keyCol, codeCol, prevCol } = found;
   const first = headerRow + 2;
-  if (first > lastRow) return null;
+  if (first > lastRow) return NO_SEGMENT;
   const hits = sheet
     .getRange(first, keyCol + 1, lastRow - first + 1, 1)
     .createTextFinder(buyerKey)
     .matchEntireCell(true)
     .findAll();
   // Case ignored by the search: the key is checked here (a username differing only in case is another).
-  const from = Math.min(keyCol, codeCol);
-  const span = Math.abs(codeCol - keyCol) + 1;
+  const cols = prevCol >= 0 ? [keyCol, codeCol, prevCol] : [keyCol, codeCol];
+  const from = Math.min(...cols);
+  const span = Math.max(...cols) - from + 1;
   for (const hit of hits.slice(0, 3)) {
     const cells = sheet.getSheetValues(hit.getRow(), from + 1, 1, span)[0];
     if (String(cells[keyCol - from]).trim() !== buyerKey) continue;
     const raw = cells[codeCol - from];
     const code = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-    return segmentView(code, env.lang);
+    const before = prevCol >= 0 ? segmentOfLabel(cells[prevCol - from]) : null;
+    return {
+      segment: segmentView(code, env.lang),
+      previous: before ? { ...segmentViewOf(before, env.lang), rfm: '' } : null,
+    };
   }
-  return null;
+  return NO_SEGMENT;
+}
+
+function segmentViewOf(id: SegmentId, lang: Env['lang']): SegmentView {
+  const s = segmentById(id);
+  return { rfm: '', segmentId: id, label: segmentLabel(id, lang), background: s.background, color: s.color };
 }

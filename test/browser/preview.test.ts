@@ -201,14 +201,21 @@ describe('preview in Chromium', () => {
     await expect(page.locator('#toasts li').textContent()).resolves.toBe('Kenali Impor selesai <b>x</b>');
     await page.goto(`${preview.url}/`);
     await expect(page.locator('#toasts').count()).resolves.toBe(0);
-    // The Segments sheet's chart, drawn from the chart's own range: one bar per segment row.
-    await page.locator('nav.tabs a', { hasText: 'Segments' }).click();
-    const chart = page.locator('svg.chart');
-    await expect(chart.count()).resolves.toBe(1);
-    const built = preview.workbook.getSheetByName('Segments')!.getCharts()[0];
+    // The summary sheet's two charts, each drawn from the chart's own range: one bar per segment row;
+    // the history of segment sizes over runs as one stacked area per segment.
+    await page.locator('nav.tabs a', { hasText: 'Ringkasan Segmen' }).click();
+    await expect(page.locator('svg.chart').count()).resolves.toBe(2);
+    const charts = preview.workbook.getSheetByName('Ringkasan Segmen')!.getCharts();
+    const built = charts.find((c) => c.getType() === 'BAR')!;
+    const chart = page.locator('svg.chart[data-chart-type="BAR"]');
     const rows = built.getRanges()[0].getNumRows() - 1;
     await expect(chart.locator('rect').count()).resolves.toBe(rows);
     await expect(chart.getAttribute('aria-label')).resolves.toBe(String(built.getOptions().get('title')));
+    const history = charts.find((c) => c.getType() === 'AREA')!;
+    const area = page.locator('svg.chart[data-chart-type="AREA"]');
+    const segments = history.getRanges()[0].getNumColumns() - 1;
+    await expect(area.locator('polygon').count()).resolves.toBe(segments);
+    await expect(area.getAttribute('aria-label')).resolves.toBe(String(history.getOptions().get('title')));
     await chart.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'preview-chart.png'), fullPage: true });
     expect(errors).toEqual([]);

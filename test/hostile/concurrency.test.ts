@@ -134,10 +134,11 @@ describe.each(SCHEDULES)('concurrent name saves (%s)', (schedule) => {
 });
 
 describe('two editors segmenting at the same time', () => {
-  it('end with one whole Segments sheet and nothing left behind', async () => {
+  it('end with one whole Segments sheet, one summary sheet and nothing left behind', async () => {
     const { shop } = shopWithBuyers(120);
     shop.bundle.call('kenaliSegment');
     const expected = shop.wb.readValues('Segments');
+    const summary = shop.wb.readValues('Ringkasan Segmen');
     // real clocks: two runs are never in the same millisecond (their sheet names include it)
     const result = await runConcurrently(
       [
@@ -155,13 +156,15 @@ describe('two editors segmenting at the same time', () => {
     expect(
       shop.wb
         .getSheets()
-        .filter((s) => /^Segments/.test(s.getName()))
-        .map((s) => s.getName()),
-    ).toEqual(['Segments']);
+        .filter((s) => /^(Segments|Ringkasan Segmen)/.test(s.getName()))
+        .map((s) => s.getName())
+        .sort(),
+    ).toEqual(['Ringkasan Segmen', 'Segments']);
     expect([...shop.wb.documentProperties.keys()].filter((k) => k.startsWith('kenali.segmentsRun'))).toEqual(
       [],
     );
     expect(shop.wb.readValues('Segments')).toEqual(expected);
+    expect(shop.wb.readValues('Ringkasan Segmen')).toEqual(summary);
   });
 });
 

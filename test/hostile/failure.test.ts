@@ -30,6 +30,7 @@ const LINES = 30;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const everything = () => true;
+const SUMMARY = 'Ringkasan Segmen';
 
 beforeAll(() => {
   builtCode();
@@ -330,27 +331,46 @@ describe('an exception halfway through Segmentasi RFM', () => {
   });
 
   it(
-    'at any of its calls: every sheet as it was, or (past the swap) the whole new Segments; no stray sheet',
+    'at any of its calls: every sheet as it was, or (past the swaps) both new ones; no stray sheet',
     () => {
       // the sheets decide (a run marker left in the document properties is removed by a later run)
       const sheetsOf = (w: ReturnType<typeof workbookState>) => JSON.stringify([w.names, w.sheets]);
       const oldState = sheetsOf(before);
       const newState = sheetsOf(after);
+      // Once the old Segments sheet is deleted it cannot be put back: a failure deleting the old summary
+      // puts back that one only (new Segments, old summary), what the next run repairs.
+      const segmentsOnly = (w: ReturnType<typeof workbookState>) =>
+        JSON.stringify([...w.names].sort()) === JSON.stringify([...before.names].sort()) &&
+        JSON.stringify(w.sheets.Segments) === JSON.stringify(after.sheets.Segments) &&
+        JSON.stringify(w.sheets[SUMMARY]) === JSON.stringify(before.sheets[SUMMARY]);
       const outcomes: string[] = [];
       for (let k = 1; k <= calls; k++) {
         const shop = later(shopBeforeSegmentation(), 3 * DAY);
         shop.wb.counter.failOn(everything, k);
         expect(() => shop.bundle.call('kenaliSegment'), `fault at call ${k}`).toThrow(/injected fault/);
         shop.wb.counter.clearFaults();
-        const state = sheetsOf(workbookState(shop.wb));
-        outcomes.push(state === oldState ? 'old' : state === newState ? 'new' : `mixed at call ${k}`);
-        if (state === oldState) expect(shop.wb.sheet('Segments').getCharts()).toHaveLength(1);
+        const w = workbookState(shop.wb);
+        const state = sheetsOf(w);
+        outcomes.push(
+          state === oldState
+            ? 'old'
+            : state === newState
+              ? 'new'
+              : segmentsOnly(w)
+                ? 'segments only'
+                : `mixed at call ${k}`,
+        );
+        if (state === oldState) expect(shop.wb.sheet(SUMMARY).getCharts()).toHaveLength(2);
         shop.bundle.call('kenaliSegment');
         expectSameState(workbookState(shop.wb), after, `re-run after a fault at call ${k}`);
       }
       const firstNew = outcomes.indexOf('new');
       expect(firstNew).toBeGreaterThan(calls / 2);
-      expect(outcomes).toEqual([...Array(firstNew).fill('old'), ...Array(calls - firstNew).fill('new')]);
+      expect(outcomes).toEqual([
+        ...Array(firstNew - 1).fill('old'),
+        'segments only',
+        ...Array(calls - firstNew).fill('new'),
+      ]);
     },
     SWEEP_TIMEOUT,
   );
@@ -375,4 +395,96 @@ describe('Segmentasi RFM stopped dead halfway', () => {
     },
     SWEEP_TIMEOUT,
   );
+});
+
+describe('Segmentasi RFM stopped dead between runs of different dates (movement, #21)', () => {
+  /** What the movement rests on: the Segments table and its run-date note, the summary sheet (matrix and
+   *  history), and no other sheet of Kenali's segmentation. */
+  function movementState(shop: Shop) {
+    const w = workbookState(shop.wb);
+    return JSON.stringify({
+      names: w.names.filter((n) => /^(Segments|Ringkasan Segmen)/.test(n)).sort(),
+      segments: w.sheets.Segments,
+      note: shop.wb.sheet('Segments').getRange('A1').getNote(),
+      summary: w.sheets[SUMMARY],
+    });
+  }
+  const history = (shop: Shop) =>
+    shop.wb
+      .readValues(SUMMARY)
+      .map((r) => r.slice(23, 35))
+      .filter((r) => /^\d{4}-\d{2}-\d{2}$/.test(String(r[0])));
+
+  it(
+    'stopped at any call, then run again the same day and a week later: the same Segments, run date and history as without the stop; a week later straight away: as if the stopped run had happened, or never',
+    () => {
+      const A = 3 * DAY;
+      const B = 10 * DAY;
+      const clean = shopBeforeSegmentation();
+      const calls = clean.wb.counter.measure(() => later(clean, A).bundle.call('kenaliSegment')).total;
+      const afterA = movementState(clean);
+      const dates = history(clean).map((r) => r[0]);
+      expect(dates).toHaveLength(2); // the shop's first run, and this one
+      later(clean, B).bundle.call('kenaliSegment');
+      const afterB = movementState(clean);
+      expect(history(clean).map((r) => r[0])).toEqual([...dates, expect.any(String)]);
+      // B straight after the first run (A never happened): compares with the first run
+      const skip = shopBeforeSegmentation();
+      later(skip, B).bundle.call('kenaliSegment');
+      const withoutA = movementState(skip);
+      expect(withoutA).not.toBe(afterB);
+
+      const straight: string[] = [];
+      for (let k = 1; k <= calls; k++) {
+        const shop = shopBeforeSegmentation();
+        later(shop, A).wb.counter.failOn(everything, k, { sticky: true });
+        expect(() => shop.bundle.call('kenaliSegment')).toThrow();
+        shop.wb.counter.clearFaults();
+        const copy = openShop({ wb: cloneWorkbook(shop.wb) });
+
+        later(shop, A + HOUR).bundle.call('kenaliSegment');
+        expectSameState(movementState(shop), afterA, `rerun the same day after a stop at call ${k}`);
+        later(shop, B).bundle.call('kenaliSegment');
+        expectSameState(movementState(shop), afterB, `a week later after a stop at call ${k} and a rerun`);
+
+        later(copy, B).bundle.call('kenaliSegment');
+        const state = movementState(copy);
+        straight.push(state === afterB ? 'A kept' : state === withoutA ? 'A never' : `mixed at call ${k}`);
+      }
+      // the stopped run counts from its Segments swap on: its run is in the history (put back when the
+      // stop came before the summary's swap) and the next run compares with it
+      const first = straight.indexOf('A kept');
+      expect(first).toBeGreaterThan(calls / 2);
+      expect(straight).toEqual([...Array(first).fill('A never'), ...Array(calls - first).fill('A kept')]);
+    },
+    SWEEP_TIMEOUT,
+  );
+
+  it('stopped with the old summary set aside, then stopped again after tidying: the old summary is put back, its history whole', () => {
+    const clean = shopBeforeSegmentation();
+    later(clean, 3 * DAY).bundle.call('kenaliSegment');
+    later(clean, 10 * DAY).bundle.call('kenaliSegment');
+    const expected = movementState(clean);
+
+    const shop = shopBeforeSegmentation();
+    const before = history(shop);
+    // the 4th rename: old Segments aside, new Segments in, old summary aside, (stopped) new summary in
+    later(shop, 3 * DAY).wb.counter.failOn('Sheet.setName', 4, { sticky: true });
+    expect(() => shop.bundle.call('kenaliSegment')).toThrow();
+    shop.wb.counter.clearFaults();
+    expect(shop.wb.hasSheet(SUMMARY)).toBe(false);
+    // an hour later a run tidies up, then is stopped before its own sheets are in place
+    later(shop, 3 * DAY + HOUR).wb.counter.failOn('Spreadsheet.insertSheet', 1, { sticky: true });
+    expect(() => shop.bundle.call('kenaliSegment')).toThrow();
+    shop.wb.counter.clearFaults();
+    expect(
+      shop.wb
+        .getSheets()
+        .map((s) => s.getName())
+        .filter((n) => n.startsWith(SUMMARY)),
+    ).toEqual([SUMMARY]);
+    expect(history(shop)).toEqual(before);
+    later(shop, 10 * DAY).bundle.call('kenaliSegment');
+    expectSameState(movementState(shop), expected, 'a week later');
+  });
 });

@@ -98,7 +98,7 @@ describe('importing the same export again changes nothing', () => {
 });
 
 describe('segmenting twice on the same run date changes nothing', () => {
-  it('Segments values, colours, filter, frozen header, summary and chart are identical; no stray sheet', () => {
+  it('Segments values, colours, filter, frozen header, the summary sheet and its charts are identical; no stray sheet', () => {
     const shop = openShop();
     paste(shop, messyPaste());
     shop.bundle.call('kenaliImport');
@@ -112,13 +112,18 @@ describe('segmenting twice on the same run date changes nothing', () => {
     );
     shop.bundle.call('kenaliSegment');
     expectSameState(workbookState(shop.wb), first, 'after the second segmentation');
-    expect(shop.wb.sheet('Segments').getCharts()).toHaveLength(1);
+    expect(shop.wb.sheet('Ringkasan Segmen').getCharts()).toHaveLength(2); // segment sizes, and their history
     // and "per tanggal" with the same day is the same run date
     shop.bundle.call('kenaliSegmentJson_', '2024-06-30');
     expectSameState(
       workbookState(shop.wb).sheets.Segments.values,
       first.sheets.Segments.values,
       'per tanggal',
+    );
+    expectSameState(
+      workbookState(shop.wb).sheets['Ringkasan Segmen'].values,
+      first.sheets['Ringkasan Segmen'].values,
+      'per tanggal: the summary',
     );
   });
 

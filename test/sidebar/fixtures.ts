@@ -142,6 +142,7 @@ export function detailOf(
       { productName: 'Topi Bucket', quantity: 2, orders: 2 },
     ],
     segment: { rfm: '545', segmentId: 'champions', label: 'Juara', background: '#1b5e20', color: '#ffffff' },
+    previousSegment: null,
     ...extra,
   };
 }

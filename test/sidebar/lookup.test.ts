@@ -226,6 +226,29 @@ describe('detail', () => {
     expect(badge.style.backgroundColor).toBe('rgb(27, 94, 32)');
     expect(badge.style.color).toBe('rgb(255, 255, 255)');
     expect(badge.title).toBe('Kode RFM 545');
+    expect(page.$$('.previous-segment')).toHaveLength(0); // new since the last run: no previous segment
+  });
+
+  it('shows the previous segment beside the current one, only when there is one', async () => {
+    await loaded();
+    await openDetail(
+      budi,
+      detailOf(budi, {
+        previousSegment: {
+          rfm: '',
+          segmentId: 'at-risk',
+          label: 'Berisiko',
+          background: '#FFCDD2',
+          color: '#8B0000',
+        },
+      }),
+    );
+    const previous = page.$('.previous-segment');
+    expect(previous.textContent).toBe('Segmen sebelumnya: Berisiko');
+    const badge = previous.querySelector('.badge.segment') as HTMLElement;
+    expect(badge.style.backgroundColor).toBe('rgb(255, 205, 210)');
+    expect(badge.title).toBe('Segmen sebelumnya');
+    expect(page.$('.detail-head > .badge.segment').textContent).toBe('Juara');
   });
 
   it('leaves out the badge, payment rows and a made-up average when the data is not there', async () => {

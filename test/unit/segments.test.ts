@@ -8,6 +8,7 @@ import {
   readSegmentsSheet,
   sortForSheet,
 } from '../../src/core/segments';
+import { texts } from '../../src/core/text';
 import type { CellValue, Grid } from '../../src/core/types';
 import { at, clockAt, order, profile, store } from './helpers/records';
 
@@ -73,13 +74,16 @@ describe('buildSegmentsSheet', () => {
       5,
       '555',
       'Juara',
+      '', // no previous run: no previous segment…
+      'baru', // …and everyone is new
     ]);
     expect(typeof vip[12]).toBe('string'); // the code is text, not the number 555
     expect(sheet.rows[1][1]).toBe('e'); // no profile: the username is the name
   });
 
   it('has a header in the language, the label column and its colours', () => {
-    expect(sheet.header).toHaveLength(14);
+    expect(sheet.header).toHaveLength(16);
+    expect(sheet.header.slice(13)).toEqual(['Segmen', 'Segmen sebelumnya', 'Perubahan']);
     expect(sheet.header[0]).toBe('ID Pelanggan');
     expect(buildSegmentsSheet(shop(), RUN, 'en').header[13]).toBe('Segment');
     expect(sheet.labelColumn).toBe(13);
@@ -89,7 +93,7 @@ describe('buildSegmentsSheet', () => {
       ),
     );
     expect(sheet.fontColors[0]).toBe(segmentById('champions').color);
-    expect(sheet.textColumns).toEqual([0, 1, 2, 3, 12, 13]);
+    expect(sheet.textColumns).toEqual([0, 1, 2, 3, 12, 13, 14, 15]);
     expect(sheet.notice).toBeNull();
   });
 
@@ -101,11 +105,13 @@ describe('buildSegmentsSheet', () => {
       'Pendapatan (Rp)',
       '% Pelanggan',
       '% Pendapatan',
+      'Siapa mereka',
+      'Saran tindakan',
     ]);
     expect(sheet.summary.rows).toHaveLength(11);
     expect(sheet.summary.backgrounds).toEqual(SEGMENTS.map((s) => s.background));
     const total = 900_000 + 120_000 + 100_000 + 50_000 + 20_000 + 10_000;
-    const byLabel = new Map(sheet.summary.rows.map((r) => [r[0], r.slice(1)]));
+    const byLabel = new Map(sheet.summary.rows.map((r) => [r[0], r.slice(1, 6)]));
     expect(byLabel.get('Juara')).toEqual([1, 3, 900_000, 1 / 6, 900_000 / total]);
     expect(byLabel.get('Hilang')).toEqual([2, 2, 30_000, 2 / 6, 30_000 / total]);
     expect(byLabel.get('Berisiko')).toEqual([0, 0, 0, 0, 0]);
@@ -248,3 +254,79 @@ describe('sortForSheet', () => {
     );
   });
 });
+
+describe('buildSegmentsSheet with a previous run', () => {
+  const key = (u: string) => buyerKeyOf(u, addr(u));
+  // vip was at risk (up to Juara), e was Juara (down to Pelanggan Setia), b stays Hibernasi, a is new,
+  // and 'gone' was Juara then and has no counted order now.
+  const previous = {
+    date: '2024-05-03',
+    segments: new Map([
+      [key('=vip'), 'at-risk'],
+      [key('e'), 'champions'],
+      [key('b'), 'hibernating'],
+      [key('c'), 'lost'],
+      [key('d'), 'lost'],
+      [key('gone'), 'champions'],
+    ] as const),
+  };
+  const sheet = buildSegmentsSheet(shop(), RUN, 'id', previous);
+  const byKey = new Map(sheet.rows.map((r) => [r[0], r]));
+
+  it('gives each customer the previous segment and the change by the table order', () => {
+    expect(byKey.get(key('=vip'))!.slice(13)).toEqual(['Juara', 'Berisiko', 'naik']);
+    expect(byKey.get(key('e'))!.slice(13)).toEqual(['Pelanggan Setia', 'Juara', 'turun']);
+    expect(byKey.get(key('b'))!.slice(13)).toEqual(['Hibernasi', 'Hibernasi', 'tetap']);
+    expect(byKey.get(key('a'))!.slice(13)).toEqual(['Menjanjikan', '', 'baru']);
+    expect(byKey.has(key('gone'))).toBe(false);
+    expect(buildSegmentsSheet(shop(), RUN, 'en', previous).rows[0].slice(13)).toEqual([
+      'Champions',
+      'At Risk',
+      'up',
+    ]);
+  });
+
+  it('reports the movement and counts the vanished customer in the matrix', () => {
+    expect(sheet.report[0]).toBe(
+      'Dibanding 2024-05-03: 1 naik, 1 turun, 3 tetap, 1 baru; 1 pelanggan tidak terhitung lagi.',
+    );
+    expect(sheet.movement.title).toBe('Perpindahan segmen: 2024-05-03 → 2024-05-10');
+    const g = sheet.movement.grid;
+    expect(g[0][0]).toBe('Dari ↓ / ke →');
+    expect(g[0].at(-1)).toBe('(tidak terhitung lagi)');
+    expect(g.at(-1)![0]).toBe('(baru)');
+    const r = (label: string) => g.find((row) => row[0] === label)!;
+    const c = (label: string) => g[0].indexOf(label);
+    expect(r('Juara')[c('Pelanggan Setia')]).toBe(1); // e
+    expect(r('Juara')[c('(tidak terhitung lagi)')]).toBe(1); // gone: a top customer lost, highlighted
+    expect(sheet.movement.backgrounds[g.indexOf(r('Juara'))][c('(tidak terhitung lagi)')]).toBe('#B71C1C');
+    expect(r('Berisiko')[c('Juara')]).toBe(1); // vip came back
+    expect(sheet.movement.backgrounds[g.indexOf(r('Berisiko'))][c('Juara')]).toBe('#1B5E20');
+    expect(r('(baru)')[c('Menjanjikan')]).toBe(1); // a
+    expect(sheet.historyRow).toEqual({
+      date: '2024-05-10',
+      counts: SEGMENTS.map((s) => sheet.rows.filter((row) => row[13] === segmentLabelId(s.id)).length),
+    });
+  });
+
+  it('first run: a title that says so, and no movement line in the report', () => {
+    const first = buildSegmentsSheet(shop(), RUN, 'id');
+    expect(first.movement.title).toBe(
+      'Perpindahan segmen: belum ada run sebelum 2024-05-10 (semua pelanggan baru).',
+    );
+    expect(first.report.some((l) => l.startsWith('Dibanding'))).toBe(false);
+    expect(first.rows.every((row) => row[14] === '' && row[15] === 'baru')).toBe(true);
+  });
+
+  it('colours the movement columns by a constant set of rules', () => {
+    expect(sheet.movementRules).toHaveLength(4);
+    expect(sheet.movementRules.filter((r) => r.column === 15).map((r) => r.text)).toEqual([
+      'naik',
+      'turun',
+      'tetap',
+      'baru',
+    ]);
+  });
+});
+
+const segmentLabelId = (id: (typeof SEGMENTS)[number]['id']) => texts.segments.id.labels[id];

@@ -32,6 +32,8 @@ const id = {
     m: 'M',
     rfm: 'Kode RFM',
     segment: 'Segmen',
+    previous: 'Segmen sebelumnya',
+    change: 'Perubahan',
   },
   summaryHeader: {
     segment: 'Segmen',
@@ -40,7 +42,78 @@ const id = {
     revenue: 'Pendapatan (Rp)',
     customerShare: '% Pelanggan',
     revenueShare: '% Pendapatan',
+    who: 'Siapa mereka',
+    action: 'Saran tindakan',
   },
+  /** The Perubahan column's words: the segment table's order runs from most to least engaged (movement.ts). */
+  changes: { up: 'naik', down: 'turun', same: 'tetap', new: 'baru' },
+  /** Per segment: who they are, and one thing to do (the summary sheet). */
+  profiles: {
+    champions: {
+      who: 'Baru saja belanja, sering, dan paling banyak.',
+      action: 'Ucapkan terima kasih lewat chat, beri akses duluan ke produk baru; jangan banjiri diskon.',
+    },
+    'loyal-customers': {
+      who: 'Belanja rutin dengan nilai yang baik.',
+      action: 'Tawarkan bundling atau produk pelengkap; minta ulasan toko.',
+    },
+    'potential-loyalist': {
+      who: 'Belanja baru-baru ini, belum sering.',
+      action: 'Kirim voucher belanja berikutnya agar jadi langganan.',
+    },
+    'new-customers': {
+      who: 'Baru pertama kali belanja, belum lama ini.',
+      action: 'Sapa lewat chat setelah paket sampai; beri voucher pembelian kedua.',
+    },
+    promising: {
+      who: 'Baru belanja sekali atau dua kali, nilainya besar.',
+      action: 'Rekomendasikan produk serupa dengan yang dibeli; beri gratis ongkir.',
+    },
+    'need-attention': {
+      who: 'Cukup sering dan lumayan baru, tapi mulai jarang.',
+      action: 'Kirim penawaran terbatas waktu untuk produk favoritnya.',
+    },
+    'about-to-sleep': {
+      who: 'Sudah agak lama tidak belanja, nilainya kecil.',
+      action: 'Ingatkan dengan promo produk terlaris atau flash sale.',
+    },
+    'at-risk': {
+      who: 'Dulu sering belanja, sudah lama tidak.',
+      action: 'Kirim voucher personal lewat chat dan tanyakan kabarnya.',
+    },
+    'cant-lose-them': {
+      who: 'Dulu pembeli terbaik, sekarang lama menghilang.',
+      action: 'Hubungi pribadi: tanyakan kendalanya, beri penawaran khusus.',
+    },
+    hibernating: {
+      who: 'Lama tidak belanja, jarang, nilainya kecil.',
+      action: 'Ikutkan di promo besar (tanggal kembar, payday); jangan habiskan biaya khusus.',
+    },
+    lost: {
+      who: 'Sudah sangat lama tidak belanja.',
+      action: 'Cukup promo umum sesekali; fokuskan tenaga ke segmen lain.',
+    },
+  } satisfies Record<SegmentId, { who: string; action: string }>,
+  /** The from → to matrix on the summary sheet: the previous run's segment down, this run's across. */
+  movementTitle: (from: string, to: string) => `Perpindahan segmen: ${from} → ${to}`,
+  movementFirst: (to: string) => `Perpindahan segmen: belum ada run sebelum ${to} (semua pelanggan baru).`,
+  movementCorner: 'Dari ↓ / ke →',
+  /** The previous run when its date is not known (a Segments sheet written before movement was kept). */
+  movementEarlier: 'run sebelumnya',
+  /** Row of customers the previous run did not score. */
+  movementNew: '(baru)',
+  /** Column of customers this run no longer scores (no counted order up to the run date). */
+  movementGone: '(tidak terhitung lagi)',
+  movementReport: (from: string, up: number, down: number, same: number, added: number, gone: number) =>
+    `Dibanding ${from}: ${up} naik, ${down} turun, ${same} tetap, ${added} baru; ${gone} pelanggan tidak terhitung lagi.`,
+  /** The history beside the matrix: one row per run date, customers per segment. */
+  historyDate: 'Tanggal acuan',
+  historyChartTitle: 'Pelanggan per segmen dari run ke run',
+  /** The note on the Segments table's first header cell: the date it is of (read back by the next run), and
+   *  where the rest is. */
+  runDateNote: (date: string, summary: string) =>
+    `Tanggal acuan: ${date}\nRingkasan, perpindahan dan riwayat segmen ada di sheet “${summary}”.`,
+  historyKept: (n: number) => `Riwayat menyimpan paling banyak ${n} tanggal; yang lama diringkas per bulan.`,
   thinFew: (customers: number) =>
     `Data terlalu sedikit untuk skor RFM yang bermakna: baru ${customers} pelanggan dengan pesanan yang dihitung (minimal 5).`,
   thinEqual: (customers: number) =>
@@ -80,6 +153,8 @@ const en: typeof id = {
     m: 'M',
     rfm: 'RFM code',
     segment: 'Segment',
+    previous: 'Previous segment',
+    change: 'Change',
   },
   summaryHeader: {
     segment: 'Segment',
@@ -88,7 +163,69 @@ const en: typeof id = {
     revenue: 'Revenue (Rp)',
     customerShare: '% of customers',
     revenueShare: '% of revenue',
+    who: 'Who they are',
+    action: 'Suggested action',
   },
+  changes: { up: 'up', down: 'down', same: 'same', new: 'new' },
+  profiles: {
+    champions: {
+      who: 'Bought recently, often, and the most.',
+      action: 'Thank them in chat, give early access to new products; do not flood them with discounts.',
+    },
+    'loyal-customers': {
+      who: 'Buy regularly, with good order values.',
+      action: 'Offer bundles or matching products; ask for a shop review.',
+    },
+    'potential-loyalist': {
+      who: 'Bought recently, not often yet.',
+      action: 'Send a voucher for the next order to make them regulars.',
+    },
+    'new-customers': {
+      who: 'Bought for the first time, not long ago.',
+      action: 'Greet them in chat once the parcel arrives; give a second-order voucher.',
+    },
+    promising: {
+      who: 'Bought once or twice, for a large amount.',
+      action: 'Recommend products like the ones they bought; offer free shipping.',
+    },
+    'need-attention': {
+      who: 'Fairly frequent and fairly recent, but slowing down.',
+      action: 'Send a time-limited offer on their favourite products.',
+    },
+    'about-to-sleep': {
+      who: 'Have not bought for a while, small amounts.',
+      action: 'Remind them with a best-seller promo or a flash sale.',
+    },
+    'at-risk': {
+      who: 'Used to buy often, not for a long time now.',
+      action: 'Send a personal voucher in chat and ask how they are.',
+    },
+    'cant-lose-them': {
+      who: 'Were your best buyers, gone for a long time.',
+      action: 'Contact them personally: ask what went wrong, make a special offer.',
+    },
+    hibernating: {
+      who: 'Long gone, rare, small amounts.',
+      action: 'Include them in big sales (double dates, payday); spend nothing special.',
+    },
+    lost: {
+      who: 'Have not bought for a very long time.',
+      action: 'A general promo now and then is enough; spend your effort on other segments.',
+    },
+  },
+  movementTitle: (from: string, to: string) => `Segment movement: ${from} → ${to}`,
+  movementFirst: (to: string) => `Segment movement: no run before ${to} (every customer is new).`,
+  movementCorner: 'From ↓ / to →',
+  movementEarlier: 'the previous run',
+  movementNew: '(new)',
+  movementGone: '(no longer counted)',
+  movementReport: (from: string, up: number, down: number, same: number, added: number, gone: number) =>
+    `Compared with ${from}: ${up} up, ${down} down, ${same} same, ${added} new; ${gone} customers no longer counted.`,
+  historyDate: 'Run date',
+  historyChartTitle: 'Customers per segment, run by run',
+  runDateNote: (date: string, summary: string) =>
+    `Run date: ${date}\nThe summary, movement and history of segments are in the “${summary}” sheet.`,
+  historyKept: (n: number) => `The history keeps at most ${n} dates; older ones are summarised per month.`,
   thinFew: (customers: number) =>
     `Too little data for meaningful RFM scores: only ${customers} customers with counted orders (at least 5 needed).`,
   thinEqual: (customers: number) =>

@@ -9,6 +9,9 @@ const id = {
   segmentsSheet: 'Segments',
   /** Where a Customers sheet Kenali cannot use (its header row deleted or renamed) is kept. */
   customersAside: (n: number) => `Customers (rusak${n > 1 ? ` ${n}` : ''})`,
+  /** The Segments table's companion: summary, movement matrix, history and charts (a sheet of its own: a
+   *  column beside the table would cost a cell per customer). */
+  summarySheet: 'Ringkasan Segmen',
   problemsHeader: ['Sheet', 'Baris', 'Kolom', 'Masalah', 'Jenis'],
   severity: { error: 'kesalahan (tidak diimpor)', warning: 'peringatan' },
   importTitle: 'Impor Kenali',
@@ -79,6 +82,7 @@ const en: typeof id = {
   problemsSheet: 'Impor - Masalah',
   segmentsSheet: 'Segments',
   customersAside: (n: number) => `Customers (broken${n > 1 ? ` ${n}` : ''})`,
+  summarySheet: 'Segment Summary',
   problemsHeader: ['Sheet', 'Row', 'Column', 'Problem', 'Kind'],
   severity: { error: 'error (not imported)', warning: 'warning' },
   importTitle: 'Kenali import',
