@@ -127,7 +127,9 @@ function showWiden(empty: boolean): void {
   overallNote.textContent = overallNote.hidden ? '' : texts.unnamedOverall(n(others));
   const longer = WINDOW_CHOICES.find((d) => d > days);
   const offers: number[] = [];
-  if (empty && days !== 0 && others > 0) {
+  // Unknown (null: the server counts only for a window that came back empty, e.g. after naming its last
+  // buyer here): offer the longer windows anyway.
+  if (empty && days !== 0 && (unnamedOverall === null || others > 0)) {
     if (longer !== undefined) offers.push(longer);
     offers.push(0);
   }

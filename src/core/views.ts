@@ -21,7 +21,8 @@ export interface NamingQueueView {
   timeZone: string;
   /** Orders of any buyer, named or not, in the window: 0 means the window is simply empty. */
   ordersInWindow: number;
-  /** Buyers without a name over every order (null when not known). */
+  /** Buyers without a name over every order (null when not known: Apps Script counts them only for a
+   *  window without unnamed buyers). */
   unnamedOverall: number | null;
 }
 

@@ -152,7 +152,9 @@ export function namingQueueView(env: Env, days: number): NamingQueueView {
         : null;
     if (!orders || !recent) {
       const store = loadStore(env, { orders: true, items: true, profiles: true });
-      return namingQueue(store, env.clock, days, env.lang);
+      const view = namingQueue(store, env.clock, days, env.lang);
+      // As from the read model below: the overall count only with a window of nobody to name.
+      return view.entries.length === 0 ? view : { ...view, unnamedOverall: null };
     }
     // Named in Customers' copy, or in BuyerProfile itself: a name the seller typed there by hand is in that
     // sheet only until the next import, and a buyer offered again would get it overwritten. BuyerProfile is
@@ -165,7 +167,10 @@ export function namingQueueView(env: Env, days: number): NamingQueueView {
     const unnamed = candidates.filter((o) => !namedKeys.has(buyerKeyOf(o.buyerUsername, o.addressFull)));
     const items = linesOf(env, new Set(unnamed.map((o) => o.orderSn)), QUEUE_LINE_HEADERS);
     const view = namingQueue({ orders: unnamed, items, profiles }, env.clock, days, env.lang);
-    return { ...view, ordersInWindow: orders.length, unnamedOverall: rm ? unnamedCustomers(rm) : null };
+    // The overall count is for an empty window only (the sidebar says how many wait elsewhere): it reads a
+    // column of Customers, a cell per customer, which a queue with entries must not pay for.
+    const overall = rm && view.entries.length === 0 ? unnamedCustomers(rm) : null;
+    return { ...view, ordersInWindow: orders.length, unnamedOverall: overall };
   });
 }
 

@@ -73,6 +73,15 @@ describe('loading the queue', () => {
     expect(page.$('select.window option:last-child').textContent).toBe('semua');
   });
 
+  it('a window whose count the server did not take (null) still offers the longer windows', async () => {
+    await loaded(queue([], { days: 2, ordersInWindow: 4, unnamedOverall: null }));
+    expect(page.$('.overall').hidden).toBe(true);
+    expect(page.$$('.widen button').map((b) => b.textContent)).toEqual([
+      'Lihat 3 hari terakhir',
+      'Lihat semua',
+    ]);
+  });
+
   it('"hari ini" reads as today, never "1 hari terakhir"', async () => {
     await loaded(queue([], { days: 1, ordersInWindow: 5, unnamedOverall: 3 }));
     expect(page.$('.count').textContent).toBe('Semua pembeli hari ini sudah bernama.');
