@@ -34,7 +34,7 @@ import { NUMBER_FORMATS } from '../core/table';
 import { t } from '../core/text';
 import { formatLocalDate, runDateEnd } from '../core/time';
 import type { CellValue, Clock, Grid, Lang } from '../core/types';
-import { type ColumnKind, ensureSize, fitColumns, fitRows, TEXT_FORMAT, writeRows } from './sheets';
+import { type ColumnKind, resizeGrid, TEXT_FORMAT, writeRows } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -200,19 +200,21 @@ export function writeSummarySheet(sheet: Sheet, c: SegmentsSheet, lang: Lang): v
   const history: CellValue[][] = [c.history.header, ...c.history.rows];
   const rows = Math.max(history.length + 2, barChartRow + CHART_ROWS, areaChartRow + CHART_ROWS);
   const columns = historyCol + HISTORY_WIDTH - 1;
-  ensureSize(sheet, rows, columns);
-  fitRows(sheet, rows);
-  fitColumns(sheet, columns);
+  // The grid made exactly what every block and chart below needs, once: the blocks do not grow it.
+  resizeGrid(sheet, rows, columns);
+  const sized = true;
 
-  writeRows(sheet, 1, titles, ['text'])!.setFontWeight('bold');
-  writeRows(sheet, 1, [runDateCells(c.runDate, lang)], ['text', 'text'], 3);
+  writeRows(sheet, 1, titles, ['text'], 1, sized)!.setFontWeight('bold');
+  writeRows(sheet, 1, [runDateCells(c.runDate, lang)], ['text', 'text'], 3, sized);
   writeRows(
     sheet,
     headerRow,
     [s.header],
     s.header.map(() => 'text'),
+    1,
+    sized,
   )!.setFontWeight('bold');
-  writeRows(sheet, headerRow + 1, s.rows, SUMMARY_KINDS);
+  writeRows(sheet, headerRow + 1, s.rows, SUMMARY_KINDS, 1, sized);
   const labels = sheet.getRange(headerRow + 1, 1, s.rows.length, 1);
   labels.setBackgrounds(s.backgrounds.map((b) => [b]));
   labels.setFontColors(s.fontColors.map((f) => [f]));
@@ -240,6 +242,7 @@ export function writeSummarySheet(sheet: Sheet, c: SegmentsSheet, lang: Lang): v
     [title, ...mv.grid],
     mv.grid[0].map((_, j) => (j === 0 ? 'text' : 'integer')),
     matrixCol,
+    sized,
   )!;
   const plain = (colour: string) => Array<string>(span).fill(colour);
   matrix.setBackgrounds([plain('#ffffff'), ...mv.backgrounds]);

@@ -12,7 +12,7 @@ import type { Env } from './context';
 import { readMovement, writeSegmentsMovement, writeSummarySheet } from './movement';
 import { writeProblems } from './problems';
 import { syncCustomers } from './readmodel';
-import { fitRows, writeTable } from './sheets';
+import { writeTable } from './sheets';
 import { GENERATION, loadStore, readConsistently } from './store';
 import { withStoreLock } from './undo';
 
@@ -267,8 +267,7 @@ function writeSegments(sheet: Sheet, c: SegmentsContent): void {
   const kinds = SEGMENTS_DECL.map((c) => c.kind);
   const n = c.rows.length;
   const width = c.header.length;
-  writeTable(sheet, c.header, c.rows, kinds);
-  fitRows(sheet, n + 1);
+  writeTable(sheet, c.header, c.rows, kinds, { fitRows: true });
   sheet.setFrozenRows(1);
   const label = sheet.getRange(2, c.labelColumn + 1, n, 1);
   label.setBackgrounds(c.backgrounds.map((b) => [b]));

@@ -26,12 +26,21 @@ export function fitColumns(sheet: Sheet, columns: number): void {
   if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
 }
 
-/** Cuts the grid to `rows` rows (at least 1), as fitColumns does columns: a new sheet's 1000 rows under a
- *  small table are blank cells toward the limit too. Two calls at most. */
-export function fitRows(sheet: Sheet, rows: number): void {
-  const maxRows = sheet.getMaxRows();
+/** Sets the grid to exactly `rows` × `columns` (rows at least 1), growing or cutting it: two reads and at
+ *  most two changes, where ensureSize, fitRows and fitColumns one after another make six reads. */
+export function resizeGrid(sheet: Sheet, rows: number, columns: number): void {
   const keep = Math.max(1, rows);
-  if (maxRows > keep) sheet.deleteRows(keep + 1, maxRows - keep);
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < keep) sheet.insertRowsAfter(maxRows, keep - maxRows);
+  else if (maxRows > keep) sheet.deleteRows(keep + 1, maxRows - keep);
+  resizeColumns(sheet, columns);
+}
+
+/** Sets the grid to exactly `columns` columns: one read, at most one change. */
+function resizeColumns(sheet: Sheet, columns: number): void {
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+  else if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);
 }
 
 /** Shrinks a grid that once held a big paste back to a new sheet's 1000 × 26 (the inbox after import). */
@@ -51,7 +60,14 @@ const DEFAULT_COLUMNS = 26;
  * per-cell formats sent), one setValues, one bold header. Text columns (and the header) get the plain-text
  * format BEFORE the values are written.
  */
-export function writeTable(sheet: Sheet, header: string[], rows: CellValue[][], kinds: ColumnKind[]): void {
+export function writeTable(
+  sheet: Sheet,
+  header: string[],
+  rows: CellValue[][],
+  kinds: ColumnKind[],
+  /** Cut the grid's rows to the table too (a sheet that holds the table alone: Segments). */
+  opts: { fitRows?: boolean } = {},
+): void {
   const width = header.length;
   if (kinds.length !== width) throw new Error(`writeTable: ${kinds.length} kinds for ${width} columns`);
   const values: CellValue[][] = [header, ...rows];
@@ -59,13 +75,16 @@ export function writeTable(sheet: Sheet, header: string[], rows: CellValue[][], 
     if (values[i].length !== width) throw new Error(`writeTable: row ${i + 1} has ${values[i].length} cells`);
   }
   const before = sheet.getLastRow();
-  ensureSize(sheet, values.length, width);
-  fitColumns(sheet, width);
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < values.length) sheet.insertRowsAfter(maxRows, values.length - maxRows);
+  resizeColumns(sheet, width);
   formatColumns(sheet, rows.length, kinds, { header: true });
   sheet.getRange(1, 1, values.length, width).setValues(values);
   if (before > values.length)
     sheet.getRange(values.length + 1, 1, before - values.length, width).clearContent();
   sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+  // After the new content is in place, as the clearing above.
+  if (opts.fitRows && maxRows > values.length) sheet.deleteRows(values.length + 1, maxRows - values.length);
 }
 
 /**
@@ -110,16 +129,18 @@ function rect(row: number, col: number, numRows: number, numCols: number): strin
   return `${letters(col)}${row}:${letters(col + numCols - 1)}${row + numRows - 1}`;
 }
 
-/** Writes rows at (`rowNumber`, `column`) with their formats (plain text first): three calls. */
+/** Writes rows at (`rowNumber`, `column`) with their formats (plain text first): three calls, and two to
+ *  grow the grid unless the caller `sized` it for every block it writes. */
 export function writeRows(
   sheet: Sheet,
   rowNumber: number,
   rows: CellValue[][],
   kinds: ColumnKind[],
   column = 1,
+  sized = false,
 ): GoogleAppsScript.Spreadsheet.Range | null {
   if (rows.length === 0) return null;
-  ensureSize(sheet, rowNumber + rows.length - 1, column + kinds.length - 1);
+  if (!sized) ensureSize(sheet, rowNumber + rows.length - 1, column + kinds.length - 1);
   const range = sheet.getRange(rowNumber, column, rows.length, kinds.length);
   const formats = kinds.map((k) => NUMBER_FORMATS[k]);
   range.setNumberFormats(rows.map(() => formats));
