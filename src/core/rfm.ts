@@ -142,15 +142,13 @@ export function segmentLabel(id: SegmentId, lang: Lang): string {
 
 export function segmentView(code: string, lang: Lang): SegmentView | null {
   const s = segmentForCode(code);
-  return s
-    ? {
-        rfm: code,
-        segmentId: s.id,
-        label: segmentLabel(s.id, lang),
-        background: s.background,
-        color: s.color,
-      }
-    : null;
+  return s ? segmentViewOf(s.id, lang, code) : null;
+}
+
+/** A segment as the sidebars show it; `rfm` '' when only the segment is known (a previous run's label). */
+export function segmentViewOf(id: SegmentId, lang: Lang, rfm = ''): SegmentView {
+  const s = segmentById(id);
+  return { rfm, segmentId: id, label: segmentLabel(id, lang), background: s.background, color: s.color };
 }
 
 /**

@@ -27,6 +27,7 @@ import {
   segmentForCode,
   segmentLabel,
   segmentOrder,
+  segmentView,
   summariseSegments,
 } from './rfm';
 import { type StatusPair, type UnnamedStatus, unnamedStatuses } from './status';
@@ -431,10 +432,14 @@ export function segmentsColumns(
   return null;
 }
 
-/** An RFM code cell's segment (a number 545 as well as the text '545'); null when it is not a code. */
+/** An RFM code cell's text: a number 545 as well as the text '545' (a person may retype one); '' else. */
+export function codeOfCell(raw: CellValue): string {
+  return typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+}
+
+/** An RFM code cell's segment; null when it is not a code. */
 export function segmentOfCode(raw: CellValue): SegmentId | null {
-  const code = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-  return segmentForCode(code)?.id ?? null;
+  return segmentForCode(codeOfCell(raw))?.id ?? null;
 }
 
 /**
@@ -451,17 +456,9 @@ export function readSegmentsSheet(grid: Grid, lang: Lang = 'id'): Map<string, Se
     for (let i = h + 1; i < grid.length; i++) {
       const row = grid[i];
       const key = typeof row[keyCol] === 'string' ? (row[keyCol] as string).trim() : '';
-      const raw = row[codeCol];
-      const code = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-      const seg = segmentForCode(code);
-      if (key === '' || !seg) continue;
-      out.set(key, {
-        rfm: code,
-        segmentId: seg.id,
-        label: segmentLabel(seg.id, lang),
-        background: seg.background,
-        color: seg.color,
-      });
+      const view = segmentView(codeOfCell(row[codeCol]), lang);
+      if (key === '' || !view) continue;
+      out.set(key, view);
     }
   }
   return out;

@@ -31,7 +31,6 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   // only the three columns it needs of them.
   const generation = env.properties.getProperty(GENERATION);
   const store = readConsistently(env, () => loadStore(env, undefined, { itemHeaders: ITEM_HEADERS }));
-  const index = buildCustomers(store);
   // A store sheet without a column Kenali needs (its header row deleted by hand) reads as no orders: say
   // so and where, and leave Segments and Customers as they are (a repair from it would empty Customers).
   const unreadable = store.problems.filter((p) => p.code === 'missing-column');
@@ -44,6 +43,7 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
       notice: null,
     };
   }
+  const index = buildCustomers(store);
   // What this run compares with, read before the sheets are replaced.
   const runs = runsOf(env.properties);
   const replaced = {

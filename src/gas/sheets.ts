@@ -37,7 +37,7 @@ export function resizeGrid(sheet: Sheet, rows: number, columns: number): void {
 }
 
 /** Sets the grid to exactly `columns` columns: one read, at most one change. */
-function resizeColumns(sheet: Sheet, columns: number): void {
+export function resizeColumns(sheet: Sheet, columns: number): void {
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
   else if (maxColumns > columns) sheet.deleteColumns(columns + 1, maxColumns - columns);

@@ -10,8 +10,8 @@ import { segmentOfLabel } from '../core/movement';
 import { effectiveProfiles } from '../core/profiles';
 import { namingQueue, recentWindow } from '../core/queue';
 import { type CustomerRow, listItemOf, needsRecompute, topProductsOf } from '../core/readmodel';
-import { type SegmentId, segmentById, segmentLabel, segmentView } from '../core/rfm';
-import { SEGMENTS_HEADER_ROWS, segmentsColumns } from '../core/segments';
+import { segmentView, segmentViewOf } from '../core/rfm';
+import { codeOfCell, SEGMENTS_HEADER_ROWS, segmentsColumns } from '../core/segments';
 import { isCounted } from '../core/status';
 import {
   ITEMS_SHEET,
@@ -366,18 +366,12 @@ export function segmentOf(env: Env, buyerKey: string): SegmentPair {
   for (const hit of hits.slice(0, 3)) {
     const cells = sheet.getSheetValues(hit.getRow(), from + 1, 1, span)[0];
     if (String(cells[keyCol - from]).trim() !== buyerKey) continue;
-    const raw = cells[codeCol - from];
-    const code = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+    const code = codeOfCell(cells[codeCol - from]);
     const before = prevCol >= 0 ? segmentOfLabel(cells[prevCol - from]) : null;
     return {
       segment: segmentView(code, env.lang),
-      previous: before ? { ...segmentViewOf(before, env.lang), rfm: '' } : null,
+      previous: before ? segmentViewOf(before, env.lang) : null,
     };
   }
   return NO_SEGMENT;
-}
-
-function segmentViewOf(id: SegmentId, lang: Env['lang']): SegmentView {
-  const s = segmentById(id);
-  return { rfm: '', segmentId: id, label: segmentLabel(id, lang), background: s.background, color: s.color };
 }

@@ -14,6 +14,7 @@ import {
 import { t } from '../core/text';
 import type { CellValue, Grid } from '../core/types';
 import type { Env } from './context';
+import { resizeColumns } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Cell = CellValue;
@@ -114,10 +115,7 @@ function trimRow(row: CellValue[]): CellValue[] {
 /** A new sheet with the canonical header, bold and frozen, its grid cut to the declared columns. */
 function createSheet(env: Env, decl: SheetDecl): Sheet {
   const sheet = env.ss.insertSheet(decl.sheet);
-  const width = decl.columns.length;
-  const max = sheet.getMaxColumns();
-  if (max > width) sheet.deleteColumns(width + 1, max - width);
-  else if (max < width) sheet.insertColumnsAfter(max, width - max);
+  resizeColumns(sheet, decl.columns.length);
   writeHeader(env, decl, sheet, decl.columns, 1);
   sheet.setFrozenRows(1);
   decl.columns.forEach((c, i) => {
