@@ -409,6 +409,12 @@ function headerNames(c: Column): Set<string> {
   return new Set([texts.segments.id.header[c], texts.segments.en.header[c], CANONICAL_HEADER[c]].map(norm));
 }
 
+/** Whether a Segments header cell is one of Kenali's columns (either language, or the CSV name). */
+export function isSegmentsHeader(v: CellValue): boolean {
+  const h = norm(v);
+  return h !== '' && SHEET_COLUMNS.some((c) => headerNames(c).has(h));
+}
+
 /** How far down to look for the header row (a notice may stand above it): a caller may read these rows
  *  first, then only the columns it needs. */
 export const SEGMENTS_HEADER_ROWS = 10;

@@ -4,11 +4,14 @@
 // stays until the new one is whole), and a run stopped between the two swaps leaves a new Segments sheet
 // whose run the next run puts back into the history (gas/movement.ts).
 import { buildCustomers, type CustomerIndex } from '../core/customers';
+import { findHistory } from '../core/movement';
 import { customerRows } from '../core/readmodel';
 import { buildSegmentsSheet, SEGMENTS_DECL } from '../core/segments';
+import type { CarriedCells } from '../core/seller-columns';
 import { t, texts } from '../core/text';
 import type { Clock } from '../core/types';
 import type { Env } from './context';
+import { carryOver, isOurSummary, readOldSegments, setAside, writeCarried } from './kept';
 import { readMovement, writeSegmentsMovement, writeSummarySheet } from './movement';
 import { writeProblems } from './problems';
 import { syncCustomers } from './readmodel';
@@ -46,9 +49,16 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   const index = buildCustomers(store);
   // What this run compares with, read before the sheets are replaced.
   const runs = runsOf(env.properties);
-  const replaced = {
+  const found = {
     segments: findSheet(ss, runs, [tx.segmentsSheet]),
     summary: findSheet(ss, runs, SUMMARY_NAMES(lang)),
+  };
+  // A sheet of the seller's under one of these names is neither read nor replaced: it is set aside below.
+  const oldSegments = readOldSegments(found.segments);
+  const foreignSummary = found.summary !== null && !isOurSummary(found.summary, findHistory);
+  const replaced = {
+    segments: oldSegments.foreign ? null : found.segments,
+    summary: foreignSummary ? null : found.summary,
   };
   const movement = readMovement(replaced, index, clock);
   const content = buildSegmentsSheet(index, clock, lang, movement.previous, movement.history);
@@ -59,6 +69,16 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
     return { customers: 0, message: content.empty ?? tx.segmentNoOrders, notice: null };
   }
   if (toast) ss.toast(tx.segmentWriting(content.rows.length), tx.segmentTitle, 5);
+  const kept: string[] = [];
+  for (const sheet of [oldSegments.foreign ? found.segments : null, foreignSummary ? found.summary : null]) {
+    if (!sheet) continue;
+    const name = sheet.getName();
+    kept.push(tx.sheetSetAside(name, setAside(ss, sheet, name, lang)));
+  }
+  const carried = carryOver(
+    oldSegments,
+    content.rows.map((r) => String(r[0])),
+  );
 
   const finals = [tx.segmentsSheet, tx.summarySheet];
   // Named by the real time (not the run date): its age tells a leftover from a run still going.
@@ -71,7 +91,11 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
     let olds: { segments: Sheet | null; summary: Sheet | null };
     try {
       stagings.push(ss.insertSheet(segments.staging));
-      writeSegments(stagings[0], content);
+      writeSegments(
+        stagings[0],
+        content,
+        carried && { carried, index, gone: texts.segments[lang].movementGone },
+      );
       stagings.push(ss.insertSheet(summary.staging));
       writeSummarySheet(stagings[1], content, lang);
       olds = {
@@ -92,7 +116,9 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
 
   const done = tx.segmentDone(content.rows.length, tx.segmentsSheet);
   if (toast) ss.toast(done, tx.segmentTitle, 5);
-  const lines = [done];
+  const lines = [done, ...kept];
+  if (carried)
+    lines.push(tx.sellerColumnsKept(tx.segmentsSheet, carried.headers.length, carried.leftovers.length));
   if (content.notice) lines.push(content.notice);
   lines.push(...content.report);
   // Rows of the store we could not read were left out of the scores: say so, and where.
@@ -263,7 +289,12 @@ type SegmentsContent = ReturnType<typeof buildSegmentsSheet>;
 
 /** One setValues for the table, one setBackgrounds and one setFontColors for the label column, frozen
  *  header, filter, widths, the movement parts (no column): the grid cut to the table. */
-function writeSegments(sheet: Sheet, c: SegmentsContent): void {
+function writeSegments(
+  sheet: Sheet,
+  c: SegmentsContent,
+  /** The seller's columns of the old sheet, carried right of the table (and their leftover rows under it). */
+  seller: { carried: CarriedCells; index: CustomerIndex; gone: string } | null = null,
+): void {
   const kinds = SEGMENTS_DECL.map((c) => c.kind);
   const n = c.rows.length;
   const width = c.header.length;
@@ -273,7 +304,16 @@ function writeSegments(sheet: Sheet, c: SegmentsContent): void {
   label.setBackgrounds(c.backgrounds.map((b) => [b]));
   label.setFontColors(c.fontColors.map((f) => [f]));
   label.setFontWeight('bold');
-  sheet.getRange(1, 1, n + 1, width).createFilter();
+  const size = seller
+    ? writeCarried(
+        sheet,
+        seller.carried,
+        { width, n, segmentColumn: c.labelColumn },
+        seller.index,
+        seller.gone,
+      )
+    : { rows: n + 1, columns: width };
+  sheet.getRange(1, 1, size.rows, size.columns).createFilter();
   SEGMENTS_DECL.forEach((c, i) => {
     if (c.width) sheet.setColumnWidth(i + 1, c.width);
   });

@@ -397,6 +397,58 @@ describe('Segmentasi RFM stopped dead halfway', () => {
   );
 });
 
+describe('Segmentasi RFM stopped dead with a column of the seller’s on Segments', () => {
+  /** Segmented once, then a note typed beside every other customer in a column the seller added. */
+  function shopWithNotes(): Shop {
+    const shop = shopBeforeSegmentation();
+    shop.bundle.call('kenaliSegment');
+    const sheet = shop.wb.getSheetByName('Segments')!;
+    const width = sheet.getLastColumn();
+    sheet.insertColumnsAfter(width, 1);
+    const n = sheet.getLastRow();
+    sheet
+      .getRange(1, width + 1, n, 1)
+      .setValues(Array.from({ length: n }, (_, i) => [i === 0 ? 'Catatan' : i % 2 ? `catatan ${i}` : '']));
+    return shop;
+  }
+  /** The notes on Segments (or, stopped between the swap's steps, on the old sheet it set aside). */
+  const notesOf = (shop: Shop) => {
+    const sheet = shop.wb
+      .getSheets()
+      .find((s) => s.getName() === 'Segments' || s.getName().startsWith('Segments (lama'))!;
+    const rows = shop.wb.readValues(sheet.getName());
+    const col = rows[0].indexOf('Catatan');
+    return new Map(
+      rows
+        .slice(1)
+        .filter((r) => r[col] !== '')
+        .map((r) => [String(r[0]), r[col]]),
+    );
+  };
+
+  it(
+    'at any call: the notes stay on their customers, and running again equals an undisturbed run',
+    () => {
+      const clean = shopWithNotes();
+      const notes = notesOf(clean);
+      expect(notes.size).toBeGreaterThan(5);
+      const calls = clean.wb.counter.measure(() => later(clean, 3 * DAY).bundle.call('kenaliSegment')).total;
+      const after = workbookState(clean.wb);
+      expect(notesOf(clean)).toEqual(notes);
+      for (let k = 1; k <= calls; k++) {
+        const shop = shopWithNotes();
+        later(shop, 3 * DAY).wb.counter.failOn(everything, k, { sticky: true });
+        expect(() => shop.bundle.call('kenaliSegment')).toThrow();
+        shop.wb.counter.clearFaults();
+        expect(notesOf(shop), `stopped at call ${k}`).toEqual(notes);
+        later(shop, 3 * DAY + HOUR).bundle.call('kenaliSegment');
+        expectSameState(workbookState(shop.wb), after, `re-run after a stop at call ${k}`);
+      }
+    },
+    SWEEP_TIMEOUT,
+  );
+});
+
 describe('Segmentasi RFM stopped dead between runs of different dates (movement, #21)', () => {
   /** What the movement rests on: the Segments table and its run-date note, the summary sheet (matrix and
    *  history), and no other sheet of Kenali's segmentation. */

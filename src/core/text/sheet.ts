@@ -12,6 +12,12 @@ const id = {
   /** The Segments table's companion: summary, movement matrix, history and charts (a sheet of its own: a
    *  column beside the table would cost a cell per customer). */
   summarySheet: 'Ringkasan Segmen',
+  /** A sheet of the seller's that bore one of Kenali's names, set aside (never deleted). */
+  yoursSheet: (name: string) => `${name} (milik Anda)`,
+  sheetSetAside: (name: string, aside: string) =>
+    `Sheet “${name}” yang sudah ada bukan buatan Kenali: sheet itu disimpan sebagai “${aside}”.`,
+  sellerColumnsKept: (sheet: string, columns: number, leftover: number) =>
+    `${columns} kolom Anda di sheet “${sheet}” ikut dibawa${leftover > 0 ? `; ${leftover} baris pelanggan yang tidak tersegmentasi lagi disimpan di bawah tabel` : ''}.`,
   problemsHeader: ['Sheet', 'Baris', 'Kolom', 'Masalah', 'Jenis'],
   severity: { error: 'kesalahan (tidak diimpor)', warning: 'peringatan' },
   importTitle: 'Impor Kenali',
@@ -83,6 +89,11 @@ const en: typeof id = {
   segmentsSheet: 'Segments',
   customersAside: (n: number) => `Customers (broken${n > 1 ? ` ${n}` : ''})`,
   summarySheet: 'Segment Summary',
+  yoursSheet: (name: string) => `${name} (yours)`,
+  sheetSetAside: (name: string, aside: string) =>
+    `The existing “${name}” sheet was not made by Kenali: it was kept as “${aside}”.`,
+  sellerColumnsKept: (sheet: string, columns: number, leftover: number) =>
+    `${columns} of your columns in the “${sheet}” sheet were carried over${leftover > 0 ? `; ${leftover} rows of customers no longer segmented were kept under the table` : ''}.`,
   problemsHeader: ['Sheet', 'Row', 'Column', 'Problem', 'Kind'],
   severity: { error: 'error (not imported)', warning: 'warning' },
   importTitle: 'Kenali import',
