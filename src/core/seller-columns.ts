@@ -3,19 +3,22 @@
 // buyer key into the new sheet, a formula moved with its row as a copy and paste would; a row whose
 // customer is no longer segmented keeps its cells in a row of its own under the table. Nothing the seller
 // typed there is dropped.
+import { TEXT_FORMAT } from './table';
 import type { CellValue } from './types';
 
-/** The seller's columns as read from the old sheet: headers, and each data row's sheet row, key, values
- *  and formulas ('' where a cell holds none). */
+/** The seller's columns as read from the old sheet: headers, and each data row's sheet row, key, values,
+ *  formulas ('' where a cell holds none) and number formats. */
 export interface SellerCells {
   headers: CellValue[];
-  rows: { row: number; key: string; cells: CellValue[]; formulas: string[] }[];
+  rows: { row: number; key: string; cells: CellValue[]; formulas: string[]; formats: string[] }[];
 }
 
 export interface CarriedCells {
   headers: CellValue[];
   /** What to write, a row per new Segments row then a row per leftover (blank for nobody's). */
   cells: CellValue[][];
+  /** Their number formats, cell by cell (a blank row's the column's first). */
+  formats: string[][];
   /** Keys of the rows the new table had no place for (customer gone, key blank or repeated), in order:
    *  they follow the table's rows. */
   leftovers: string[];
@@ -44,14 +47,18 @@ export function carrySellerCells(old: SellerCells, newKeys: readonly string[], f
     used.map((j) => {
       if (!r) return '';
       const f = r.formulas[j];
-      return f ? shiftRows(f, to - r.row) : literalCell(r.cells[j] ?? '');
+      if (f) return shiftRows(f, to - r.row);
+      // A plain-text cell takes text as it comes; elsewhere an apostrophe keeps it text.
+      return r.formats[j] === TEXT_FORMAT ? (r.cells[j] ?? '') : literalCell(r.cells[j] ?? '');
     });
+  const columnFormat = used.map((j) => old.rows[0]?.formats[j] ?? '');
+  const formatsOf = (r: SellerCells['rows'][number] | undefined) =>
+    used.map((j, i) => (r ? r.formats[j] : columnFormat[i]) ?? '');
+  const targets = [...newKeys.map((k) => byKey.get(k)), ...rest];
   return {
     headers: used.map((j) => old.headers[j]),
-    cells: [
-      ...newKeys.map((k, i) => write(byKey.get(k), firstRow + i)),
-      ...rest.map((r, i) => write(r, firstRow + newKeys.length + i)),
-    ],
+    cells: targets.map((r, i) => write(r, firstRow + i)),
+    formats: targets.map(formatsOf),
     leftovers: rest.map((r) => r.key),
   };
 }

@@ -3,11 +3,11 @@ import { carrySellerCells, literalCell, type SellerCells, shiftRows } from '../.
 const old: SellerCells = {
   headers: ['Catatan', '', 'Link'],
   rows: [
-    { row: 2, key: 'a|1', cells: ['VIP', '', 0], formulas: ['', '', '=N2&"x"'] },
-    { row: 3, key: 'b|2', cells: ['', '', ''], formulas: ['', '', ''] },
-    { row: 4, key: 'gone|3', cells: ['telepon dulu', '', ''], formulas: ['', '', ''] },
-    { row: 5, key: '', cells: ['baris sendiri', '', ''], formulas: ['', '', ''] },
-    { row: 6, key: 'a|1', cells: ['dobel', '', ''], formulas: ['', '', ''] },
+    { row: 2, key: 'a|1', cells: ['VIP', '', 0], formulas: ['', '', '=N2&"x"'], formats: ['', '', ''] },
+    { row: 3, key: 'b|2', cells: ['', '', ''], formulas: ['', '', ''], formats: ['', '', ''] },
+    { row: 4, key: 'gone|3', cells: ['telepon dulu', '', ''], formulas: ['', '', ''], formats: ['', '', ''] },
+    { row: 5, key: '', cells: ['baris sendiri', '', ''], formulas: ['', '', ''], formats: ['', '', ''] },
+    { row: 6, key: 'a|1', cells: ['dobel', '', ''], formulas: ['', '', ''], formats: ['', '', ''] },
   ],
 };
 
@@ -37,11 +37,42 @@ describe('carrySellerCells', () => {
 
   it('a sheet without seller values carries nothing', () => {
     const none = carrySellerCells(
-      { headers: [''], rows: [{ row: 2, key: 'a|1', cells: [''], formulas: [''] }] },
+      { headers: [''], rows: [{ row: 2, key: 'a|1', cells: [''], formulas: [''], formats: [''] }] },
       ['a|1'],
     );
     expect(none.headers).toEqual([]);
     expect(none.leftovers).toEqual([]);
+  });
+});
+
+describe('formats', () => {
+  it('each cell keeps its number format; plain-text cells take their text without an apostrophe', () => {
+    const carried = carrySellerCells(
+      {
+        headers: ['Kode', 'Tanggal'],
+        rows: [
+          {
+            row: 2,
+            key: 'a|1',
+            cells: ['007', new Date(0)],
+            formulas: ['', ''],
+            formats: ['@', 'yyyy-mm-dd'],
+          },
+          { row: 3, key: 'b|2', cells: ['x', ''], formulas: ['', ''], formats: ['0.00', 'dd/mm'] },
+        ],
+      },
+      ['c|3', 'b|2', 'a|1'],
+    );
+    expect(carried.cells).toEqual([
+      ['', ''],
+      ["'x", ''],
+      ['007', new Date(0)],
+    ]);
+    expect(carried.formats).toEqual([
+      ['@', 'yyyy-mm-dd'],
+      ['0.00', 'dd/mm'],
+      ['@', 'yyyy-mm-dd'],
+    ]);
   });
 });
 
