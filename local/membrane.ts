@@ -131,12 +131,22 @@ export class Membrane {
 
   /** Arguments from the bundle: proxies (top level, or inside a top-level array) become references. */
   fromRealmArgs(args: unknown[]): unknown[] {
-    return args.map((a) => {
-      const ref = this.unwrap(a);
-      if (ref) return ref;
-      if (Array.isArray(a) && a.some((x) => this.unwrap(x))) return a.map((x) => this.unwrap(x) ?? x);
-      return a;
+    return args.map((a) => this.fromRealmArg(a, 2));
+  }
+
+  /** An argument with the proxies in it unwrapped: arrays of them too, two levels deep (a grid of data
+   *  validation rules, a list of ranges). An array holding none is passed as it is. */
+  private fromRealmArg(a: unknown, depth: number): unknown {
+    const ref = this.unwrap(a);
+    if (ref) return ref;
+    if (depth === 0 || !Array.isArray(a)) return a;
+    let changed = false;
+    const out = a.map((x) => {
+      const y = this.fromRealmArg(x, depth - 1);
+      if (y !== x) changed = true;
+      return y;
     });
+    return changed ? out : a;
   }
 
   /** A host error as the bundle sees it: its own Error, named like Apps Script's. */

@@ -15,6 +15,7 @@ import { defineGas, GasObject } from './counter';
 import { displayValue } from './numfmt';
 import type { LocalFilter, LocalSheet } from './sheet';
 import { LocalTextFinder } from './textfinder';
+import { LocalDataValidation } from './validation';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 
@@ -286,6 +287,33 @@ export class LocalRange extends GasObject {
   }
   clearNote(): this {
     this.sheet.notes.clearRect(this.row - 1, this.col - 1, this.numRows, this.numCols);
+    return this;
+  }
+
+  // ---- data validation ----
+  // A cell without a rule reads null; setting null removes it. insertCheckboxes also sets every cell to
+  // false ("Sets the value of all cells in the range to false").
+  getDataValidations(): (LocalDataValidation | null)[][] {
+    return this._readLayer<LocalDataValidation | null>(
+      this.sheet.validations,
+      null,
+      this.numRows,
+      this.numCols,
+    );
+  }
+  getDataValidation(): LocalDataValidation | null {
+    return this._readLayer<LocalDataValidation | null>(this.sheet.validations, null, 1, 1)[0][0];
+  }
+  setDataValidations(rules: (LocalDataValidation | null)[][]): this {
+    return this._setLayer(this.sheet.validations, rules, 'setDataValidations', validationRule);
+  }
+  setDataValidation(rule: LocalDataValidation | null): this {
+    this._fillLayer(this.sheet.validations, validationRule(rule));
+    return this;
+  }
+  insertCheckboxes(): this {
+    this._fillLayer(this.sheet.validations, new LocalDataValidation(this._counter, 'CHECKBOX', []));
+    this._write(() => false);
     return this;
   }
 
@@ -564,6 +592,12 @@ function fontWeight(w: string | null): 'bold' | undefined {
 
 const ALIGNMENTS = new Set(['left', 'center', 'right', 'normal', 'general', 'general-left', 'general-right']);
 
+function validationRule(v: unknown): LocalDataValidation | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (!(v instanceof LocalDataValidation)) throw new Error('Invalid argument: rule');
+  return v;
+}
+
 function horizontalAlignment(a: string | null): string | undefined {
   if (a === null || a === 'general' || a === 'normal') return undefined;
   const v = String(a).toLowerCase();
@@ -624,6 +658,11 @@ export const RANGE_METHODS = [
   'setNote',
   'setNotes',
   'clearNote',
+  'getDataValidations',
+  'getDataValidation',
+  'setDataValidations',
+  'setDataValidation',
+  'insertCheckboxes',
   'createFilter',
   'getFilter',
   'sort',

@@ -1,6 +1,7 @@
 // Sheet: the grid (values, formulas and formats as sparse layers), its size, frozen rows, filter, charts,
 // column widths. Like Sheets, a new sheet is 1000 rows × 26 columns and a range outside the grid is an
 // error: grow it with insertRowsAfter/insertColumnsAfter (or appendRow, which grows by itself).
+
 import { type GridRect, parseA1, splitSheetPrefix } from './a1';
 import { type CellValue, Layer } from './cells';
 import { LocalChartBuilder, type LocalEmbeddedChart } from './chart';
@@ -11,6 +12,7 @@ import { LocalRange, signatureError } from './range';
 import { LocalRangeList } from './rangelist';
 import type { LocalSpreadsheet } from './spreadsheet';
 import { LocalTextFinder, type SearchArea } from './textfinder';
+import type { LocalDataValidation } from './validation';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -32,6 +34,8 @@ export class LocalSheet extends GasObject {
   readonly alignments = new Layer<string>();
   /** Plain-text notes (Range.setNote): they move with their cell, and clear() leaves them, as in Sheets. */
   readonly notes = new Layer<string>();
+  /** Data validation rules (Range.setDataValidations, insertCheckboxes): they move with their cell. */
+  readonly validations = new Layer<LocalDataValidation>();
   /** Cell features the runtime does not model (a note's formatting, borders, validation…), kept only so that a .xlsx
    *  round trip loses nothing (local/xlsx-kept.ts). A layer, so they move with inserted/deleted rows. */
   readonly kept = new Layer<object>();
@@ -308,6 +312,7 @@ export class LocalSheet extends GasObject {
       this.fontWeights,
       this.alignments,
       this.notes,
+      this.validations,
       this.kept,
     ];
   }

@@ -10,7 +10,15 @@ import type { CellValue } from './types';
  *  formulas ('' where a cell holds none) and number formats. */
 export interface SellerCells {
   headers: CellValue[];
-  rows: { row: number; key: string; cells: CellValue[]; formulas: string[]; formats: string[] }[];
+  rows: {
+    row: number;
+    key: string;
+    cells: CellValue[];
+    formulas: string[];
+    formats: string[];
+    /** Data validation rules (a checkbox), opaque here; null where a cell has none. */
+    rules: unknown[];
+  }[];
 }
 
 export interface CarriedCells {
@@ -19,6 +27,8 @@ export interface CarriedCells {
   cells: CellValue[][];
   /** Their number formats, cell by cell (a blank row's the column's first). */
   formats: string[][];
+  /** Their validation rules the same way (a checkbox column stays one); null when no cell has a rule. */
+  rules: unknown[][] | null;
   /** Keys of the rows the new table had no place for (customer gone, key blank or repeated), in order:
    *  they follow the table's rows. */
   leftovers: string[];
@@ -54,11 +64,15 @@ export function carrySellerCells(old: SellerCells, newKeys: readonly string[], f
   const columnFormat = used.map((j) => old.rows[0]?.formats[j] ?? '');
   const formatsOf = (r: SellerCells['rows'][number] | undefined) =>
     used.map((j, i) => (r ? r.formats[j] : columnFormat[i]) ?? '');
+  const columnRule = used.map((j) => old.rows.find((r) => r.rules[j] != null)?.rules[j] ?? null);
+  const rulesOf = (r: SellerCells['rows'][number] | undefined) =>
+    used.map((j, i) => (r ? (r.rules[j] ?? null) : columnRule[i]));
   const targets = [...newKeys.map((k) => byKey.get(k)), ...rest];
   return {
     headers: used.map((j) => old.headers[j]),
     cells: targets.map((r, i) => write(r, firstRow + i)),
     formats: targets.map(formatsOf),
+    rules: columnRule.some((v) => v !== null) ? targets.map(rulesOf) : null,
     leftovers: rest.map((r) => r.key),
   };
 }

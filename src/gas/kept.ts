@@ -1,7 +1,7 @@
 // What a segmentation keeps of the seller's when it replaces its two sheets: their own columns on Segments
 // (carried by buyer key into the new sheet, core seller-columns.ts), and a sheet of theirs that bears one
 // of Kenali's sheet names (set aside under another name, never deleted). A few calls whatever the rows, and
-// for a Segments sheet with columns of the seller's, three reads per run of them.
+// for a Segments sheet with columns of the seller's, four reads per run of them.
 import type { CustomerIndex } from '../core/customers';
 import { isSegmentsHeader, SEGMENTS_HEADER_ROWS, segmentsColumns } from '../core/segments';
 import { type CarriedCells, carrySellerCells, literalCell, type SellerCells } from '../core/seller-columns';
@@ -45,17 +45,20 @@ export function readOldSegments(sheet: Sheet | null): OldSegments {
     cells: Array<CellValue>(cols.length).fill(''),
     formulas: Array<string>(cols.length).fill(''),
     formats: Array<string>(cols.length).fill(''),
+    rules: Array<unknown>(cols.length).fill(null),
   }));
   for (const [from, to] of runsOf(cols)) {
     const range = sheet.getRange(first, cols[from] + 1, n, to - from + 1);
     const values = range.getValues() as Grid;
     const formulas = range.getFormulas();
     const formats = range.getNumberFormats();
+    const rules = range.getDataValidations();
     for (let i = 0; i < n; i++)
       for (let j = from; j <= to; j++) {
         rows[i].cells[j] = values[i][j - from];
         rows[i].formulas[j] = formulas[i][j - from] ?? '';
         rows[i].formats[j] = formats[i][j - from] ?? '';
+        rows[i].rules[j] = rules[i][j - from];
       }
   }
   return { foreign: false, seller: { headers: cols.map((j) => header[j]), rows } };
@@ -119,6 +122,8 @@ export function writeCarried(
   const block = sheet.getRange(2, at.width + 1, rows - 1, k);
   // Formats first: a plain-text cell then takes its text as it is.
   block.setNumberFormats(carried.formats);
+  if (carried.rules)
+    block.setDataValidations(carried.rules as (GoogleAppsScript.Spreadsheet.DataValidation | null)[][]);
   block.setValues(carried.cells);
   return { rows, columns };
 }

@@ -142,6 +142,27 @@ describe('a column the seller added to Segments', () => {
   });
 });
 
+describe('a checkbox column of the seller’s on Segments', () => {
+  const { wb, bundle } = demo();
+  segmentAt(bundle, '2024-06-30');
+  const sheet = wb.getSheetByName('Segments')!;
+  const n = sheet.getLastRow();
+  sheet.insertColumnsAfter(WIDTH, 1);
+  sheet.getRange(1, WIDTH + 1).setValue('Sudah dihubungi');
+  sheet.getRange(2, WIDTH + 1, n - 1, 1).insertCheckboxes();
+  const ticked = String(sheet.getRange(7, 1).getValue());
+  sheet.getRange(7, WIDTH + 1).setValue(true);
+  segmentAt(bundle, '2024-06-16');
+  const now = wb.getSheetByName('Segments')!;
+
+  it('stays a checkbox column, each tick on its customer', () => {
+    const rows = wb.readValues('Segments');
+    const rules = now.getRange(2, WIDTH + 1, now.getLastRow() - 1, 1).getDataValidations().flat();
+    expect(rules.every((r) => r?.getCriteriaType() === 'CHECKBOX')).toBe(true);
+    expect(rows.filter((r) => r[WIDTH] === true).map((r) => r[0])).toEqual([ticked]);
+  });
+});
+
 describe('a sheet of the seller’s under one of Kenali’s names', () => {
   const { wb, bundle } = demo();
   const own = wb.insertSheet('Segments');

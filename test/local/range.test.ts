@@ -323,3 +323,44 @@ describe('notes', () => {
     expect(sheet.getRange('A1:A2').getNotes()).toEqual([[''], ['note of b']]);
   });
 });
+
+describe('data validation', () => {
+  it('insertCheckboxes sets a CHECKBOX rule on every cell and every value to false', () => {
+    const { sheet } = fresh();
+    sheet.getRange('A1').setValue('x');
+    const r = sheet.getRange('A1:B2');
+    r.insertCheckboxes();
+    expect(r.getValues()).toEqual([
+      [false, false],
+      [false, false],
+    ]);
+    expect(r.getDataValidation()!.getCriteriaType()).toBe('CHECKBOX');
+    expect(r.getDataValidations().flat().every((v) => v?.getCriteriaType() === 'CHECKBOX')).toBe(true);
+  });
+
+  it('a cell without a rule reads null; setDataValidations copies rules cell by cell; null removes one', () => {
+    const { sheet } = fresh();
+    expect(sheet.getRange('A1:B1').getDataValidations()).toEqual([[null, null]]);
+    sheet.getRange('A1').insertCheckboxes();
+    const rule = sheet.getRange('A1').getDataValidation();
+    sheet.getRange('C1:D1').setDataValidations([[null, rule]]);
+    expect(sheet.getRange('C1:D1').getDataValidations()).toEqual([[null, rule]]);
+    sheet.getRange('D1').setDataValidation(null);
+    expect(sheet.getRange('D1').getDataValidation()).toBeNull();
+    expect(() => sheet.getRange('C1:D1').setDataValidations([[null]])).toThrow();
+  });
+
+  it('a rule moves with its row (rows inserted above, a sort)', () => {
+    const { sheet } = fresh();
+    sheet.getRange('A1:B2').setValues([
+      ['b', ''],
+      ['a', ''],
+    ]);
+    sheet.getRange('B1').insertCheckboxes();
+    sheet.insertRowsBefore(1, 1);
+    expect(sheet.getRange('B2').getDataValidation()?.getCriteriaType()).toBe('CHECKBOX');
+    sheet.getRange('A2:B3').sort(1);
+    expect(sheet.getRange('B3').getDataValidation()?.getCriteriaType()).toBe('CHECKBOX');
+    expect(sheet.getRange('B2').getDataValidation()).toBeNull();
+  });
+});

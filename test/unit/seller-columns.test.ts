@@ -3,11 +3,46 @@ import { carrySellerCells, literalCell, type SellerCells, shiftRows } from '../.
 const old: SellerCells = {
   headers: ['Catatan', '', 'Link'],
   rows: [
-    { row: 2, key: 'a|1', cells: ['VIP', '', 0], formulas: ['', '', '=N2&"x"'], formats: ['', '', ''] },
-    { row: 3, key: 'b|2', cells: ['', '', ''], formulas: ['', '', ''], formats: ['', '', ''] },
-    { row: 4, key: 'gone|3', cells: ['telepon dulu', '', ''], formulas: ['', '', ''], formats: ['', '', ''] },
-    { row: 5, key: '', cells: ['baris sendiri', '', ''], formulas: ['', '', ''], formats: ['', '', ''] },
-    { row: 6, key: 'a|1', cells: ['dobel', '', ''], formulas: ['', '', ''], formats: ['', '', ''] },
+    {
+      row: 2,
+      key: 'a|1',
+      cells: ['VIP', '', 0],
+      formulas: ['', '', '=N2&"x"'],
+      formats: ['', '', ''],
+      rules: [null, null, null],
+    },
+    {
+      row: 3,
+      key: 'b|2',
+      cells: ['', '', ''],
+      formulas: ['', '', ''],
+      formats: ['', '', ''],
+      rules: [null, null, null],
+    },
+    {
+      row: 4,
+      key: 'gone|3',
+      cells: ['telepon dulu', '', ''],
+      formulas: ['', '', ''],
+      formats: ['', '', ''],
+      rules: [null, null, null],
+    },
+    {
+      row: 5,
+      key: '',
+      cells: ['baris sendiri', '', ''],
+      formulas: ['', '', ''],
+      formats: ['', '', ''],
+      rules: [null, null, null],
+    },
+    {
+      row: 6,
+      key: 'a|1',
+      cells: ['dobel', '', ''],
+      formulas: ['', '', ''],
+      formats: ['', '', ''],
+      rules: [null, null, null],
+    },
   ],
 };
 
@@ -37,13 +72,18 @@ describe('carrySellerCells', () => {
 
   it('a sheet without seller values carries nothing', () => {
     const none = carrySellerCells(
-      { headers: [''], rows: [{ row: 2, key: 'a|1', cells: [''], formulas: [''], formats: [''] }] },
+      {
+        headers: [''],
+        rows: [{ row: 2, key: 'a|1', cells: [''], formulas: [''], formats: [''], rules: [null] }],
+      },
       ['a|1'],
     );
     expect(none.headers).toEqual([]);
     expect(none.leftovers).toEqual([]);
   });
 });
+
+const CHECKBOX = { criteria: 'CHECKBOX' };
 
 describe('formats', () => {
   it('each cell keeps its number format; plain-text cells take their text without an apostrophe', () => {
@@ -57,8 +97,16 @@ describe('formats', () => {
             cells: ['007', new Date(0)],
             formulas: ['', ''],
             formats: ['@', 'yyyy-mm-dd'],
+            rules: [null, CHECKBOX],
           },
-          { row: 3, key: 'b|2', cells: ['x', ''], formulas: ['', ''], formats: ['0.00', 'dd/mm'] },
+          {
+            row: 3,
+            key: 'b|2',
+            cells: ['x', ''],
+            formulas: ['', ''],
+            formats: ['0.00', 'dd/mm'],
+            rules: [null, null],
+          },
         ],
       },
       ['c|3', 'b|2', 'a|1'],
@@ -73,6 +121,16 @@ describe('formats', () => {
       ['0.00', 'dd/mm'],
       ['@', 'yyyy-mm-dd'],
     ]);
+    // a checkbox column stays one, on the rows of customers the seller left blank too
+    expect(carried.rules).toEqual([
+      [null, CHECKBOX],
+      [null, null],
+      [null, CHECKBOX],
+    ]);
+  });
+
+  it('no rule anywhere: none written', () => {
+    expect(carrySellerCells(old, ['a|1']).rules).toBeNull();
   });
 });
 
