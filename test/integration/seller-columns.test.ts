@@ -157,7 +157,10 @@ describe('a checkbox column of the seller’s on Segments', () => {
 
   it('stays a checkbox column, each tick on its customer', () => {
     const rows = wb.readValues('Segments');
-    const rules = now.getRange(2, WIDTH + 1, now.getLastRow() - 1, 1).getDataValidations().flat();
+    const rules = now
+      .getRange(2, WIDTH + 1, now.getLastRow() - 1, 1)
+      .getDataValidations()
+      .flat();
     expect(rules.every((r) => r?.getCriteriaType() === 'CHECKBOX')).toBe(true);
     expect(rows.filter((r) => r[WIDTH] === true).map((r) => r[0])).toEqual([ticked]);
   });

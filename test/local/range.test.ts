@@ -335,7 +335,12 @@ describe('data validation', () => {
       [false, false],
     ]);
     expect(r.getDataValidation()!.getCriteriaType()).toBe('CHECKBOX');
-    expect(r.getDataValidations().flat().every((v) => v?.getCriteriaType() === 'CHECKBOX')).toBe(true);
+    expect(
+      r
+        .getDataValidations()
+        .flat()
+        .every((v) => v?.getCriteriaType() === 'CHECKBOX'),
+    ).toBe(true);
   });
 
   it('a cell without a rule reads null; setDataValidations copies rules cell by cell; null removes one', () => {
