@@ -1,6 +1,6 @@
 // Segment movement (#21) as a seller meets it: the BUILT dist/Code.js in the local runtime, the demo shop
 // segmented as of one date and then a week later, reruns, older dates, a customer who vanished.
-import { type Bundle, fromXlsxBuffer, LocalSpreadsheet, loadBundle, toXlsxBuffer } from '../../local';
+import { fromXlsxBuffer, LocalSpreadsheet, loadBundle, toXlsxBuffer } from '../../local';
 import { LocalRange } from '../../local/gas/range';
 import { LocalRangeList } from '../../local/gas/rangelist';
 import { generateShopeeExport } from '../../src/core/demo';
@@ -8,12 +8,10 @@ import { changeOf, segmentOfLabel } from '../../src/core/movement';
 import { SEGMENTS, type SegmentId, segmentForCode } from '../../src/core/rfm';
 import { SHEET_COLUMNS } from '../../src/core/segments';
 import { texts } from '../../src/core/text';
-import { epochFromLocal } from '../../src/core/time';
 import type { CellValue } from '../../src/core/types';
 import type { CustomerDetailView } from '../../src/core/views';
+import { demo, NOW, segmentAt, TZ } from './demo-shop';
 
-const TZ = 'Asia/Jakarta';
-const NOW = epochFromLocal({ year: 2024, month: 6, day: 30, hour: 10, minute: 0, second: 0 }, TZ);
 const tx = texts.segments.id;
 // Sheet columns (0-based): key 0, RFM code 12, segment 13, previous 14, change 15.
 const KEY = 0;
@@ -25,19 +23,6 @@ const CHANGE = 15;
 const SUMMARY = texts.sheet.id.summarySheet;
 const MATRIX = 9;
 const HISTORY = 23;
-
-function demo(): { wb: LocalSpreadsheet; bundle: Bundle } {
-  const wb = new LocalSpreadsheet({ timeZone: TZ, locale: 'id_ID' });
-  const bundle = loadBundle({ workbook: wb, now: NOW });
-  bundle.call('kenaliLoadDemo');
-  return { wb, bundle };
-}
-
-function segmentAt(bundle: Bundle, date: string): string {
-  bundle.ui.respond({ button: 'OK', text: date });
-  bundle.call('kenaliSegmentAt');
-  return bundle.ui.alerts.at(-1)?.prompt ?? '';
-}
 
 /** The Segments table's rows: key → its row. */
 function table(wb: LocalSpreadsheet): Map<string, CellValue[]> {

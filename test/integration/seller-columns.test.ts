@@ -1,28 +1,13 @@
 // The seller's own columns on Segments and a seller's sheet under one of Kenali's names, through the BUILT
 // dist/Code.js: a segmentation rewrites Segments whole in a new order, and must carry what the seller typed.
-import { type Bundle, LocalSpreadsheet, loadBundle } from '../../local';
+import type { LocalSpreadsheet } from '../../local';
 import { texts } from '../../src/core/text';
-import { epochFromLocal } from '../../src/core/time';
 import type { CellValue } from '../../src/core/types';
+import { demo, segmentAt } from './demo-shop';
 
-const TZ = 'Asia/Jakarta';
-const NOW = epochFromLocal({ year: 2024, month: 6, day: 30, hour: 10, minute: 0, second: 0 }, TZ);
 const WIDTH = 16; // Kenali's Segments columns
 const SEGMENT = 13;
 const GONE = texts.segments.id.movementGone;
-
-function demo(): { wb: LocalSpreadsheet; bundle: Bundle } {
-  const wb = new LocalSpreadsheet({ timeZone: TZ, locale: 'id_ID' });
-  const bundle = loadBundle({ workbook: wb, now: NOW });
-  bundle.call('kenaliLoadDemo');
-  return { wb, bundle };
-}
-
-function segmentAt(bundle: Bundle, date: string): string {
-  bundle.ui.respond({ button: 'OK', text: date });
-  bundle.call('kenaliSegmentAt');
-  return bundle.ui.alerts.at(-1)?.prompt ?? '';
-}
 
 const rowsOf = (wb: LocalSpreadsheet) => wb.readValues('Segments');
 const rowOfKey = (wb: LocalSpreadsheet, key: string) => rowsOf(wb).findIndex((r) => r[0] === key) + 1;
