@@ -125,6 +125,9 @@ wrap(R, 'clearContent', (s: LocalRange) => {
 wrap(LocalSheet.prototype, 'getSheetValues', (_s, _a, out) => {
   tally.read += size2d(out);
 });
+wrap(LocalSheet.prototype, 'appendRow', (_s, a) => {
+  tally.written += Array.isArray(a[0]) ? a[0].length : 0;
+});
 const L = LocalRangeList.prototype;
 wrap(L, 'setValue', (s: LocalRangeList) => {
   tally.written += listCells(s);
@@ -294,7 +297,12 @@ function main(lines: number): void {
   const entry = queue?.entries[0];
   if (queue && !entry) throw new Error('the naming queue is empty: nothing to save');
   if (entry) {
-    op('save name', () => bundle.call('saveBuyerName', entry.buyerKey, 'Nama Uji', entry.addressFull));
+    // As the naming sidebar sends it: the first try for a buyer it showed unnamed.
+    op('save name', () => bundle.call('saveBuyerName', entry.buyerKey, 'Nama Uji', entry.addressFull, true));
+    // The upsert under the lock: a buyer named before (a retry, a correction from the lookup detail).
+    op('rename (a named buyer)', () =>
+      bundle.call('saveBuyerName', entry.buyerKey, 'Nama Uji Baru', entry.addressFull, false),
+    );
     const list = op('lookup list (recent buyers)', () => bundle.call<LookupListView>('lookupCustomers', ''));
     if (list && list.items.length === 0) throw new Error('the lookup list is empty');
     const query = entry.buyerUsername.slice(0, 3);

@@ -104,6 +104,7 @@ export const GOALS: Record<
   'lookup search': { read: 50_000, perCustomer: true },
   'customer detail': { read: 10_000, flat: true },
   'save name': { read: 10_000, written: 10_000, calls: 6, flat: true },
+  'rename (a named buyer)': { read: 10_000, written: 10_000, flat: true },
 };
 
 function figure(r: CallsResult, kind: string): OperationFigure | undefined {

@@ -6,7 +6,8 @@ import { createNameField, NameSaver, showSaverState } from '../shared/nameField'
 import { profileMark, type ViewContext } from './listItem';
 
 export interface DetailContext extends ViewContext {
-  save(buyerKey: string, name: string, addressFull: string): Promise<SaveNameResult>;
+  /** `shownUnnamed`: the detail showed a temporary profile and this is the field's first try. */
+  save(buyerKey: string, name: string, addressFull: string, shownUnnamed: boolean): Promise<SaveNameResult>;
   /** A name was saved from the temporary-profile notice. */
   onNamed(detail: CustomerDetailView, result: SaveNameResult, name: string): void;
   /** A name save failed (the field shows why; this lets the page tell a seller who has moved on). */
@@ -175,7 +176,7 @@ function namingNotice(
   const { texts } = ctx;
   const field = createNameField(texts);
   const saver = new NameSaver({
-    save: (name) => ctx.save(d.buyerKey, name, d.addressFull),
+    save: (name, firstTry) => ctx.save(d.buyerKey, name, d.addressFull, firstTry),
     onChange: (s) => {
       showSaverState(field, s, texts);
       if (s.state === 'error') ctx.onSaveFailed(d, texts.saveFailed(s.error || texts.unknownError));

@@ -182,7 +182,8 @@ const detailCtx = (): DetailContext => ({
   texts,
   lang,
   timeZone,
-  save: (buyerKey, name, addressFull) => server.saveBuyerName(buyerKey, name, addressFull),
+  save: (buyerKey, name, addressFull, shownUnnamed) =>
+    server.saveBuyerName(buyerKey, name, addressFull, shownUnnamed),
   onNamed,
   onSaveFailed: (d, message) => {
     if (currentKey !== d.buyerKey) toast.show(`${d.displayName || d.buyerUsername}: ${message}`, 'error');

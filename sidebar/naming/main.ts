@@ -197,8 +197,10 @@ function removeEntry(e: Entry): void {
 
 function hooksFor(e: Entry) {
   return {
-    // The address lets the server store it for the seller without reading Orders again.
-    save: (name: string): Promise<SaveNameResult> => server.saveBuyerName(e.key, name, e.view.addressFull),
+    // The address lets the server store it for the seller without reading Orders again; a first try for a
+    // buyer the queue showed unnamed is a single append on the server.
+    save: (name: string, firstTry: boolean): Promise<SaveNameResult> =>
+      server.saveBuyerName(e.key, name, e.view.addressFull, firstTry),
     onChange: () => {
       showSaverState(e.field, e.saver, texts);
       e.li.classList.toggle('saving', e.saver.state === 'saving');

@@ -12,7 +12,8 @@ export type SaverState = 'idle' | 'saving' | 'saved' | 'error';
 export const cleanName = normaliseRealName;
 
 export interface NameSaverHooks {
-  save(name: string): Promise<SaveNameResult>;
+  /** `firstTry`: no save was sent from this field before (a retry may follow a save that did land). */
+  save(name: string, firstTry: boolean): Promise<SaveNameResult>;
   /** Called on every state change (render it). */
   onChange(saver: NameSaver): void;
   onSaved(result: SaveNameResult, name: string): void;
@@ -24,6 +25,7 @@ export class NameSaver {
   error = '';
   /** The name of the last failed attempt: a blur with the same text does not retry on its own. */
   private failedName: string | null = null;
+  private tries = 0;
   private readonly hooks: NameSaverHooks;
 
   constructor(hooks: NameSaverHooks) {
@@ -41,7 +43,7 @@ export class NameSaver {
     this.hooks.onChange(this);
     let pending: Promise<SaveNameResult>;
     try {
-      pending = this.hooks.save(name);
+      pending = this.hooks.save(name, this.tries++ === 0);
     } catch (e) {
       pending = Promise.reject(e);
     }

@@ -4,7 +4,7 @@
 // Reads take no lock (they read again under it when an import ran meanwhile: store.ts); a save takes it.
 import type { CustomerDetailView, LookupListView, NamingQueueView, SaveNameResult } from '../core/views';
 import { currentEnv, recentDays } from './context';
-import { saveProfileName } from './profiles';
+import { appendFirstName, saveProfileName } from './profiles';
 import { customerRow, openCustomers, setCustomerName } from './readmodel';
 import { detailView, lookupView, namingQueueView } from './sidebar';
 
@@ -19,15 +19,27 @@ export const serverApi = {
   /**
    * Upserts a BuyerProfile by universal identifier, under the document lock (gas/profiles.ts), and the
    * customer's name in Customers. Throws a readable message (shown on the entry by the sidebar) when the
-   * name cannot be saved; succeeds only when the name reads back.
+   * name cannot be saved; succeeds only when the name reads back. `shownUnnamed`: the page showed this
+   * buyer without a profile and this is its first try at naming them: the name is appended to BuyerProfile
+   * in one call (gas/profiles.ts appendFirstName; the readers take it from there, Customers' copy follows
+   * at the next import or segmentation).
    */
-  saveBuyerName(buyerKey: string, realName: string, addressFull?: string): SaveNameResult {
+  saveBuyerName(
+    buyerKey: string,
+    realName: string,
+    addressFull?: string,
+    shownUnnamed?: boolean,
+  ): SaveNameResult {
     const env = currentEnv();
     const key = String(buyerKey);
+    const name = String(realName ?? '');
+    const now = Date.now();
+    if (shownUnnamed === true && typeof addressFull === 'string') {
+      const appended = appendFirstName(env, key, name, addressFull, now);
+      if (appended) return appended;
+    }
     const address = typeof addressFull === 'string' ? addressFull : (customerAddress(env, key) ?? '');
-    return saveProfileName(env, key, String(realName ?? ''), address, Date.now(), (saved) =>
-      setCustomerName(env, key, saved),
-    );
+    return saveProfileName(env, key, name, address, now, (saved) => setCustomerName(env, key, saved));
   },
 
   /** Empty query: buyers with orders in the last days. Otherwise a case-insensitive substring search. */

@@ -3,12 +3,17 @@
 // are written; just before writing, the row is read once more to check it still holds this buyer (a
 // person may insert or sort rows meanwhile: the lock does not stop people), and after writing it is read
 // back: success is reported only for a name that reads back.
+//
+// The first name of a buyer the sidebar showed as unnamed is the one exception (appendFirstName): one
+// appendRow, which Sheets applies whole and in order (two sidebars appending at once get two rows, never a
+// row written over), after reading the header row to place the cells: five service calls, no lock.
 import { parseBuyerKey } from '../core/identity';
 import { type NameSaveInvalid, planNameSave } from '../core/profiles';
 import { PROFILES_SHEET, type ProfileRow, readProfileRows } from '../core/store';
-import { NUMBER_FORMATS, recordCells } from '../core/table';
+import { NUMBER_FORMATS, recordCells, resolveLayout } from '../core/table';
 import { t } from '../core/text';
 import { toIso } from '../core/time';
+import { hexKeptAsTyped, keptAsTyped } from '../core/typed';
 import type { BuyerProfile, CellValue } from '../core/types';
 import type { SaveNameResult } from '../core/views';
 import type { Env } from './context';
@@ -75,6 +80,40 @@ export function saveProfileName(
       };
     }
   });
+}
+
+/**
+ * Saves the first name of a buyer the sidebar showed without a profile a moment ago by one appendRow to
+ * BuyerProfile, its cells placed by the header row. null (nothing written) when that cannot be done safely:
+ * no BuyerProfile sheet or a Kenali header missing there (the full save creates or reports them), a name,
+ * username or address Sheets would not keep as typed (the full save formats the cells as text first), or
+ * a bad key or name (the full save says why). The rare race (someone else named the buyer since the
+ * sidebar read) gives the key a second row: readers take the newer (core/profiles), nothing is lost.
+ */
+export function appendFirstName(
+  env: Env,
+  buyerKey: string,
+  realName: string,
+  addressFull: string,
+  now: number,
+): SaveNameResult | null {
+  const plan = planNameSave([], buyerKey, realName, addressFull, now);
+  if (plan.kind !== 'append') return null;
+  const p = plan.profile;
+  if (
+    !hexKeptAsTyped(p.addressIdentifier) ||
+    ![p.buyerUsername, p.buyerRealName, p.addressFull].every(keptAsTyped)
+  )
+    return null;
+  const sheet = env.ss.getSheetByName(PROFILES_SHEET.sheet);
+  if (!sheet) return null;
+  const layout = resolveLayout(PROFILES_SHEET, sheet.getRange('1:1').getValues()[0] as CellValue[]);
+  if (layout.missing.length > 0 || layout.absent.length > 0) return null;
+  const cells = recordCells(PROFILES_SHEET, p);
+  const row = new Array<CellValue>(Math.max(...layout.at.values()) + 1).fill('');
+  for (const [header, j] of layout.at) row[j] = cells.get(header) ?? '';
+  sheet.appendRow(row);
+  return { buyerKey, buyerRealName: p.buyerRealName, updated: false, updatedAt: toIso(p.updatedAt) };
 }
 
 /** The readable profiles among found rows (a row a person left half-typed is skipped, never written). */

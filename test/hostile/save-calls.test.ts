@@ -8,9 +8,12 @@ beforeAll(() => {
   builtCode();
 });
 
-/** Calls of a save of a new name (into an empty BuyerProfile, and with profiles already saved) and of an update
- *  (each with the document properties read once under the lock: an import stopped dead is undone first). */
-const MAX_CALLS = { firstName: 29, newName: 34, update: 35 };
+/** Calls of the first name of a buyer the sidebar showed unnamed (into an empty BuyerProfile, and with
+ *  profiles already saved): one appendRow after the header row, no lock (the issue's goal: at most 6); and
+ *  of an update, the upsert under the lock (the document properties read once: an import stopped dead is
+ *  undone first). */
+const MAX_CALLS = { firstName: 6, newName: 6, update: 35 };
+const LOCKS = { firstName: 0, newName: 0, update: 1 };
 
 interface Entry {
   buyerKey: string;
@@ -25,9 +28,10 @@ function shopOf(lines: number): { shop: Shop; entries: Entry[] } {
   return { shop, entries };
 }
 
-function saveCalls(shop: Shop, e: Entry, name: string): Record<string, number> {
-  return shop.wb.counter.measure(() => shop.bundle.call('saveBuyerName', e.buyerKey, name, e.addressFull))
-    .calls;
+function saveCalls(shop: Shop, e: Entry, name: string, shownUnnamed: boolean): Record<string, number> {
+  return shop.wb.counter.measure(() =>
+    shop.bundle.call('saveBuyerName', e.buyerKey, name, e.addressFull, shownUnnamed),
+  ).calls;
 }
 
 const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
@@ -38,11 +42,12 @@ describe('the calls of a save', () => {
   function figures(lines: number, named: number) {
     const { shop, entries } = shopOf(lines);
     expect(entries.length).toBeGreaterThan(named + 2);
-    const firstName = saveCalls(shop, entries[0], 'Nama Pertama');
+    const firstName = saveCalls(shop, entries[0], 'Nama Pertama', true);
     for (const e of entries.slice(1, named))
-      shop.bundle.call('saveBuyerName', e.buyerKey, 'Nama', e.addressFull);
-    const newName = saveCalls(shop, entries[named], 'Nama Baru');
-    const update = saveCalls(shop, entries[0], 'Nama Diganti');
+      shop.bundle.call('saveBuyerName', e.buyerKey, 'Nama', e.addressFull, true);
+    const newName = saveCalls(shop, entries[named], 'Nama Baru', true);
+    const update = saveCalls(shop, entries[0], 'Nama Diganti', false);
+    expect(records(shop.wb, 'BuyerProfile')).toHaveLength(named + 1);
     expect(nameIn(shop, entries[0].buyerKey)).toBe('Nama Diganti');
     expect(nameIn(shop, entries[named].buyerKey)).toBe('Nama Baru');
     return { firstName, newName, update };
@@ -54,7 +59,7 @@ describe('the calls of a save', () => {
     expect(big).toEqual(small);
     for (const k of Object.keys(MAX_CALLS) as (keyof typeof MAX_CALLS)[]) {
       expect(total(big[k]), k).toBeLessThanOrEqual(MAX_CALLS[k]);
-      expect(big[k]['Lock.waitLock'], k).toBe(1);
+      expect(big[k]['Lock.waitLock'] ?? 0, k).toBe(LOCKS[k]);
       // one search per sheet, never a column read
       expect(big[k]['Sheet.getSheetValues'] ?? 0, k).toBeLessThanOrEqual(1);
     }

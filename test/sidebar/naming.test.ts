@@ -148,6 +148,7 @@ describe('saving a name', () => {
       threeBuyers()[0].buyerKey,
       'Budi Santoso',
       threeBuyers()[0].addressFull,
+      true, // the first try for a buyer the queue showed unnamed: the server may append at once
     ]);
     expect(input.readOnly).toBe(true);
     expect(budi.querySelector('.name-status')!.textContent).toBe('Menyimpan…');
@@ -291,7 +292,9 @@ describe('saving a name', () => {
     // ...the retry button does.
     click(retry);
     expect(saves()).toHaveLength(2);
-    expect(saves()[1].args).toEqual(saves()[0].args);
+    // A retry may follow a save that landed (the answer was lost): it asks for the full upsert.
+    expect(saves()[1].args).toEqual([...saves()[0].args.slice(0, 3), false]);
+    expect(saves()[0].args[3]).toBe(true);
     expect(retry.hidden).toBe(true);
     saves()[1].resolve({ buyerKey: '', buyerRealName: 'Budi Santoso', updated: false, updatedAt: '' });
     await flush();
