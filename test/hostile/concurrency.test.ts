@@ -76,6 +76,32 @@ describe.each(SCHEDULES)('concurrent name saves (%s)', (schedule) => {
     expect(formulaCells(shop.wb)).toEqual([]);
   });
 
+  it('40 first names from 10 editors at once (one appendRow each, no lock): 40 rows, none lost', async () => {
+    const { shop, buyers } = shopWithBuyers();
+    const chosen = buyers.slice(0, 40);
+    for (let wave = 0; wave < 4; wave++) {
+      const calls = chosen.slice(wave * 10, wave * 10 + 10).map((b, i) => ({
+        fn: 'saveBuyerName',
+        args: [b.key, `Nama Editor ${wave} ${i}`, b.address, true],
+      }));
+      const result = await run(shop, calls, schedule);
+      expect(result.outcomes.map((o) => o.error?.message ?? 'ok')).toEqual(calls.map(() => 'ok'));
+      expect(result.trace.filter((t) => t.call === 'Sheet.appendRow')).toHaveLength(10);
+      expect(result.trace.filter((t) => t.call === 'Lock.waitLock')).toHaveLength(0);
+    }
+    const rows = records(shop.wb, 'BuyerProfile');
+    expect(rows.map((p) => `${p.buyer_username}|${p.address_identifier}`)).toEqual(
+      expect.arrayContaining(chosen.map((b) => b.key)),
+    );
+    expect(rows).toHaveLength(40);
+    const names = new Map(
+      rows.map((p) => [`${p.buyer_username}|${p.address_identifier}`, p.buyer_real_name]),
+    );
+    chosen.forEach((b, n) => {
+      expect(names.get(b.key)).toBe(`Nama Editor ${Math.floor(n / 10)} ${n % 10}`);
+    });
+  });
+
   it('the same buyer saved by 6 editors at once: one row, the last write wins', async () => {
     const { shop, buyers } = shopWithBuyers(120);
     const [b] = buyers;
@@ -115,22 +141,33 @@ describe.each(SCHEDULES)('concurrent name saves (%s)', (schedule) => {
     expect(row?.[1]).toBe('Sari Segmentasi');
   });
 
-  it('names saved while an import rewrites the store are all kept; the import lands whole', async () => {
-    const { shop, buyers } = shopWithBuyers(120);
-    shop.wb.putValues('Impor', demoExport(160, 32), { asText: true });
-    const saves = buyers
-      .slice(0, 5)
-      .map((b, i) => ({ fn: 'saveBuyerName', args: [b.key, `Impor ${i}`, b.address] }));
-    const result = await run(shop, [{ fn: 'kenaliImport' }, ...saves], schedule);
-    expect(result.outcomes.map((o) => o.error?.message ?? 'ok')).toEqual(result.outcomes.map(() => 'ok'));
-    expect(new Set(profileKeys(shop))).toEqual(new Set(buyers.slice(0, 5).map((b) => b.key)));
-    // the import's orders are all there, once: same as importing the two exports one after the other
-    const alone = openShop();
-    importGrid(alone, demoExport(120, 31));
-    importGrid(alone, demoExport(160, 32));
-    expect(records(shop.wb, 'Orders')).toEqual(records(alone.wb, 'Orders'));
-    expect(records(shop.wb, 'OrderItems')).toEqual(records(alone.wb, 'OrderItems'));
-  });
+  it.each([
+    ['upserts', false],
+    ['first names (one appendRow)', true],
+  ])(
+    'names saved while an import rewrites the store are all kept (%s); the import lands whole',
+    async (_, hint) => {
+      const { shop, buyers } = shopWithBuyers(120);
+      shop.wb.putValues('Impor', demoExport(160, 32), { asText: true });
+      const saves = buyers
+        .slice(0, 5)
+        .map((b, i) => ({ fn: 'saveBuyerName', args: [b.key, `Impor ${i}`, b.address, hint] }));
+      const result = await run(shop, [{ fn: 'kenaliImport' }, ...saves], schedule);
+      expect(result.outcomes.map((o) => o.error?.message ?? 'ok')).toEqual(result.outcomes.map(() => 'ok'));
+      expect(profileKeys(shop).sort()).toEqual(
+        buyers
+          .slice(0, 5)
+          .map((b) => b.key)
+          .sort(),
+      );
+      // the import's orders are all there, once: same as importing the two exports one after the other
+      const alone = openShop();
+      importGrid(alone, demoExport(120, 31));
+      importGrid(alone, demoExport(160, 32));
+      expect(records(shop.wb, 'Orders')).toEqual(records(alone.wb, 'Orders'));
+      expect(records(shop.wb, 'OrderItems')).toEqual(records(alone.wb, 'OrderItems'));
+    },
+  );
 });
 
 describe('two editors segmenting at the same time', () => {
