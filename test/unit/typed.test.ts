@@ -3,6 +3,8 @@
 import fc from 'fast-check';
 import { parseWritten } from '../../local/gas/cells';
 import { addressIdentifier } from '../../src/core/identity';
+import { localeConventions } from '../../src/core/locale';
+import { CELL_PROBES, expectedCell } from '../../src/core/selfcheck/checks';
 import { hexKeptAsTyped, keptAsTyped } from '../../src/core/typed';
 
 const CONTEXTS = [
@@ -68,6 +70,13 @@ describe('keptAsTyped', () => {
       { numRuns: 2000 },
     );
   });
+});
+
+it('Periksa Kenali asks a real spreadsheet about this rule: each probe it keeps is expected back as text there', () => {
+  const kept = CELL_PROBES.filter(keptAsTyped);
+  expect(kept.length).toBeGreaterThanOrEqual(3);
+  for (const locale of ['id_ID', 'en_US'])
+    for (const p of kept) expect(expectedCell(p, 'auto', localeConventions(locale))).toBe(`text:${p}`);
 });
 
 describe('hexKeptAsTyped', () => {

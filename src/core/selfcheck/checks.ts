@@ -40,6 +40,11 @@ export const CELL_PROBES = [
   '1.5',
   '1,5',
   'Rp 150.000',
+  // What the one-call save of a name appends as it is (core/typed.ts keptAsTyped): kept as typed, or that
+  // save would store something else than the seller typed.
+  'Budi 88',
+  'maya14715',
+  'Jl. Mawar 5 RT 01/RW 02, Bandung',
 ] as const;
 
 export type CellProbe = (typeof CELL_PROBES)[number];
@@ -71,6 +76,9 @@ const AUTO: Record<CellProbe, (c: LocaleConventions) => string> = {
   '1.5': () => 'number:1.5',
   '1,5': (c) => (c.decimal === ',' ? 'number:1.5' : 'text:1,5'),
   'Rp 150.000': () => 'text:Rp 150.000',
+  'Budi 88': () => 'text:Budi 88',
+  maya14715: () => 'text:maya14715',
+  'Jl. Mawar 5 RT 01/RW 02, Bandung': () => 'text:Jl. Mawar 5 RT 01/RW 02, Bandung',
 };
 
 /** In a plain-text cell every string stays exactly as written. */
