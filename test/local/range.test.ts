@@ -369,3 +369,46 @@ describe('data validation', () => {
     expect(sheet.getRange('B2').getDataValidation()).toBeNull();
   });
 });
+
+// Sheet.appendRow, per its reference: "Appends a row to the bottom of the current data region in the sheet.
+// If a cell's content begins with =, it's interpreted as a formula." Returns the sheet, for chaining.
+describe('appendRow', () => {
+  it('writes below the last row with content in any column, from column A, and returns the sheet', () => {
+    const { sheet } = fresh();
+    sheet.getRange('A1:B1').setValues([['h1', 'h2']]);
+    sheet.getRange('D4').setValue('a note of the seller, far right');
+    expect(sheet.appendRow(['x', 'y'])).toBe(sheet);
+    expect(sheet.getRange('A5:D5').getValues()).toEqual([['x', 'y', '', '']]);
+    expect(
+      sheet
+        .getRange('A2:B4')
+        .getValues()
+        .flat()
+        .every((v) => v === ''),
+    ).toBe(true);
+  });
+
+  it("parses strings as typed, as setValues does: '=' a formula, a number-like string a number, an apostrophe text", () => {
+    const { sheet } = fresh({ locale: 'id_ID' });
+    sheet.appendRow(['=1+1', '007', "'007", 'Budi 88', '']);
+    const r = sheet.getRange('A1:E1');
+    expect(r.getFormulas()[0][0]).toBe('=1+1'); // (the runtime does not evaluate formulas)
+    expect(r.getValues()[0].slice(1)).toEqual([7, '007', 'Budi 88', '']);
+  });
+
+  it('writes plain text verbatim into cells formatted as plain text (the column formatted beforehand)', () => {
+    const { sheet } = fresh();
+    sheet.getRange('A1:A10').setNumberFormat('@');
+    sheet.getRange('A1').setValue('h');
+    sheet.appendRow(['007']);
+    expect(sheet.getRange('A2').getValue()).toBe('007');
+  });
+
+  it('an empty sheet gets the row in row 1; a Date stays a date', () => {
+    const { sheet } = fresh();
+    const at = new Date(Date.UTC(2024, 5, 30, 3));
+    sheet.appendRow(['a', at]);
+    expect(sheet.getLastRow()).toBe(1);
+    expect((sheet.getRange('B1').getValue() as Date).getTime()).toBe(at.getTime());
+  });
+});
