@@ -813,5 +813,5 @@ export function rebuildCustomers(env: Env): number {
   // A store of an earlier layout kept Orders in paste order: put it in date order too (one call).
   const orders = openTable(env, ORDERS_SHEET);
   if (orders) sortOrders(orders);
-  return syncCustomers(env, customerRows(index));
+  return syncCustomers(env, customerRows(index), store.profilesThrough);
 }

@@ -7,6 +7,7 @@
 // top (one call, no cells moved), reads that block (the import's undo log keeps it), rewrites it, and
 // appends rows for new customers; after its commit point the stamp column goes and the rows are sorted
 // back by activity. Readers wait for the import (the document lock) and never see the steps between.
+import { buyerKeyOf } from '../core/identity';
 import { compareRanked, normaliseQuery, rankMatch } from '../core/lookup';
 import {
   applyOrderChanges,
@@ -43,6 +44,8 @@ import {
 
 /** How many customers Kenali last left in the sheet (a hand-deleted or hand-added row shows against it). */
 export const CUSTOMER_COUNT = 'kenali.customers';
+/** BuyerProfile's last row as read by the store read that last made Customers exact (see freshNames). */
+export const PROFILES_SYNCED = 'kenali.profilesSynced';
 
 export function openCustomers(env: Env, create = false, creating?: (name: string) => void): Table | null {
   let tb = openTable(env, CUSTOMERS_SHEET, { create, creating });
@@ -122,6 +125,14 @@ export function recentRows(
     .filter((c) => c.lastActivityAt >= from);
 }
 
+/** Names saved since Customers' copy was last made exact, by username, then buyer key. */
+export type FreshNames = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/** The fresh name of the buyer `username` at `address`, if any. */
+export function freshNameOf(fresh: FreshNames, username: string, address: string): string | undefined {
+  return fresh.get(username)?.get(buyerKeyOf(username, address));
+}
+
 /** One customer's row, found by TextFinder on the key column; null when the sheet has no such row. */
 export function customerRow(tb: Table, key: string): { row: number; customer: CustomerRow } | null {
   if (tb.lastRow < 2) return null;
@@ -145,6 +156,8 @@ export function searchRows(
   tb: Table,
   query: string,
   limit: number,
+  /** Names newer than the sheet's copy (freshNames): searched, and shown, instead of it. */
+  fresh: FreshNames = new Map(),
 ): { items: CustomerListItemView[]; total: number } {
   if (tb.lastRow < 2) return { items: [], total: 0 };
   const q = normaliseQuery(query);
@@ -153,6 +166,9 @@ export function searchRows(
   const found: { rank: number; item: CustomerListItemView }[] = [];
   for (const row of cells) {
     const parts = parseSearchCell(String(row[j] ?? ''));
+    // (the key hashes the address: computed only for a username with a fresh name)
+    const name = parts.length >= 6 ? freshNameOf(fresh, parts[4], parts[5]) : undefined;
+    if (name !== undefined) parts[3] = name;
     if (!searchText(parts).includes(q)) continue;
     const item = listItemFromSearch(parts);
     if (!item) continue;
@@ -343,7 +359,7 @@ export function sortByActivity(tb: Table, lastCol: number): void {
  * longer has cleared (Kenali's cells only), then sorted by activity. Reads the sheet's Kenali columns once;
  * writes only what differs. Returns the number of rows written.
  */
-export function syncCustomers(env: Env, exact: readonly CustomerRow[]): number {
+export function syncCustomers(env: Env, exact: readonly CustomerRow[], profilesThrough?: string): number {
   const tb = openCustomers(env, true)!;
   const want = new Map(exact.map((r) => [r.key, r]));
   const data = Math.max(0, tb.lastRow - 1);
@@ -384,7 +400,10 @@ export function syncCustomers(env: Env, exact: readonly CustomerRow[]): number {
   const rows = [...present.values()];
   const sorted = rows.every((c, i) => i === 0 || !activityBefore(c, rows[i - 1]));
   if (rewrite.length + missing.length + clear.length > 0 || !sorted) sortByActivity(tb, lastCol);
-  env.properties.setProperty(CUSTOMER_COUNT, String(exact.length));
+  env.properties.setProperties({
+    [CUSTOMER_COUNT]: String(exact.length),
+    ...(profilesThrough !== undefined ? { [PROFILES_SYNCED]: profilesThrough } : {}),
+  });
   return rewrite.length + missing.length + clear.length;
 }
 

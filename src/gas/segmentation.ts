@@ -64,7 +64,7 @@ export function runSegmentation(env: Env, clock: Clock = env.clock, toast = true
   const content = buildSegmentsSheet(index, clock, lang, movement.previous, movement.history);
   // Customers checked against the store and repaired (a hand edit, an interrupted import): under the lock,
   // and only when no import changed the store since it was read.
-  repairCustomers(env, index, generation);
+  repairCustomers(env, index, generation, store.profilesThrough);
   if (content.rows.length === 0) {
     return { customers: 0, message: content.empty ?? tx.segmentNoOrders, notice: null };
   }
@@ -324,10 +324,15 @@ function writeSegments(
 const ITEM_HEADERS = ['order_sn', 'product_name', 'quantity'];
 
 /** Writes Customers exactly as the store (read at `generation`) gives it, unless an import ran since. */
-function repairCustomers(env: Env, index: CustomerIndex, generation: string | null): void {
+function repairCustomers(
+  env: Env,
+  index: CustomerIndex,
+  generation: string | null,
+  profilesThrough: string,
+): void {
   // (a merge stopped dead since the read is undone first, and moves the generation: no repair then)
   withStoreLock(env, () => {
     if ((env.properties.getProperty(GENERATION) ?? null) !== generation) return;
-    syncCustomers(env, customerRows(index));
+    syncCustomers(env, customerRows(index), profilesThrough);
   });
 }

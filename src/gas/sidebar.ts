@@ -25,7 +25,7 @@ import {
 } from '../core/store';
 import { t } from '../core/text';
 import { DAY_MS, epochFromWallClock, toIso } from '../core/time';
-import type { BuyerProfile, Order, OrderItem } from '../core/types';
+import type { BuyerProfile, Grid, Order, OrderItem } from '../core/types';
 import type {
   CustomerDetailView,
   LookupListView,
@@ -35,8 +35,16 @@ import type {
 } from '../core/views';
 import type { Env } from './context';
 import { locateKeys, readFound, rowsInput, rowsWithValue } from './locate';
-import { customerRow, openCustomers, recentRows, searchRows } from './readmodel';
-import { loadStore, readConsistently } from './store';
+import {
+  customerRow,
+  type FreshNames,
+  freshNameOf,
+  openCustomers,
+  PROFILES_SYNCED,
+  recentRows,
+  searchRows,
+} from './readmodel';
+import { loadStore, profilesMark, readConsistently } from './store';
 import { columnNumber, openTable, readBlock, type Table } from './table';
 
 /** The first instant of the recent window and the last of today. */
@@ -194,6 +202,48 @@ function lookupFromStore(env: Env, q: string, days: number): LookupListView {
   return { ...view, timeZone: env.clock.timeZone };
 }
 
+/** BuyerProfile rows read when it is not known which are new (no mark yet, or rows deleted under it). */
+const UNKNOWN_TAIL = 256;
+/** Most new BuyerProfile rows laid over the copy (the newest; a segmentation takes in the rest). */
+const MAX_FRESH = 4_000;
+
+/**
+ * Names saved since Customers' copy was last made exact: a first name is one appendRow to BuyerProfile
+ * (profiles.ts), which reaches the copy at the next segmentation. Those rows end BuyerProfile, below the
+ * row the last repair read (PROFILES_SYNCED): they are read, and win over the copy. A name typed by hand
+ * into an older row reaches the copy at the next segmentation, as before.
+ */
+function freshNames(env: Env): FreshNames {
+  const fresh = new Map<string, Map<string, string>>();
+  const tb = openTable(env, PROFILES_SHEET);
+  if (!tb || tb.layout.missing.length > 0 || tb.lastRow < 2) return fresh;
+  const floor = Math.max(2, tb.lastRow - MAX_FRESH + 1);
+  const mark = env.properties.getProperty(PROFILES_SYNCED) ?? '';
+  const markRow = Number(mark.slice(0, mark.indexOf('\t')));
+  let first = Math.max(floor, tb.lastRow - UNKNOWN_TAIL + 1);
+  let rows: Grid | null = null;
+  if (markRow === 1 && mark === profilesMark(null, 1, undefined)) first = floor;
+  else if (Number.isInteger(markRow) && markRow >= floor - 1 && markRow <= tb.lastRow) {
+    // The mark's row and the rows below it, in one read: new rows only if it still holds the same key.
+    const block = readBlock(tb, markRow, tb.lastRow - markRow + 1);
+    if (mark === profilesMark(tb, markRow, block[0])) {
+      first = markRow + 1;
+      rows = block.slice(1);
+    }
+  } else if (Number.isInteger(markRow) && markRow >= 2 && markRow < floor) first = floor;
+  if (first > tb.lastRow) return fresh;
+  rows ??= readBlock(tb, first, tb.lastRow - first + 1);
+  const { records } = readProfileRows(rowsInput(tb, rows, first));
+  for (const [key, p] of effectiveProfiles(records)) {
+    const name = p.buyerRealName.trim();
+    if (name === '') continue;
+    const byKey = fresh.get(p.buyerUsername) ?? new Map<string, string>();
+    byKey.set(key, name);
+    fresh.set(p.buyerUsername, byKey);
+  }
+  return fresh;
+}
+
 export function lookupView(env: Env, query: string, days: number): LookupListView {
   return readConsistently(env, ({ unfinished }) => {
     const rm = unfinished ? null : readModel(env);
@@ -204,7 +254,12 @@ export function lookupView(env: Env, query: string, days: number): LookupListVie
       const recent = recentRows(rm, from);
       if (!recent) return lookupFromStore(env, q, days);
       const rows = recent.filter((c) => c.lastActivityAt <= to);
-      const items = rows.slice(0, DEFAULT_LOOKUP_LIMIT).map(listItemOf);
+      const fresh = freshNames(env);
+      const items = rows.slice(0, DEFAULT_LOOKUP_LIMIT).map((c) => {
+        const item = listItemOf(c);
+        const name = freshNameOf(fresh, c.username, c.address);
+        return name === undefined ? item : { ...item, realName: name };
+      });
       return {
         lang: env.lang,
         mode: 'recent',
@@ -215,7 +270,7 @@ export function lookupView(env: Env, query: string, days: number): LookupListVie
         timeZone: env.clock.timeZone,
       };
     }
-    const { items, total } = searchRows(rm, q, DEFAULT_LOOKUP_LIMIT);
+    const { items, total } = searchRows(rm, q, DEFAULT_LOOKUP_LIMIT, freshNames(env));
     return { lang: env.lang, mode: 'search', query: q, days: 0, items, total, timeZone: env.clock.timeZone };
   });
 }

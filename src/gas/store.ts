@@ -17,9 +17,9 @@ import {
   type StoreKind,
 } from '../core/store';
 import type { SheetDecl } from '../core/table';
-import type { Order, OrderItem, OrderPayment, Problem } from '../core/types';
+import type { CellValue, Grid, Order, OrderItem, OrderPayment, Problem } from '../core/types';
 import { type Env, withDocumentLock } from './context';
-import { openTable, ownHeaders, readBlock, type Table } from './table';
+import { columnNumber, openTable, ownHeaders, readBlock, type Table } from './table';
 import { GENERATION, inFlight, recoverStore } from './undo';
 
 export { GENERATION, IN_FLIGHT, type InFlight, inFlight, LAST_BATCH } from './undo';
@@ -58,6 +58,9 @@ export interface LoadedStore {
   items: OrderItem[];
   payments: OrderPayment[];
   profiles: ProfileRow[];
+  /** Where BuyerProfile ended when it was read (profilesMark). Rows below it were appended since (a name
+   *  saved in one call): the sidebars lay them over Customers' copy until it is repaired from a newer read. */
+  profilesThrough: string;
   problems: Problem[];
 }
 
@@ -70,10 +73,15 @@ function readWhole<T>(
   decl: SheetDecl,
   read: (i: Parameters<typeof readOrderRows>[0]) => { records: T[]; problems: Problem[] },
   headers?: readonly string[],
+  seen?: (tb: Table | null, rows: Grid) => void,
 ): { records: T[]; problems: Problem[] } {
   const tb: Table | null = openTable(env, decl);
-  if (!tb || tb.lastRow < 2) return { records: EMPTY, problems: [] };
+  if (!tb || tb.lastRow < 2) {
+    seen?.(tb, []);
+    return { records: EMPTY, problems: [] };
+  }
   const rows = readBlock(tb, 2, tb.lastRow - 1, headers ?? ownHeaders(tb));
+  seen?.(tb, rows);
   return read({
     sheetName: decl.sheet,
     header: tb.header,
@@ -82,6 +90,20 @@ function readWhole<T>(
     timeZone: env.clock.timeZone,
     lang: env.lang,
   });
+}
+
+/**
+ * BuyerProfile's last row and the key it holds ("row<TAB>username|identifier"): a reader checks the row
+ * still holds that key before taking the rows below it as new (rows deleted or sorted by hand since: not).
+ */
+export function profilesMark(tb: Table | null, row: number, cells: readonly CellValue[] | undefined): string {
+  return `${row}\t${tb && cells ? profileKeyCells(tb, cells) : ''}`;
+}
+
+/** A BuyerProfile row's key cells as written, trimmed. */
+export function profileKeyCells(tb: Table, cells: readonly CellValue[]): string {
+  const at = (h: string) => String(cells[columnNumber(tb, h) - 1] ?? '').trim();
+  return `${at('buyer_username')}|${at('address_identifier')}`;
 }
 
 /** Reads the requested store sheets whole (a missing sheet is an empty one): one read per sheet. */
@@ -97,11 +119,22 @@ export function loadStore(
     for (const p of out.problems) problems.push(p);
     return out.records;
   };
+  const orders = take(parts.orders, () => readWhole(env, ORDERS_SHEET, readOrderRows));
+  const items = take(parts.items, () => readWhole(env, ITEMS_SHEET, readItemRows, opts.itemHeaders));
+  const payments = take(parts.payments, () => readWhole(env, PAYMENTS_SHEET, readPaymentRows));
+  let profilesThrough = profilesMark(null, 1, undefined);
+  const seen = (tb: Table | null, rows: Grid) => {
+    profilesThrough = profilesMark(tb, rows.length + 1, rows.at(-1));
+  };
+  const profiles = take(parts.profiles, () =>
+    readWhole(env, PROFILES_SHEET, readProfileRows, undefined, seen),
+  );
   return {
-    orders: take(parts.orders, () => readWhole(env, ORDERS_SHEET, readOrderRows)),
-    items: take(parts.items, () => readWhole(env, ITEMS_SHEET, readItemRows, opts.itemHeaders)),
-    payments: take(parts.payments, () => readWhole(env, PAYMENTS_SHEET, readPaymentRows)),
-    profiles: take(parts.profiles, () => readWhole(env, PROFILES_SHEET, readProfileRows)),
+    orders,
+    items,
+    payments,
+    profiles,
+    profilesThrough,
     problems,
   };
 }
