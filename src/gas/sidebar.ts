@@ -177,19 +177,22 @@ export function namingQueueView(env: Env, days: number): NamingQueueView {
     const view = namingQueue({ orders: unnamed, items, profiles }, env.clock, days, env.lang);
     // The overall count is for an empty window only (the sidebar says how many wait elsewhere): it reads a
     // column of Customers, a cell per customer, which a queue with entries must not pay for.
-    const overall = rm && view.entries.length === 0 ? unnamedCustomers(rm) : null;
+    const overall = rm && view.entries.length === 0 ? unnamedCustomers(rm, freshNames(env)) : null;
     return { ...view, ordersInWindow: orders.length, unnamedOverall: overall };
   });
 }
 
-/** Customers without a real name: one column read (one call, whatever the number of rows). */
-function unnamedCustomers(tb: Table): number {
+/** Customers without a real name, in the copy or saved since: two columns read in one call. */
+function unnamedCustomers(tb: Table, fresh: FreshNames): number {
   if (tb.lastRow < 2) return 0;
   const keyCol = columnNumber(tb, 'buyer_key') - 1;
   const nameCol = columnNumber(tb, 'buyer_real_name') - 1;
   let n = 0;
-  for (const row of readBlock(tb, 2, tb.lastRow - 1, ['buyer_key', 'buyer_real_name']))
-    if (String(row[keyCol] ?? '').trim() !== '' && String(row[nameCol] ?? '').trim() === '') n++;
+  for (const row of readBlock(tb, 2, tb.lastRow - 1, ['buyer_key', 'buyer_real_name'])) {
+    const key = String(row[keyCol] ?? '').trim();
+    if (key === '' || String(row[nameCol] ?? '').trim() !== '') continue;
+    if (!fresh.get(key.slice(0, key.lastIndexOf('|')))?.has(key)) n++;
+  }
   return n;
 }
 

@@ -86,6 +86,21 @@ describe('names saved in one call, before the next segmentation', () => {
     expect(lookup(shop, 'zinnia qurr').items.map((i) => i.buyerKey)).toEqual([entries[1].buyerKey]);
   });
 
+  it("leave the queue's count of buyers waiting elsewhere right", () => {
+    const { shop } = shopWithQueue(600);
+    const unnamed = () =>
+      records(shop.wb, 'Customers').filter((c) => c.buyer_key !== '' && c.buyer_real_name === '').length;
+    const before = unnamed();
+    const two = shop.bundle.call<NamingQueueView>('getNamingQueue', 2).entries;
+    expect(two.length).toBeGreaterThan(0);
+    for (const e of two) expect(appends(shop, () => saveFirst(shop, e, 'Nama Cepat'))).toBe(1);
+    const done = shop.bundle.call<NamingQueueView>('getNamingQueue', 2);
+    expect(done.entries).toHaveLength(0);
+    // Customers' copy still has them unnamed; the count does not
+    expect(unnamed()).toBe(before);
+    expect(done.unnamedOverall).toBe(before - two.length);
+  });
+
   it('come back as the text typed, whatever it is (hostile text stays data)', () => {
     const { shop, entries } = shopWithQueue(600);
     const sheet = shop.wb.sheet('BuyerProfile');
