@@ -44,7 +44,8 @@ import {
 
 /** How many customers Kenali last left in the sheet (a hand-deleted or hand-added row shows against it). */
 export const CUSTOMER_COUNT = 'kenali.customers';
-/** BuyerProfile's last row as read by the store read that last made Customers exact (see freshNames). */
+/** Where BuyerProfile ended (store.ts profilesMark) in the read that last made Customers exact (see
+ *  sidebar.ts freshNames). */
 export const PROFILES_SYNCED = 'kenali.profilesSynced';
 
 export function openCustomers(env: Env, create = false, creating?: (name: string) => void): Table | null {

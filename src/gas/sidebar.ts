@@ -225,15 +225,18 @@ function freshNames(env: Env): FreshNames {
   const markRow = Number(mark.slice(0, mark.indexOf('\t')));
   let first = Math.max(floor, tb.lastRow - UNKNOWN_TAIL + 1);
   let rows: Grid | null = null;
-  if (markRow === 1 && mark === profilesMark(null, 1, undefined)) first = floor;
-  else if (Number.isInteger(markRow) && markRow >= floor - 1 && markRow <= tb.lastRow) {
-    // The mark's row and the rows below it, in one read: new rows only if it still holds the same key.
-    const block = readBlock(tb, markRow, tb.lastRow - markRow + 1);
-    if (mark === profilesMark(tb, markRow, block[0])) {
-      first = markRow + 1;
-      rows = block.slice(1);
+  if (Number.isInteger(markRow) && markRow >= 1 && markRow <= tb.lastRow) {
+    // Nothing was there, or more new rows than are laid over (the newest then): no row to check.
+    if (markRow === 1 || markRow < floor - 1) first = floor;
+    else {
+      // The mark's row and the rows below it, in one read: new rows only if it still holds the same key.
+      const block = readBlock(tb, markRow, tb.lastRow - markRow + 1);
+      if (mark === profilesMark(tb, markRow, block[0])) {
+        first = markRow + 1;
+        rows = block.slice(1);
+      }
     }
-  } else if (Number.isInteger(markRow) && markRow >= 2 && markRow < floor) first = floor;
+  }
   if (first > tb.lastRow) return fresh;
   rows ??= readBlock(tb, first, tb.lastRow - first + 1);
   const { records } = readProfileRows(rowsInput(tb, rows, first));

@@ -101,7 +101,7 @@ export function profilesMark(tb: Table | null, row: number, cells: readonly Cell
 }
 
 /** A BuyerProfile row's key cells as written, trimmed. */
-export function profileKeyCells(tb: Table, cells: readonly CellValue[]): string {
+function profileKeyCells(tb: Table, cells: readonly CellValue[]): string {
   const at = (h: string) => String(cells[columnNumber(tb, h) - 1] ?? '').trim();
   return `${at('buyer_username')}|${at('address_identifier')}`;
 }
