@@ -4,44 +4,43 @@
 // gone or renamed, text Sheets would read as something else) takes the full upsert, with the same result.
 import type { CustomerDetailView, NamingQueueView, SaveNameResult } from '../../src/core/views';
 import { HOSTILE_TEXTS } from './corpus';
-import { builtCode, demoExport, formulaCells, importGrid, openShop, records, type Shop } from './harness';
+import {
+  appendRowCalls,
+  builtCode,
+  copiedName,
+  formulaCells,
+  type QueueEntry,
+  records,
+  type Shop,
+  saveFirstName,
+  shopWithQueue,
+} from './harness';
 
 beforeAll(() => {
   builtCode();
 });
 
-interface Entry {
-  buyerKey: string;
-  addressFull: string;
-  buyerUsername: string;
+/** The demo shop these tests name buyers in: its naming queue has several entries. */
+function queueShop(): { shop: Shop; entries: QueueEntry[] } {
+  const q = shopWithQueue(600, 41);
+  expect(q.entries.length).toBeGreaterThan(5);
+  return q;
 }
 
-function shopWithQueue(lines = 600): { shop: Shop; entries: Entry[] } {
-  const shop = openShop();
-  shop.bundle.call('kenaliSetup');
-  importGrid(shop, demoExport(lines, 41));
-  const entries = shop.bundle.call<NamingQueueView>('getNamingQueue', 90).entries;
-  expect(entries.length).toBeGreaterThan(5);
-  return { shop, entries };
-}
-
-const saveFirst = (shop: Shop, e: Entry, name: string) =>
-  shop.bundle.call<SaveNameResult>('saveBuyerName', e.buyerKey, name, e.addressFull, true);
 const queueKeys = (shop: Shop) =>
   shop.bundle.call<NamingQueueView>('getNamingQueue', 90).entries.map((e) => e.buyerKey);
 const detail = (shop: Shop, key: string) => shop.bundle.call<CustomerDetailView>('getCustomerDetail', key);
 const profileOf = (shop: Shop, key: string) =>
   records(shop.wb, 'BuyerProfile').filter((p) => `${p.buyer_username}|${p.address_identifier}` === key);
-const copyOf = (shop: Shop, key: string) =>
-  records(shop.wb, 'Customers').find((c) => c.buyer_key === key)?.buyer_real_name;
-const appends = (shop: Shop, fn: () => void) => shop.wb.counter.measure(fn).calls['Sheet.appendRow'] ?? 0;
 
 describe('the one-call first name', () => {
   it('is one appendRow; the queue, the detail and (after segmentation) Customers have the name', () => {
-    const { shop, entries } = shopWithQueue();
+    const { shop, entries } = queueShop();
     const [e] = entries;
     let result: SaveNameResult | undefined;
-    expect(appends(shop, () => (result = saveFirst(shop, e, 'Budi Santoso')))).toBe(1);
+    expect(
+      appendRowCalls(shop, () => (result = saveFirstName<SaveNameResult>(shop, e, 'Budi Santoso'))),
+    ).toBe(1);
     expect(result).toMatchObject({ buyerKey: e.buyerKey, buyerRealName: 'Budi Santoso', updated: false });
     const [row] = profileOf(shop, e.buyerKey);
     expect(row).toMatchObject({ buyer_username: e.buyerUsername, buyer_real_name: 'Budi Santoso' });
@@ -50,15 +49,15 @@ describe('the one-call first name', () => {
     expect(queueKeys(shop)).not.toContain(e.buyerKey);
     expect(detail(shop, e.buyerKey)).toMatchObject({ realName: 'Budi Santoso', hasProfile: true });
     // Customers' copy is behind until segmentation repairs it (the sidebars read BuyerProfile meanwhile)
-    expect(copyOf(shop, e.buyerKey)).toBe('');
+    expect(copiedName(shop, e.buyerKey)).toBe('');
     shop.bundle.call('kenaliSegment');
-    expect(copyOf(shop, e.buyerKey)).toBe('Budi Santoso');
+    expect(copiedName(shop, e.buyerKey)).toBe('Budi Santoso');
     expect(formulaCells(shop.wb)).toEqual([]);
   });
 
   it("lands in Kenali's columns wherever the seller moved them, leaving the seller's column alone", () => {
-    const { shop, entries } = shopWithQueue();
-    saveFirst(shop, entries[0], 'Sari Dewi');
+    const { shop, entries } = queueShop();
+    saveFirstName(shop, entries[0], 'Sari Dewi');
     const sheet = shop.wb.sheet('BuyerProfile');
     // the seller puts a column of their own first and swaps two of Kenali's
     sheet.insertColumnsBefore(1, 1);
@@ -71,7 +70,7 @@ describe('the one-call first name', () => {
     sheet.getRange(1, a, colB.length, 1).setValues(colB);
     sheet.getRange(1, b, colA.length, 1).setValues(colA);
     const before = records(shop.wb, 'BuyerProfile');
-    expect(appends(shop, () => saveFirst(shop, entries[1], 'Andi Wijaya'))).toBe(1);
+    expect(appendRowCalls(shop, () => saveFirstName(shop, entries[1], 'Andi Wijaya'))).toBe(1);
     const after = records(shop.wb, 'BuyerProfile');
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after).toHaveLength(before.length + 1);
@@ -85,47 +84,47 @@ describe('the one-call first name', () => {
   });
 
   it('text Sheets would read as a formula, number, date or money takes the full save: stored as typed', () => {
-    const { shop, entries } = shopWithQueue();
+    const { shop, entries } = queueShop();
     const names = ['=HYPERLINK("http://x","klik")', '+62 812', '0812 Ani', 'Mei 2024', 'Rp5000', 'TRUE'];
     names.forEach((name, i) => {
-      expect(appends(shop, () => saveFirst(shop, entries[i], name))).toBe(0);
+      expect(appendRowCalls(shop, () => saveFirstName(shop, entries[i], name))).toBe(0);
       expect(profileOf(shop, entries[i].buyerKey).map((p) => p.buyer_real_name)).toEqual([name]);
       expect(detail(shop, entries[i].buyerKey).realName).toBe(name);
     });
     for (const [i, name] of HOSTILE_TEXTS.slice(0, 4).entries())
-      saveFirst(shop, entries[names.length + i], name);
+      saveFirstName(shop, entries[names.length + i], name);
     expect(formulaCells(shop.wb)).toEqual([]);
   });
 
   it('BuyerProfile deleted or a header renamed by hand: the full save recreates it or says which header', () => {
-    const { shop, entries } = shopWithQueue();
+    const { shop, entries } = queueShop();
     shop.wb.deleteSheet(shop.wb.sheet('BuyerProfile'));
-    expect(appends(shop, () => saveFirst(shop, entries[0], 'Dewi'))).toBe(0);
+    expect(appendRowCalls(shop, () => saveFirstName(shop, entries[0], 'Dewi'))).toBe(0);
     expect(profileOf(shop, entries[0].buyerKey).map((p) => p.buyer_real_name)).toEqual(['Dewi']);
     const sheet = shop.wb.sheet('BuyerProfile');
     const col = (sheet.getRange('1:1').getValues()[0] as string[]).indexOf('buyer_real_name') + 1;
     sheet.getRange(1, col).setValue('nama asli');
     const before = shop.wb.readValues('BuyerProfile');
-    expect(() => saveFirst(shop, entries[1], 'Eka')).toThrow(/BuyerProfile[\s\S]*buyer_real_name/);
+    expect(() => saveFirstName(shop, entries[1], 'Eka')).toThrow(/BuyerProfile[\s\S]*buyer_real_name/);
     expect(shop.wb.readValues('BuyerProfile')).toEqual(before);
   });
 
   it('an append that fails writes nothing; the retry (no hint) saves one row', () => {
-    const { shop, entries } = shopWithQueue();
+    const { shop, entries } = queueShop();
     const [e] = entries;
     shop.wb.counter.failOn('Sheet.appendRow');
-    expect(() => saveFirst(shop, e, 'Gagal Dulu')).toThrow();
+    expect(() => saveFirstName(shop, e, 'Gagal Dulu')).toThrow();
     expect(profileOf(shop, e.buyerKey)).toEqual([]);
     shop.bundle.call('saveBuyerName', e.buyerKey, 'Gagal Dulu', e.addressFull, false);
     expect(profileOf(shop, e.buyerKey).map((p) => p.buyer_real_name)).toEqual(['Gagal Dulu']);
   });
 
   it('named elsewhere since the queue was read: a second row, the newer name wins, a rename updates it', () => {
-    const { shop, entries } = shopWithQueue();
+    const { shop, entries } = queueShop();
     const [e] = entries;
     shop.bundle.call('saveBuyerName', e.buyerKey, 'Nama Lain', e.addressFull); // another editor, meanwhile
     shop.clock.now += 60_000;
-    saveFirst(shop, e, 'Nama Dari Antrean'); // this sidebar still showed the buyer unnamed
+    saveFirstName(shop, e, 'Nama Dari Antrean'); // this sidebar still showed the buyer unnamed
     expect(profileOf(shop, e.buyerKey).map((p) => p.buyer_real_name)).toEqual([
       'Nama Lain',
       'Nama Dari Antrean',
@@ -143,6 +142,6 @@ describe('the one-call first name', () => {
     expect(profileOf(shop, e.buyerKey).map((p) => p.buyer_real_name)).toEqual(['Nama Lain', 'Nama Akhir']);
     expect(detail(shop, e.buyerKey).realName).toBe('Nama Akhir');
     shop.bundle.call('kenaliSegment');
-    expect(copyOf(shop, e.buyerKey)).toBe('Nama Akhir');
+    expect(copiedName(shop, e.buyerKey)).toBe('Nama Akhir');
   });
 });

@@ -4,44 +4,39 @@
 // after a segmentation the same, without a mark (an upgraded workbook) too, and the calls stay flat.
 import type { LookupListView, NamingQueueView } from '../../src/core/views';
 import { HOSTILE_TEXTS } from './corpus';
-import { builtCode, demoExport, importGrid, openShop, records, type Shop } from './harness';
+import {
+  appendRowCalls,
+  builtCode,
+  copiedName,
+  type QueueEntry,
+  records,
+  type Shop,
+  saveFirstName,
+  shopWithQueue,
+} from './harness';
 
 beforeAll(() => {
   builtCode();
 });
 
-interface Entry {
-  buyerKey: string;
-  addressFull: string;
-  buyerUsername: string;
+/** The demo shop these tests name buyers in, segmented unless asked not to. */
+function queueShop(lines: number, segment = true): { shop: Shop; entries: QueueEntry[] } {
+  const q = shopWithQueue(lines, 43, { segment });
+  expect(q.entries.length).toBeGreaterThan(3);
+  return q;
 }
 
-function shopWithQueue(lines: number, segment = true): { shop: Shop; entries: Entry[] } {
-  const shop = openShop();
-  shop.bundle.call('kenaliSetup');
-  importGrid(shop, demoExport(lines, 43));
-  if (segment) shop.bundle.call('kenaliSegment');
-  const entries = shop.bundle.call<NamingQueueView>('getNamingQueue', 90).entries;
-  expect(entries.length).toBeGreaterThan(3);
-  return { shop, entries };
-}
-
-const saveFirst = (shop: Shop, e: Entry, name: string) =>
-  shop.bundle.call('saveBuyerName', e.buyerKey, name, e.addressFull, true);
 const lookup = (shop: Shop, q: string, days = 90) =>
   shop.bundle.call<LookupListView>('lookupCustomers', q, days);
 const nameIn = (view: LookupListView, key: string) => view.items.find((i) => i.buyerKey === key)?.realName;
-const copyOf = (shop: Shop, key: string) =>
-  records(shop.wb, 'Customers').find((c) => c.buyer_key === key)?.buyer_real_name;
-const appends = (shop: Shop, fn: () => void) => shop.wb.counter.measure(fn).calls['Sheet.appendRow'] ?? 0;
 
 describe('names saved in one call, before the next segmentation', () => {
   it('show in the recent list and are found by search, by the new name and by username', () => {
-    const { shop, entries } = shopWithQueue(600);
+    const { shop, entries } = queueShop(600);
     const [e] = entries;
     expect(nameIn(lookup(shop, ''), e.buyerKey)).toBeNull();
-    expect(appends(shop, () => saveFirst(shop, e, 'Kenanga Puspitasari'))).toBe(1);
-    expect(copyOf(shop, e.buyerKey)).toBe('');
+    expect(appendRowCalls(shop, () => saveFirstName(shop, e, 'Kenanga Puspitasari'))).toBe(1);
+    expect(copiedName(shop, e.buyerKey)).toBe('');
     expect(nameIn(lookup(shop, ''), e.buyerKey)).toBe('Kenanga Puspitasari');
     const byName = lookup(shop, 'kenanga puspita');
     expect(byName.items.map((i) => i.buyerKey)).toEqual([e.buyerKey]);
@@ -52,34 +47,34 @@ describe('names saved in one call, before the next segmentation', () => {
     expect(nameIn(lookup(shop, e.buyerUsername), e.buyerKey)).toBe('Kenanga Puspitasari');
     // the same once segmentation has put the name into Customers (and moved the mark past the row)
     shop.bundle.call('kenaliSegment');
-    expect(copyOf(shop, e.buyerKey)).toBe('Kenanga Puspitasari');
+    expect(copiedName(shop, e.buyerKey)).toBe('Kenanga Puspitasari');
     expect(nameIn(lookup(shop, ''), e.buyerKey)).toBe('Kenanga Puspitasari');
     expect(lookup(shop, 'kenanga puspita').items.map((i) => i.buyerKey)).toEqual([e.buyerKey]);
   });
 
   it('win over an older name in the copy (a second editor named the buyer meanwhile)', () => {
-    const { shop, entries } = shopWithQueue(600);
+    const { shop, entries } = queueShop(600);
     const [e] = entries;
     shop.bundle.call('saveBuyerName', e.buyerKey, 'Nama Lama', e.addressFull);
-    expect(copyOf(shop, e.buyerKey)).toBe('Nama Lama');
+    expect(copiedName(shop, e.buyerKey)).toBe('Nama Lama');
     // this editor's sidebar still showed the buyer unnamed: the one-call path, a newer row
-    saveFirst(shop, e, 'Nama Baru');
+    saveFirstName(shop, e, 'Nama Baru');
     expect(nameIn(lookup(shop, ''), e.buyerKey)).toBe('Nama Baru');
     expect(lookup(shop, 'nama baru').items.map((i) => i.buyerKey)).toEqual([e.buyerKey]);
     expect(lookup(shop, 'nama lama').items).toEqual([]);
     shop.bundle.call('kenaliSegment');
-    expect(copyOf(shop, e.buyerKey)).toBe('Nama Baru');
+    expect(copiedName(shop, e.buyerKey)).toBe('Nama Baru');
   });
 
   it('show in a workbook without a mark (never segmented, or upgraded) and after rows were deleted', () => {
-    const { shop, entries } = shopWithQueue(600, false);
+    const { shop, entries } = queueShop(600, false);
     shop.wb.documentProperties.delete('kenali.profilesSynced');
-    saveFirst(shop, entries[0], 'Melati Ayu');
+    saveFirstName(shop, entries[0], 'Melati Ayu');
     expect(nameIn(lookup(shop, ''), entries[0].buyerKey)).toBe('Melati Ayu');
     shop.bundle.call('kenaliSegment');
     // the seller deletes BuyerProfile rows above the mark: it now lies past the sheet's end
     const sheet = shop.wb.sheet('BuyerProfile');
-    saveFirst(shop, entries[1], 'Zinnia Qurratu');
+    saveFirstName(shop, entries[1], 'Zinnia Qurratu');
     sheet.deleteRows(2, sheet.getLastRow() - 2);
     expect(records(shop.wb, 'BuyerProfile')).toHaveLength(1);
     expect(nameIn(lookup(shop, ''), entries[1].buyerKey)).toBe('Zinnia Qurratu');
@@ -87,13 +82,13 @@ describe('names saved in one call, before the next segmentation', () => {
   });
 
   it("leave the queue's count of buyers waiting elsewhere right", () => {
-    const { shop } = shopWithQueue(600);
+    const { shop } = queueShop(600);
     const unnamed = () =>
       records(shop.wb, 'Customers').filter((c) => c.buyer_key !== '' && c.buyer_real_name === '').length;
     const before = unnamed();
     const two = shop.bundle.call<NamingQueueView>('getNamingQueue', 2).entries;
     expect(two.length).toBeGreaterThan(0);
-    for (const e of two) expect(appends(shop, () => saveFirst(shop, e, 'Nama Cepat'))).toBe(1);
+    for (const e of two) expect(appendRowCalls(shop, () => saveFirstName(shop, e, 'Nama Cepat'))).toBe(1);
     const done = shop.bundle.call<NamingQueueView>('getNamingQueue', 2);
     expect(done.entries).toHaveLength(0);
     // Customers' copy still has them unnamed; the count does not
@@ -102,7 +97,7 @@ describe('names saved in one call, before the next segmentation', () => {
   });
 
   it('come back as the text typed, whatever it is (hostile text stays data)', () => {
-    const { shop, entries } = shopWithQueue(600);
+    const { shop, entries } = queueShop(600);
     const sheet = shop.wb.sheet('BuyerProfile');
     const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
     const texts = HOSTILE_TEXTS.filter((s) => s.trim() !== '' && !/^[=+\-@]/.test(s)).slice(
@@ -126,10 +121,10 @@ describe('names saved in one call, before the next segmentation', () => {
 
 describe('the calls of the list and search with fresh names', () => {
   const measure = (lines: number) => {
-    const { shop, entries } = shopWithQueue(lines);
+    const { shop, entries } = queueShop(lines);
     const calls = (q: string) => shop.wb.counter.measure(() => lookup(shop, q)).total;
     const before = { list: calls(''), search: calls('pembeli baru') };
-    for (const [i, e] of entries.slice(0, 3).entries()) saveFirst(shop, e, `Pembeli Baru ${i}`);
+    for (const [i, e] of entries.slice(0, 3).entries()) saveFirstName(shop, e, `Pembeli Baru ${i}`);
     return {
       // what laying the new names over the copy costs (the list itself reads more rows of a bigger shop)
       list: calls('') - before.list,

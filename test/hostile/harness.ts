@@ -218,3 +218,38 @@ export function storeIndex(wb: LocalSpreadsheet) {
 
 /** What Customers must hold: every customer of the store, exactly. */
 export const exactCustomers = (wb: LocalSpreadsheet): CustomerRow[] => customerRows(storeIndex(wb));
+
+// ------------------------------------------------------------------------------------- first names
+
+/** What a naming-queue entry tells a save. */
+export interface QueueEntry {
+  buyerKey: string;
+  addressFull: string;
+  buyerUsername: string;
+}
+
+/** A shop of `lines` demo lines imported (then segmented, if asked) and its naming queue of 90 days. */
+export function shopWithQueue(
+  lines: number,
+  seed: number,
+  opts: { segment?: boolean } = {},
+): { shop: Shop; entries: QueueEntry[] } {
+  const shop = openShop();
+  shop.bundle.call('kenaliSetup');
+  importGrid(shop, demoExport(lines, seed));
+  if (opts.segment) shop.bundle.call('kenaliSegment');
+  const entries = shop.bundle.call<{ entries: QueueEntry[] }>('getNamingQueue', 90).entries;
+  return { shop, entries };
+}
+
+/** A first name as the sidebar saves it for a buyer it showed unnamed (the one-call hint set). */
+export const saveFirstName = <T = unknown>(shop: Shop, e: QueueEntry, name: string): T =>
+  shop.bundle.call<T>('saveBuyerName', e.buyerKey, name, e.addressFull, true);
+
+/** The buyer's name in Customers' copy (undefined: no row). */
+export const copiedName = (shop: Shop, key: string): CellValue | undefined =>
+  records(shop.wb, 'Customers').find((c) => c.buyer_key === key)?.buyer_real_name;
+
+/** How many appendRow calls `fn` made. */
+export const appendRowCalls = (shop: Shop, fn: () => void): number =>
+  shop.wb.counter.measure(fn).calls['Sheet.appendRow'] ?? 0;
